@@ -1,0 +1,97 @@
+import type {
+  AttackVector,
+  DataImpact,
+  IncidentType,
+  InterventionKind,
+  OperationalImpact,
+  PatientEndangerment,
+  QualifiedOrigin,
+  RegulatoryQualification,
+  SuspectedOrigin,
+} from '../taxonomy/codes';
+import type { Declarant, Instant, Structure } from './declaration.events';
+
+/** Who acts. `now` and generated ids come in with the command so that `decide` stays pure. */
+export interface Actor {
+  sub: string;
+  role: 'declarant' | 'analyst' | 'admin';
+}
+
+type Command<Type extends string, Data> = {
+  type: Type;
+  declarationId: string;
+  actor: Actor;
+  now: Instant;
+} & Data;
+
+export type SubmitDeclaration = Command<
+  'SubmitDeclaration',
+  {
+    structure: Structure;
+    declarant: Declarant;
+    occurredAt: Instant;
+    detectedAt: Instant;
+    description: string;
+    suspectedOrigin: SuspectedOrigin;
+    suspectedType: IncidentType | null;
+    operationalImpact: OperationalImpact;
+    patientEndangerment: PatientEndangerment;
+    dataImpacts: DataImpact[];
+    supportRequested: boolean;
+    measuresTaken: string | null;
+  }
+>;
+
+/** Only the fields present are amended; a field given with its current value changes nothing. */
+export type AmendDeclaration = Command<
+  'AmendDeclaration',
+  {
+    changes: Partial<{
+      description: string;
+      operationalImpact: OperationalImpact;
+      patientEndangerment: PatientEndangerment;
+      dataImpacts: DataImpact[];
+      measuresTaken: string | null;
+      suspectedOrigin: SuspectedOrigin;
+      suspectedType: IncidentType | null;
+      degradedModeStartedAt: Instant | null;
+      degradedModeEndedAt: Instant | null;
+    }>;
+  }
+>;
+
+export type RequestComplement = Command<'RequestComplement', { requestId: string; question: string }>;
+export type ProvideComplement = Command<'ProvideComplement', { answer: string }>;
+
+export type QualifyDeclaration = Command<
+  'QualifyDeclaration',
+  {
+    origin: QualifiedOrigin;
+    incidentType: IncidentType;
+    attackVectors: AttackVector[];
+    regulatoryQualification: RegulatoryQualification;
+    inScope: boolean;
+    outOfScopeReason: string | null;
+  }
+>;
+
+export type RequestSupport = Command<'RequestSupport', { reason: string }>;
+export type LogSupportIntervention = Command<
+  'LogSupportIntervention',
+  { interventionId: string; kind: InterventionKind; summary: string }
+>;
+export type ReportResolution = Command<'ReportResolution', { resolvedAt: Instant; summary: string }>;
+export type CloseDeclaration = Command<'CloseDeclaration', { reason: string }>;
+export type ReopenDeclaration = Command<'ReopenDeclaration', { reason: string }>;
+
+export type DeclarationCommand =
+  | SubmitDeclaration
+  | AmendDeclaration
+  | RequestComplement
+  | ProvideComplement
+  | QualifyDeclaration
+  | RequestSupport
+  | LogSupportIntervention
+  | ReportResolution
+  | CloseDeclaration
+  | ReopenDeclaration;

@@ -1,0 +1,4 @@
+export * from './taxonomy/codes';
+export * from './declaration/declaration.events';
+export * from './declaration/declaration.commands';
+export * from './statistics';
