@@ -1,4 +1,5 @@
 export * from './taxonomy/codes';
 export * from './declaration/declaration.events';
 export * from './declaration/declaration.commands';
+export * from './time/paris-calendar';
 export * from './statistics';
