@@ -34,8 +34,18 @@ export interface IdempotencyRecord {
   /** Namespaced by the caller (e.g. `<sub>:<key>`), so two users' keys never collide. */
   key: string;
   requestHash: string;
-  /** What the first request answered, replayed verbatim on retry. */
+  /**
+   * What the first request answered, replayed on retry. The append's revision and position are
+   * not known before the transaction: they come back in StoredIdempotency, for the caller to add.
+   */
   response: { status: number; body: unknown; headers?: Record<string, string> };
+}
+
+/** An idempotency record as stored: with the stream, revision and position its append produced. */
+export interface StoredIdempotency extends IdempotencyRecord {
+  streamId: string;
+  revision: number;
+  position: bigint;
 }
 
 export interface AppendOptions {
@@ -61,7 +71,7 @@ export interface EventStore {
   readAll(after: bigint, limit: number): Promise<RecordedEvent[]>;
   /** Position of the last event recorded, `0n` when the log is empty. */
   headPosition(): Promise<bigint>;
-  findIdempotency(key: string): Promise<IdempotencyRecord | null>;
+  findIdempotency(key: string): Promise<StoredIdempotency | null>;
   /** Throws StoreUnavailableError when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
