@@ -1,0 +1,66 @@
+import type {
+  DataImpact,
+  IncidentType,
+  InterventionKind,
+  OperationalImpact,
+  PatientEndangerment,
+  RegionCode,
+  StructureType,
+  SuspectedOrigin,
+} from '../taxonomy/codes';
+
+export type TimeToDeclare = 'sameDay' | 'within24h' | 'within72h' | 'later';
+
+/**
+ * What the yearly report needs to know of one declaration, after the counting rules of API.md
+ * ("The yearly report") are applied: the CERT qualification wins over the declarant's suspicion,
+ * impacts are the latest values, the year and month are the Europe/Paris ones of submittedAt.
+ */
+export interface DeclarationFacts {
+  declarationId: string;
+  year: number;
+  /** '01'…'12' */
+  month: string;
+  finess: string;
+  structureType: StructureType;
+  region: RegionCode;
+  qualified: boolean;
+  /** false only when the latest qualification says out of scope */
+  inScope: boolean;
+  origin: SuspectedOrigin;
+  incidentType: IncidentType | null;
+  operationalImpact: OperationalImpact;
+  patientEndangerment: PatientEndangerment;
+  dataImpacts: DataImpact[];
+  supportRequested: boolean;
+  interventions: Record<InterventionKind, number>;
+  timeToDeclare: TimeToDeclare;
+}
+
+/**
+ * One cell of the report that a declaration counts in, e.g. `{ section: 'byRegion', key: '11', count: 1 }`.
+ * Adding the cells of every declaration of a year gives every declaration-level table of the report;
+ * a read model keeps these sums and moves a declaration between cells by subtracting its old cells
+ * and adding its new ones.
+ */
+export interface StatCell {
+  section: string;
+  key: string;
+  count: number;
+}
+
+/** Per structure and year: how many declarations at each operational impact (the worst one wins). */
+export interface StructureYearStats {
+  finess: string;
+  declarations: number;
+  impacts: Record<OperationalImpact, number>;
+}
+
+/** All the report needs for one year; produced by the annual-statistics read model or, for `asOf`, from the log. */
+export interface AnnualStatisticsSnapshot {
+  year: number;
+  /** keyed `${section}/${key}` */
+  cells: Record<string, number>;
+  structures: StructureYearStats[];
+  previousYearTotal: number;
+}
