@@ -1,3 +1,4 @@
+import type { Instant } from '../declaration/declaration.events';
 import type {
   DataImpact,
   IncidentType,
@@ -18,6 +19,7 @@ export type TimeToDeclare = 'sameDay' | 'within24h' | 'within72h' | 'later';
  */
 export interface DeclarationFacts {
   declarationId: string;
+  submittedAt: Instant;
   year: number;
   /** '01'…'12' */
   month: string;
@@ -27,8 +29,13 @@ export interface DeclarationFacts {
   qualified: boolean;
   /** false only when the latest qualification says out of scope */
   inScope: boolean;
+  /** The latest qualification's origin when qualified, else the declarant's suspected origin. */
   origin: SuspectedOrigin;
+  /** The latest qualification's type when qualified, else the declarant's suspected type. */
   incidentType: IncidentType | null;
+  /** Kept because a declarant may still amend them: they count again if a qualification is ever absent. */
+  suspectedOrigin: SuspectedOrigin;
+  suspectedType: IncidentType | null;
   operationalImpact: OperationalImpact;
   patientEndangerment: PatientEndangerment;
   dataImpacts: DataImpact[];

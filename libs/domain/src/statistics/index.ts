@@ -1,1 +1,5 @@
 export * from './declaration-facts';
+export * from './evolve-facts';
+export * from './cells-of';
+export * from './snapshot-from-facts';
+export * from './time-to-declare';

@@ -1,0 +1,119 @@
+/**
+ * `invalid` → 400 naming `field` (a field of the request body, dotted for nested ones);
+ * `conflict` → 409, a rule of the lifecycle; `not-found` → 404.
+ * Messages may reach logs and problem+json bodies: they never quote the declarant's personal data.
+ */
+export type DomainErrorKind = 'invalid' | 'conflict' | 'not-found';
+
+export abstract class DomainError extends Error {
+  /** Stable kebab-case identifier, usable as the problem+json `type` suffix. */
+  abstract readonly code: string;
+  abstract readonly kind: DomainErrorKind;
+  readonly field?: string;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+abstract class InvalidField extends DomainError {
+  readonly kind = 'invalid' as const;
+  constructor(
+    override readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+abstract class LifecycleConflict extends DomainError {
+  readonly kind = 'conflict' as const;
+}
+
+export class DeclarationNotFound extends DomainError {
+  readonly code = 'declaration-not-found';
+  readonly kind = 'not-found' as const;
+  constructor(readonly declarationId: string) {
+    super(`Declaration ${declarationId} does not exist`);
+  }
+}
+
+export class DeclarationAlreadyExists extends LifecycleConflict {
+  readonly code = 'declaration-already-exists';
+  constructor(readonly declarationId: string) {
+    super(`Declaration ${declarationId} was already submitted`);
+  }
+}
+
+export class DeclarationIsClosed extends LifecycleConflict {
+  readonly code = 'declaration-is-closed';
+  constructor(readonly declarationId: string) {
+    super(`Declaration ${declarationId} is closed: reopen it first`);
+  }
+}
+
+export class DeclarationNotClosed extends LifecycleConflict {
+  readonly code = 'declaration-not-closed';
+  constructor(readonly declarationId: string) {
+    super(`Declaration ${declarationId} is not closed: only a closed declaration can be reopened`);
+  }
+}
+
+export class ComplementAlreadyRequested extends LifecycleConflict {
+  readonly code = 'complement-already-requested';
+  constructor(readonly openRequestId: string) {
+    super(`Complement request ${openRequestId} is still unanswered: one open request at a time`);
+  }
+}
+
+export class NoOpenComplementRequest extends LifecycleConflict {
+  readonly code = 'no-open-complement-request';
+  constructor(readonly declarationId: string) {
+    super(`Declaration ${declarationId} has no unanswered complement request`);
+  }
+}
+
+export class DeclarationAlreadyResolved extends LifecycleConflict {
+  readonly code = 'declaration-already-resolved';
+  constructor(readonly declarationId: string) {
+    super(`The resolution of declaration ${declarationId} was already reported`);
+  }
+}
+
+export class InvalidFiness extends InvalidField {
+  readonly code = 'invalid-finess';
+  constructor(reason: string) {
+    super('structure.finess', reason);
+  }
+}
+
+export class InvalidDates extends InvalidField {
+  readonly code = 'invalid-dates';
+}
+
+export class TypeDoesNotMatchOrigin extends InvalidField {
+  readonly code = 'type-does-not-match-origin';
+}
+
+export class OutOfScopeReasonRequired extends InvalidField {
+  readonly code = 'out-of-scope-reason-required';
+  constructor() {
+    super('outOfScopeReason', 'a declaration qualified as out of scope needs the reason');
+  }
+}
+
+/** A code outside its taxonomy (DOMAIN.md): it would sit in the log and the report forever. */
+export class UnknownCode extends InvalidField {
+  readonly code = 'unknown-code';
+  constructor(field: string, allowed: readonly string[]) {
+    super(field, `must be one of ${allowed.join(', ')}`);
+  }
+}
+
+export class TextRequired extends InvalidField {
+  readonly code = 'text-required';
+  constructor(field: string) {
+    super(field, 'must not be blank');
+  }
+}
