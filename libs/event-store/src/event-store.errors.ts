@@ -21,7 +21,21 @@ export class IdempotencyKeyTakenError extends Error {
 /** The store cannot be reached or cannot write (HTTP 503 with Retry-After). */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
+  }
+}
+
+/**
+ * An event id the log already holds. Ids are derived from idempotency keys, so this is a retried
+ * append whose key record is missing: a caller bug to surface, never to swallow.
+ */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId}: an event id of this append is already in the log`);
   }
 }

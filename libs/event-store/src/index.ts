@@ -1,2 +1,6 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './open-event-store';
+export * from './sqlite/sqlite-event-store';
+export * from './postgres/postgres-event-store';
+export * from './esdb/esdb-event-store';

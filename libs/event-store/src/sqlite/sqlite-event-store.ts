@@ -1,0 +1,233 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { assertAppendable, assertReadLimit, checkExpectedRevision } from '../append-checks';
+import { IdempotencyKeyTakenError, StoreUnavailableError } from '../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  RecordedEvent,
+  StoredIdempotency,
+} from '../event-store.port';
+import { describe, toStoreError } from './sqlite-errors';
+import { migrateSqlite } from './sqlite-migrations';
+
+export interface SqliteEventStoreOptions {
+  /** Stamps `recordedAt` when an append does not bring its own. */
+  clock?: () => Date;
+  /** How long a writer waits for another process (the CLI next to the API) to release the file. */
+  busyTimeoutMs?: number;
+  /**
+   * `full` (default): an acknowledged append survives power loss, at the cost of one fsync per
+   * append. `normal`: survives a process crash but may lose the last appends on power loss; for
+   * benchmarks and throwaway environments that choose that trade knowingly.
+   */
+  synchronous?: 'full' | 'normal';
+}
+
+interface EventRow {
+  position: bigint;
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+interface IdempotencyRow {
+  key: string;
+  request_hash: string;
+  response: string;
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+}
+
+const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+
+/**
+ * The embedded default. better-sqlite3 is synchronous: every call completes before the promise is
+ * returned, and one `BEGIN IMMEDIATE` per append serializes writers, so positions commit in order.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendTransaction: (
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ) => AppendResult;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly clock: () => Date,
+  ) {
+    this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((streamId: string, events: NewEvent[], options: AppendOptions) =>
+      this.appendWithinTransaction(streamId, events, options),
+    ).immediate;
+  }
+
+  static async open(path: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
+    const clock = options.clock ?? (() => new Date());
+    let db: Database.Database | undefined;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path);
+      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+      // Switching to WAL writes to the file: skip it when already done, so a read-only file still opens.
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+      migrateSqlite(db, clock);
+      return new SqliteEventStore(db, clock);
+    } catch (error) {
+      db?.close();
+      throw new StoreUnavailableError(
+        `Cannot open the SQLite event store at ${path}: ${describe(error)}`,
+        error,
+      );
+    }
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    assertAppendable(streamId, events);
+    try {
+      return this.appendTransaction(streamId, events, options);
+    } catch (error) {
+      throw toStoreError(error, streamId, options.idempotency?.key);
+    }
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.read(() => (this.statements.readStream.all(streamId) as EventRow[]).map(toRecordedEvent));
+  }
+
+  async readAll(after: bigint, limit: number): Promise<RecordedEvent[]> {
+    assertReadLimit(limit);
+    return this.read(() => (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent));
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.read(() => (this.statements.headPosition.get() as bigint | null) ?? 0n);
+  }
+
+  async findIdempotency(key: string): Promise<StoredIdempotency | null> {
+    const row = this.read(() => this.statements.findIdempotency.get(key) as IdempotencyRow | undefined);
+    if (!row) return null;
+    return {
+      key: row.key,
+      requestHash: row.request_hash,
+      response: JSON.parse(row.response) as StoredIdempotency['response'],
+      streamId: row.stream_id,
+      revision: Number(row.revision),
+      position: row.position,
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.read(() => this.statements.headPosition.get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private appendWithinTransaction(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): AppendResult {
+    const { statements } = this;
+    const { idempotency } = options;
+    // The key is checked before the revision: a retry whose stream has moved on must still learn
+    // that its first attempt succeeded, not that it lost a race.
+    if (idempotency && statements.findIdempotency.get(idempotency.key))
+      throw new IdempotencyKeyTakenError(idempotency.key);
+    const current = statements.lastRevision.get(streamId) as bigint | null;
+    checkExpectedRevision(streamId, options.expectedRevision, current === null ? null : Number(current));
+    const recordedAt = (options.recordedAt ?? this.clock()).toISOString();
+    let revision = current === null ? -1 : Number(current);
+    let position = 0n;
+    for (const event of events) {
+      revision += 1;
+      const inserted = statements.insertEvent.run(
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
+      position = BigInt(inserted.lastInsertRowid);
+    }
+    if (idempotency) {
+      statements.insertIdempotency.run(
+        idempotency.key,
+        idempotency.requestHash,
+        JSON.stringify(idempotency.response),
+        streamId,
+        revision,
+        position,
+        this.clock().toISOString(),
+      );
+    }
+    return { revision, position };
+  }
+
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+/** Prepared once per connection: preparing is a large share of a small append's cost. */
+function prepareStatements(db: Database.Database) {
+  return {
+    lastRevision: db
+      .prepare('SELECT MAX(revision) FROM events WHERE stream_id = ?')
+      .pluck()
+      .safeIntegers(true),
+    insertEvent: db
+      .prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .safeIntegers(true),
+    insertIdempotency: db.prepare(
+      `INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    findIdempotency: db
+      .prepare(
+        'SELECT key, request_hash, response, stream_id, revision, position FROM idempotency WHERE key = ?',
+      )
+      .safeIntegers(true),
+    readStream: db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`)
+      .safeIntegers(true),
+    readAll: db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .safeIntegers(true),
+    headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    recordedAt: row.recorded_at,
+  };
+}
