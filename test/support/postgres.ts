@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 
 /**
@@ -56,7 +57,6 @@ export function describePostgres(name: string, body: () => void): void {
 }
 
 function postgresReachableSync(): boolean {
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const probe = spawnSync(
     process.execPath,
     ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(TEST_PG_URL)},connectionTimeoutMillis:2000});c.connect().then(()=>c.query('select 1')).then(()=>process.exit(0),()=>process.exit(1))`],

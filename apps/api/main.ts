@@ -1,0 +1,2 @@
+// `npm start` runs `node dist/apps/api/main.js`; the service lives in src/.
+import './src/main';

@@ -1,0 +1,40 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { CLOCK, VIGIE_CONFIG, type Clock } from './config/config.tokens';
+import type { EventStore } from '@vigie/event-store';
+import type { VigieConfig } from './config/vigie-config';
+import { DeclarationsModule } from './declarations/declarations.module';
+import { HealthModule } from './health/health.module';
+import { EventStoreModule } from './infrastructure/event-store.module';
+import { ProblemFilter } from './problem/problem.filter';
+
+/** The configuration and the clock, for every module. */
+@Global()
+@Module({})
+class SettingsModule {
+  static of(config: VigieConfig, clock: Clock): DynamicModule {
+    const providers = [
+      { provide: VIGIE_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: clock },
+    ];
+    return { module: SettingsModule, providers, exports: providers.map((provider) => provider.provide) };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: VigieConfig, clock: Clock, eventStore?: EventStore): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        SettingsModule.of(config, clock),
+        EventStoreModule.forRoot(config.eventStoreUrl, eventStore),
+        AuthModule,
+        HealthModule,
+        DeclarationsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

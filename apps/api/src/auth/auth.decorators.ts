@@ -1,0 +1,26 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Principal, Role } from './principal';
+
+export const PUBLIC_ROUTE = 'vigie:public';
+export const ALLOWED_ROLES = 'vigie:roles';
+
+/** No token needed: health probes only (the OpenAPI routes are served outside Nest's router). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The roles that may call the route; any other authenticated role gets 403. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOWED_ROLES, roles);
+
+export interface AuthenticatedRequest {
+  principal?: Principal;
+}
+
+/** The caller, as the AuthGuard verified it. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (principal === undefined)
+      throw new Error('CurrentPrincipal on a route the AuthGuard did not authenticate');
+    return principal;
+  },
+);

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './vigie-config';
+
+describe('loadConfig', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('defaults: 127.0.0.1:3000, SQLite files in the data dir, inline projector, embedded tokens, 256kb bodies', () => {
+    const config = loadConfig({ VIGIE_DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir,
+      eventStoreUrl: `sqlite:${dataDir}/events.sqlite`,
+      readDbUrl: `sqlite:${dataDir}/read.sqlite`,
+      projector: 'inline',
+      auth: { mode: 'embedded' },
+      bodyLimit: '256kb',
+    });
+  });
+
+  it('generates the JWT secret once, mode 0600, and reads the same one back', () => {
+    const first = loadConfig({ VIGIE_DATA_DIR: dataDir }).jwtSecret;
+    const file = join(dataDir, 'jwt-secret');
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ VIGIE_DATA_DIR: dataDir }).jwtSecret).toBe(first);
+    expect(readFileSync(file, 'utf8')).toBe(first);
+  });
+
+  it('VIGIE_JWT_SECRET wins over the file, and must be long enough', () => {
+    const secret = 's'.repeat(32);
+    expect(loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_JWT_SECRET: secret }).jwtSecret).toBe(secret);
+    expect(() => loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_JWT_SECRET: 'short' })).toThrow(
+      /VIGIE_JWT_SECRET.*32/,
+    );
+  });
+
+  it('OpenID Connect needs issuer, JWKS URL and audience together', () => {
+    const oidc = {
+      VIGIE_OIDC_ISSUER: 'https://idp.example',
+      VIGIE_OIDC_JWKS_URL: 'https://idp.example/certs',
+      VIGIE_OIDC_AUDIENCE: 'vigie',
+    };
+    expect(loadConfig({ VIGIE_DATA_DIR: dataDir, ...oidc }).auth).toEqual({
+      mode: 'oidc',
+      issuer: oidc.VIGIE_OIDC_ISSUER,
+      jwksUrl: oidc.VIGIE_OIDC_JWKS_URL,
+      audience: 'vigie',
+    });
+    expect(() =>
+      loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_OIDC_JWKS_URL: oidc.VIGIE_OIDC_JWKS_URL }),
+    ).toThrow(/VIGIE_OIDC_ISSUER and VIGIE_OIDC_AUDIENCE/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ VIGIE_PROJECTOR: 'sometimes' }, /VIGIE_PROJECTOR/],
+    [{ VIGIE_EVENT_STORE_URL: 'mysql://root:hunter2@db/events' }, /VIGIE_EVENT_STORE_URL/],
+    [{ VIGIE_READ_DB_URL: 'esdb://localhost:2113' }, /VIGIE_READ_DB_URL/],
+    [{ VIGIE_BODY_LIMIT: 'huge' }, /VIGIE_BODY_LIMIT/],
+  ])('refuses %o with a ConfigError naming the variable', (env, message) => {
+    const attempt = () => loadConfig({ VIGIE_DATA_DIR: dataDir, ...env });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('never repeats a store URL in its error: it may hold a password', () => {
+    expect(() =>
+      loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_EVENT_STORE_URL: 'mysql://root:hunter2@db/events' }),
+    ).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+});

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { resolveJwtSecret } from './jwt-secret';
+
+export { ConfigError } from './config-error';
+export { resolveJwtSecret } from './jwt-secret';
+
+export type ProjectorMode = 'inline' | 'off';
+
+/** Tokens are either signed by the embedded secret or issued by an OpenID Connect provider. */
+export type AuthConfig =
+  { mode: 'embedded' } | { mode: 'oidc'; issuer: string; jwksUrl: string; audience: string };
+
+export interface VigieConfig {
+  host: string;
+  port: number;
+  /** Absolute. */
+  dataDir: string;
+  eventStoreUrl: string;
+  readDbUrl: string;
+  projector: ProjectorMode;
+  /** HS256 secret of the embedded mode; also what `vigie token` signs with. Never log it. */
+  jwtSecret: string;
+  auth: AuthConfig;
+  /** Largest JSON body accepted, in the `bytes` notation of body-parser (`256kb`). */
+  bodyLimit: string;
+}
+
+const EVENT_STORE_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
+const READ_DB_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:'];
+
+/** Reads the environment once at start-up; an invalid value stops the service with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
+  const dataDir = dataDirOf(env);
+  return {
+    host: value(env, 'HOST') ?? '127.0.0.1',
+    port: port(value(env, 'PORT') ?? '3000'),
+    dataDir,
+    eventStoreUrl: storeUrl(env, 'VIGIE_EVENT_STORE_URL', EVENT_STORE_SCHEMES, `${dataDir}/events.sqlite`),
+    readDbUrl: storeUrl(env, 'VIGIE_READ_DB_URL', READ_DB_SCHEMES, `${dataDir}/read.sqlite`),
+    projector: projector(value(env, 'VIGIE_PROJECTOR') ?? 'inline'),
+    jwtSecret: resolveJwtSecret(env, dataDir),
+    auth: auth(env),
+    bodyLimit: bodyLimit(value(env, 'VIGIE_BODY_LIMIT') ?? '256kb'),
+  };
+}
+
+/** `VIGIE_DATA_DIR` as an absolute path (`./data` by default); the CLI finds the JWT secret there too. */
+export const dataDirOf = (env: NodeJS.ProcessEnv): string =>
+  resolve(value(env, 'VIGIE_DATA_DIR') ?? './data');
+
+/** An empty variable counts as unset, as shells and compose files often export them empty. */
+function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function port(raw: string): number {
+  const parsed = Number(raw);
+  if (!/^\d+$/.test(raw) || parsed > 65535)
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${raw}"`);
+  return parsed;
+}
+
+function projector(raw: string): ProjectorMode {
+  if (raw !== 'inline' && raw !== 'off')
+    throw new ConfigError(`VIGIE_PROJECTOR must be "inline" or "off", got "${raw}"`);
+  return raw;
+}
+
+function storeUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], defaultPath: string): string {
+  const raw = value(env, name);
+  if (raw === undefined) return `sqlite:${defaultPath}`;
+  const scheme = schemes.find((candidate) => raw.startsWith(candidate));
+  if (scheme === undefined) {
+    // The URL may hold a password: name the variable and the accepted schemes, not the value.
+    throw new ConfigError(`${name} must start with one of ${schemes.join(' ')}`);
+  }
+  if (scheme === 'sqlite:' && raw.length === scheme.length)
+    throw new ConfigError(`${name} needs a file path after "sqlite:"`);
+  return raw;
+}
+
+function bodyLimit(raw: string): string {
+  if (!/^\d+(\.\d+)?\s*(b|kb|mb)?$/i.test(raw)) {
+    throw new ConfigError(`VIGIE_BODY_LIMIT must be a size such as 256kb or 1mb, got "${raw}"`);
+  }
+  return raw.toLowerCase().replace(/\s+/g, '');
+}
+
+function auth(env: NodeJS.ProcessEnv): AuthConfig {
+  const issuer = value(env, 'VIGIE_OIDC_ISSUER');
+  const jwksUrl = value(env, 'VIGIE_OIDC_JWKS_URL');
+  const audience = value(env, 'VIGIE_OIDC_AUDIENCE');
+  if (issuer === undefined && jwksUrl === undefined && audience === undefined) return { mode: 'embedded' };
+  const missing = [
+    ['VIGIE_OIDC_ISSUER', issuer],
+    ['VIGIE_OIDC_JWKS_URL', jwksUrl],
+    ['VIGIE_OIDC_AUDIENCE', audience],
+  ].filter(([, given]) => given === undefined);
+  if (missing.length > 0) {
+    // Without the issuer and audience checks any token of the provider, for any client, would pass.
+    throw new ConfigError(`OpenID Connect needs ${missing.map(([name]) => name).join(' and ')} as well`);
+  }
+  if (!/^https?:\/\//.test(jwksUrl!)) throw new ConfigError('VIGIE_OIDC_JWKS_URL must be an http(s) URL');
+  return { mode: 'oidc', issuer: issuer!, jwksUrl: jwksUrl!, audience: audience! };
+}

@@ -1,0 +1,62 @@
+import { ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { EventStore } from '@vigie/event-store';
+import { AppModule } from './app.module';
+import type { Clock } from './config/config.tokens';
+import type { VigieConfig } from './config/vigie-config';
+import { RequestValidationError } from './problem/http-problem';
+import { flattenValidationErrors } from './problem/validation-errors';
+import { requestId } from './request-id.middleware';
+
+export interface CreateAppOptions {
+  /** The server clock commands are stamped with; the real one by default. */
+  clock?: Clock;
+  /** Nest's log levels; tests keep errors and warnings only. */
+  logger?: LogLevel[] | false;
+  /** An event store already open (tests); the app then uses it instead of opening `eventStoreUrl`, and does not close it. */
+  eventStore?: EventStore;
+}
+
+/** The whole API, initialised but not listening: `main.ts` listens, tests call `getHttpServer()`. */
+export async function createApp(
+  config: VigieConfig,
+  options: CreateAppOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.clock ?? (() => new Date()), options.eventStore),
+    {
+      bodyParser: false,
+      logger: options.logger ?? ['log', 'warn', 'error'],
+    },
+  );
+  app.disable('x-powered-by');
+  // ETags are revisions of declarations, set by the routes; Express's body hashes would pass for them.
+  app.set('etag', false);
+  app.use(requestId);
+  // JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true,
+      validationError: { target: false, value: true },
+      exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
+    }),
+  );
+  const document = new DocumentBuilder()
+    .setTitle('Vigie')
+    .setDescription('Declaration and follow-up of IT security incidents in health facilities')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+    jsonDocumentUrl: 'docs-json',
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,13 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { RequestValidationError } from '../problem/http-problem';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `:id` must be a UUID; lower-cased, as stream names are. */
+@Injectable()
+export class DeclarationIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) throw new RequestValidationError([{ field: 'id', message: 'must be a UUID' }]);
+    return value.toLowerCase();
+  }
+}

@@ -1,0 +1,205 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res, applyDecorators } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal, Role } from '../auth/principal';
+import { CurrentCommandContext, type CommandContext } from './command-context';
+import { CommandResultDto } from './command-result.dto';
+import {
+  AmendDeclarationDto,
+  LogSupportInterventionDto,
+  ProvideComplementDto,
+  QualifyDeclarationDto,
+  ReasonDto,
+  ReportResolutionDto,
+  RequestComplementDto,
+  RequestSupportDto,
+} from './declaration-actions.dto';
+import { DeclarationIdPipe } from './declaration-id.pipe';
+import * as intents from './declaration-intents';
+import { GetDeclaration, GetDeclarationHistory } from './declaration-queries';
+import type { DeclarationView, TimelineEntry } from './declaration-view';
+import { ExecuteDeclarationCommand, type CommandIntent } from './execute-declaration-command';
+import { newId } from './idempotency';
+import { SubmitDeclarationDto } from './submit-declaration.dto';
+
+const IDEMPOTENCY_KEY = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key and body gets the first answer again',
+});
+const IF_MATCH = ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: '"<revision>": refuse with 412 when the declaration changed since',
+});
+
+/** A command on one declaration: `POST /api/v1/declarations/{id}/{action}`, 200 with the new ETag. */
+const Action = (path: string, ...roles: Role[]): MethodDecorator =>
+  applyDecorators(
+    Post(path),
+    HttpCode(200),
+    Roles(...roles),
+    IDEMPOTENCY_KEY,
+    IF_MATCH,
+    ApiOkResponse({ type: CommandResultDto }),
+  );
+
+/** Thin on purpose: a body becomes a command on the bus; every rule lives in the handler and the domain. */
+@ApiTags('declarations')
+@ApiBearerAuth()
+@Controller('api/v1/declarations')
+export class DeclarationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('declarant', 'analyst', 'admin')
+  @IDEMPOTENCY_KEY
+  @ApiCreatedResponse({ type: CommandResultDto, description: 'With ETag and Location' })
+  submit(
+    @Body() dto: SubmitDeclarationDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.submitIntent(newId(context.idempotencyKey, 'declaration'), dto), context, res);
+  }
+
+  @Action(':id/amendments', 'declarant', 'analyst', 'admin')
+  amend(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: AmendDeclarationDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.amendIntent(id, dto), context, res);
+  }
+
+  @Action(':id/complement-requests', 'analyst', 'admin')
+  requestComplement(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: RequestComplementDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      intents.requestComplementIntent(id, newId(context.idempotencyKey, 'complement-request'), dto),
+      context,
+      res,
+    );
+  }
+
+  @Action(':id/complements', 'declarant', 'admin')
+  provideComplement(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: ProvideComplementDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.provideComplementIntent(id, dto), context, res);
+  }
+
+  @Action(':id/qualification', 'analyst', 'admin')
+  qualify(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: QualifyDeclarationDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.qualifyIntent(id, dto), context, res);
+  }
+
+  @Action(':id/support-requests', 'declarant', 'admin')
+  requestSupport(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: RequestSupportDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.requestSupportIntent(id, dto), context, res);
+  }
+
+  @Action(':id/support-interventions', 'analyst', 'admin')
+  logIntervention(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: LogSupportInterventionDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      intents.logInterventionIntent(id, newId(context.idempotencyKey, 'intervention'), dto),
+      context,
+      res,
+    );
+  }
+
+  @Action(':id/resolution', 'declarant', 'analyst', 'admin')
+  reportResolution(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: ReportResolutionDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.reportResolutionIntent(id, dto), context, res);
+  }
+
+  @Action(':id/closure', 'analyst', 'admin')
+  close(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: ReasonDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.closeIntent(id, dto), context, res);
+  }
+
+  @Action(':id/reopening', 'analyst', 'admin')
+  reopen(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: ReasonDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(intents.reopenIntent(id, dto), context, res);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The declaration as it stands, with ETag: "<revision>"' })
+  async get(
+    @Param('id', DeclarationIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DeclarationView> {
+    const view = await this.queries.execute(new GetDeclaration(id, principal));
+    res.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({
+    description: '{ items: [{ revision, position, type, at, by, changes: [{ field, from, to }] }] }',
+  })
+  history(
+    @Param('id', DeclarationIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: TimelineEntry[] }> {
+    return this.queries.execute(new GetDeclarationHistory(id, principal));
+  }
+
+  /** The status comes from @HttpCode: a replay answers what the first request on this route answered. */
+  private async run(
+    intent: CommandIntent,
+    context: CommandContext,
+    res: Response,
+  ): Promise<CommandResultDto> {
+    const outcome = await this.commands.execute(new ExecuteDeclarationCommand(intent, context));
+    res.setHeader('ETag', outcome.etag);
+    if (outcome.location !== undefined) res.setHeader('Location', outcome.location);
+    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return outcome.body;
+  }
+}

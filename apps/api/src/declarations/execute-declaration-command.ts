@@ -1,0 +1,28 @@
+import { Command } from '@nestjs/cqrs';
+import type { DeclarationCommand } from '@vigie/domain';
+import type { CommandContext } from './command-context';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A command as the edge builds it: the handler adds the actor (from the token) and `now` (its clock). */
+export type CommandIntent = DistributiveOmit<DeclarationCommand, 'actor' | 'now'>;
+
+/** The answer to a command, whether appended now or replayed for an Idempotency-Key. */
+export interface CommandOutcome {
+  status: 200 | 201 | number;
+  body: { id: string; revision: number; position: string };
+  /** `"<revision>"` */
+  etag: string;
+  location?: string;
+  replayed: boolean;
+}
+
+/** The one bus command of the API: every declaration command goes through the same handler. */
+export class ExecuteDeclarationCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly intent: CommandIntent,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

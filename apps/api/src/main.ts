@@ -1,0 +1,21 @@
+import { loadConfig } from './config/vigie-config';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  // Nest's start-up chatter is left out: one line says where the service listens; warnings and errors still show.
+  const app = await createApp(config, { logger: ['warn', 'error'] });
+  await app.listen(config.port, config.host);
+  const storeKind = config.eventStoreUrl.slice(0, config.eventStoreUrl.indexOf(':'));
+  console.log(
+    `listening on ${await app.getUrl()} (event store: ${storeKind}, data: ${config.dataDir}, auth: ${config.auth.mode})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  // A ConfigError's message names the variable only; other start-up errors print their class and message.
+  console.error(
+    `vigie: cannot start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  );
+  process.exit(1);
+});
