@@ -1,1 +1,5 @@
-export {};
+export * from './annual-report';
+export * from './public-mask';
+export * from './as-of';
+export * from './render';
+export * from './seed';

@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import {
+  DATA_IMPACTS,
+  INCIDENT_TYPES,
+  INTERVENTION_KINDS,
+  OPERATIONAL_IMPACTS,
+  PATIENT_ENDANGERMENTS,
+  QUALIFIED_ORIGINS,
+  SUSPECTED_ORIGINS,
+  applyCells,
+  evolveFacts,
+  structureDelta,
+  type AnnualStatisticsSnapshot,
+  type DeclarationEvent,
+  type DeclarationFacts,
+  type StructureYearStats,
+} from '@vigie/domain';
+import { buildAnnualReport } from './annual-report';
+import { asOfFold, type LoggedEvent } from './as-of';
+import { META, qualification, submitted } from './report.fixtures';
+
+const YEAR = 2020;
+const FROM = Date.parse('2019-12-20T00:00:00.000Z');
+const TO = Date.parse('2021-01-10T00:00:00.000Z');
+
+const qualificationArb = fc.record({
+  origin: fc.constantFrom(...QUALIFIED_ORIGINS),
+  type: fc.constantFrom(...INCIDENT_TYPES),
+  inScope: fc.boolean(),
+});
+
+/** What may follow a submission; `from` values are not read by the facts, so they are placeholders. */
+const laterEventArb = (id: string): fc.Arbitrary<DeclarationEvent> =>
+  fc.oneof(
+    fc.constantFrom(...SUSPECTED_ORIGINS).map((to) => amendment('SuspectedOriginAmended', id, to)),
+    fc
+      .option(fc.constantFrom(...INCIDENT_TYPES), { nil: null })
+      .map((to) => amendment('SuspectedTypeAmended', id, to)),
+    fc.constantFrom(...OPERATIONAL_IMPACTS).map((to) => amendment('OperationalImpactAmended', id, to)),
+    fc.constantFrom(...PATIENT_ENDANGERMENTS).map((to) => amendment('PatientEndangermentAmended', id, to)),
+    fc.subarray([...DATA_IMPACTS]).map((to) => amendment('DataImpactsAmended', id, to)),
+    qualificationArb.map((q): DeclarationEvent => ({
+      type: 'DeclarationQualified',
+      data: {
+        declarationId: id,
+        ...qualification(q),
+        qualifiedBy: 'a',
+        qualifiedAt: '2020-01-01T00:00:00.000Z',
+      },
+    })),
+    qualificationArb.map((q): DeclarationEvent => ({
+      type: 'DeclarationRequalified',
+      data: {
+        declarationId: id,
+        from: qualification(),
+        to: qualification(q),
+        requalifiedBy: 'a',
+        requalifiedAt: '2020-01-01T00:00:00.000Z',
+      },
+    })),
+    fc.constant<DeclarationEvent>({
+      type: 'SupportRequested',
+      data: { declarationId: id, reason: 'r', requestedBy: 'd', requestedAt: '2020-01-01T00:00:00.000Z' },
+    }),
+    fc.constantFrom(...INTERVENTION_KINDS).map((kind): DeclarationEvent => ({
+      type: 'SupportInterventionLogged',
+      data: {
+        declarationId: id,
+        interventionId: 'i',
+        kind,
+        summary: 's',
+        loggedBy: 'a',
+        loggedAt: '2020-01-01T00:00:00.000Z',
+      },
+    })),
+  );
+
+function amendment(type: string, declarationId: string, to: unknown): DeclarationEvent {
+  return {
+    type,
+    data: { declarationId, from: null, to, amendedBy: 'd', amendedAt: '2020-01-01T00:00:00.000Z' },
+  } as DeclarationEvent;
+}
+
+/** One declaration's stream: a submission around the year's edges, then later events, each at its own instant. */
+const streamArb = (id: string) =>
+  fc
+    .record({
+      submittedAt: fc.integer({ min: FROM, max: TO }),
+      declaredAfter: fc.integer({ min: 0, max: 5 * 86_400_000 }),
+      finess: fc.constantFrom('750712184', '690000880', '130000029'),
+      origin: fc.constantFrom(...SUSPECTED_ORIGINS),
+      type: fc.option(fc.constantFrom(...INCIDENT_TYPES), { nil: null }),
+      operationalImpact: fc.constantFrom(...OPERATIONAL_IMPACTS),
+      patientEndangerment: fc.constantFrom(...PATIENT_ENDANGERMENTS),
+      dataImpacts: fc.subarray([...DATA_IMPACTS]),
+      supportRequested: fc.boolean(),
+      later: fc.array(fc.tuple(fc.integer({ min: 1, max: 40 * 86_400_000 }), laterEventArb(id)), {
+        maxLength: 6,
+      }),
+    })
+    .map((d) => {
+      const first = submitted({
+        declarationId: id,
+        structure: { finess: d.finess, name: 'S', type: 'ES', region: '11', isOse: false, nis2: 'NONE' },
+        detectedAt: new Date(d.submittedAt - d.declaredAfter).toISOString(),
+        submittedAt: new Date(d.submittedAt).toISOString(),
+        suspectedOrigin: d.origin,
+        suspectedType: d.type,
+        operationalImpact: d.operationalImpact,
+        patientEndangerment: d.patientEndangerment,
+        dataImpacts: d.dataImpacts,
+        supportRequested: d.supportRequested,
+      });
+      let at = d.submittedAt;
+      const events: { at: number; event: DeclarationEvent }[] = [{ at, event: first }];
+      for (const [delay, event] of d.later) events.push({ at: (at += delay), event });
+      return events;
+    });
+
+/** Streams interleaved by instant, as a store records them: `recordedAt` never goes back along the log. */
+const logArb = fc.integer({ min: 1, max: 12 }).chain((count) =>
+  fc.tuple(...Array.from({ length: count }, (_, i) => streamArb(`d-${i}`))).map((streams) =>
+    streams
+      .flatMap((events, i) =>
+        events.map((entry, revision) => ({ ...entry, streamId: `declaration-d-${i}`, revision })),
+      )
+      .sort((a, b) => a.at - b.at || a.streamId.localeCompare(b.streamId) || a.revision - b.revision)
+      .map(({ at, event, streamId }): LoggedEvent => ({
+        streamId,
+        type: event.type,
+        data: event.data as unknown as Record<string, unknown>,
+        recordedAt: new Date(at).toISOString(),
+      })),
+  ),
+);
+
+/** The read-model way: one running sum of cells per year, each event moving its declaration's cells. */
+function incrementalSnapshot(log: LoggedEvent[], year: number, asOf: number): AnnualStatisticsSnapshot {
+  const facts = new Map<string, DeclarationFacts | null>();
+  const cells = new Map<number, Record<string, number>>();
+  const rows = new Map<string, StructureYearStats>();
+  const cellsOfYear = (y: number) => cells.get(y) ?? cells.set(y, {}).get(y)!;
+  const move = (declaration: DeclarationFacts, sign: 1 | -1) => {
+    applyCells(cellsOfYear(declaration.year), declaration, sign);
+    const delta = structureDelta(declaration, sign);
+    const key = `${delta.year}/${delta.finess}`;
+    const row = rows.get(key) ?? {
+      finess: delta.finess,
+      declarations: 0,
+      impacts: { NONE: 0, DEGRADED: 0, INTERRUPTION: 0 },
+    };
+    row.declarations += delta.declarations;
+    for (const impact of OPERATIONAL_IMPACTS) row.impacts[impact] += delta.impacts[impact];
+    rows.set(key, row);
+  };
+  for (const recorded of log) {
+    if (Date.parse(recorded.recordedAt) > asOf) break;
+    const id = String(recorded.data.declarationId);
+    const before = facts.get(id) ?? null;
+    const after = evolveFacts(before, { type: recorded.type, data: recorded.data } as DeclarationEvent);
+    if (before) move(before, -1);
+    if (after) move(after, 1);
+    facts.set(id, after);
+  }
+  return {
+    year,
+    cells: cellsOfYear(year),
+    structures: [...rows].filter(([key]) => key.startsWith(`${year}/`)).map(([, row]) => row),
+    previousYearTotal: cellsOfYear(year - 1)['declarations/total'] ?? 0,
+  };
+}
+
+describe('asOf', () => {
+  it('the report replayed from the log up to T equals the one a read model maintained incrementally up to T', () => {
+    fc.assert(
+      fc.property(logArb, fc.integer({ min: FROM, max: TO + 50 * 86_400_000 }), (log, instant) => {
+        const fold = asOfFold(YEAR, new Date(instant));
+        for (const recorded of log) fold.add(recorded);
+        const replayed = buildAnnualReport(fold.snapshot(), META);
+        const maintained = buildAnnualReport(incrementalSnapshot(log, YEAR, instant), META);
+        expect(replayed).toEqual(maintained);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('what was recorded after T does not count', () => {
+    const log: LoggedEvent[] = [
+      {
+        streamId: 'declaration-a',
+        type: 'DeclarationSubmitted',
+        data: submitted({ declarationId: 'a' }).data as never,
+        recordedAt: '2020-03-02T09:00:00.000Z',
+      },
+      {
+        streamId: 'declaration-a',
+        type: 'DeclarationQualified',
+        data: {
+          declarationId: 'a',
+          ...qualification({ origin: 'NON_MALICIOUS', type: 'INFRA_FAILURE' }),
+          qualifiedBy: 'a',
+          qualifiedAt: '2020-03-10T09:00:00.000Z',
+        },
+        recordedAt: '2020-03-10T09:00:00.000Z',
+      },
+    ];
+    const at = (instant: string) => {
+      const fold = asOfFold(2020, new Date(instant));
+      log.forEach((recorded) => fold.add(recorded));
+      return buildAnnualReport(fold.snapshot(), META);
+    };
+    expect(at('2020-03-01T00:00:00.000Z').declarations.total).toBe(0);
+    expect(at('2020-03-05T00:00:00.000Z').origin).toEqual({ MALICIOUS: 1, NON_MALICIOUS: 0, UNKNOWN: 0 });
+    expect(at('2020-03-10T09:00:00.000Z').origin).toEqual({ MALICIOUS: 0, NON_MALICIOUS: 1, UNKNOWN: 0 });
+  });
+});

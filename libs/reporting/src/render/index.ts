@@ -1,0 +1,10 @@
+export * from './render-report';
+export * from './render-json';
+export { renderCsv } from './render-csv';
+export * from './render-markdown';
+export * from './render-html';
+export * from './render-pdf';
+export * from './render-options';
+export * from './rendered-charts';
+export * from './chart-specs';
+export { ChartRenderingError, renderChartsSvg } from './render-charts';

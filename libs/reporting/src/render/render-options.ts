@@ -1,0 +1,5 @@
+import type { Lang } from '@vigie/domain';
+
+export interface RenderOptions {
+  lang: Lang;
+}

@@ -1,0 +1,164 @@
+import type { Lang } from '@vigie/domain';
+
+/** The report's own words; code labels come from the domain's `labelOf`. */
+const TEXT = {
+  title: {
+    fr: 'Observatoire des incidents de sécurité des systèmes d’information',
+    en: 'Observatory of information-system security incidents',
+  },
+  subtitle: {
+    fr: 'Secteurs santé et médico-social — année {year}',
+    en: 'Health and medico-social sectors — year {year}',
+  },
+  publicEdition: {
+    fr: 'Édition publique : les effectifs de 1 à 4 sont masqués (« <5 »).',
+    en: 'Public edition: counts of 1 to 4 are masked ("<5").',
+  },
+  internalEdition: { fr: 'Édition interne — ne pas diffuser.', en: 'Internal edition — do not distribute.' },
+  asOf: { fr: 'Données enregistrées jusqu’au {asOf}', en: 'Data recorded up to {asOf}' },
+  generated: {
+    fr: 'Produit le {generatedAt} (position du journal {position}, taxonomie {taxonomy})',
+    en: 'Generated on {generatedAt} (log position {position}, taxonomy {taxonomy})',
+  },
+  keyFigures: { fr: 'Chiffres clés', en: 'Key figures' },
+  declarations: { fr: 'Signalements', en: 'Declarations' },
+  declaringStructures: { fr: 'Structures déclarantes', en: 'Declaring structures' },
+  maliciousShare: { fr: 'Part d’origine malveillante', en: 'Malicious share' },
+  endangerments: { fr: 'Mises en danger patient', en: 'Patient endangerments' },
+  malicious: { fr: 'Malveillante', en: 'Malicious' },
+  nonMalicious: { fr: 'Non malveillante', en: 'Non-malicious' },
+  impactedStructures: {
+    fr: 'Structures en fonctionnement dégradé ou interrompu',
+    en: 'Structures with degraded or interrupted operations',
+  },
+  impactedDetail: {
+    fr: 'dégradé {degraded} · interrompu {interrupted}',
+    en: 'degraded {degraded} · interrupted {interrupted}',
+  },
+  supportRequests: { fr: 'Demandes d’accompagnement', en: 'Support requests' },
+  evolution: {
+    fr: '{sign}{value} % par rapport à {previousYear} ({previous})',
+    en: '{sign}{value} % on {previousYear} ({previous})',
+  },
+  noEvolution: { fr: 'pas de signalement en {previousYear}', en: 'no declaration in {previousYear}' },
+  ofWhichActual: { fr: 'dont {actual} avérées', en: '{actual} actual' },
+  code: { fr: 'Code', en: 'Code' },
+  label: { fr: 'Libellé', en: 'Label' },
+  count: { fr: 'Nombre', en: 'Count' },
+  share: { fr: 'Part', en: 'Share' },
+  page: { fr: 'Page {page} / {pages}', en: 'Page {page} of {pages}' },
+  countingRules: { fr: 'Règles de comptage', en: 'Counting rules' },
+  rules: {
+    fr: 'Chaque signalement compte une fois, dans l’année et le mois (heure de Paris) de sa transmission, hors périmètre compris. L’origine et la typologie sont celles de la dernière qualification du CERT Santé, à défaut celles indiquées par le déclarant. Les impacts sont les dernières valeurs connues ; l’impact d’une structure est le plus grave de ses signalements de l’année.',
+    en: 'Each declaration counts once, in the Paris year and month it was submitted, out-of-scope ones included. Origin and type are those of CERT Santé’s latest qualification, else the declarant’s. Impacts are the latest values; a structure’s impact is the worst of its declarations of the year.',
+  },
+  'section.declarations': { fr: 'Signalements', en: 'Declarations' },
+  'section.structures': { fr: 'Structures déclarantes', en: 'Declaring structures' },
+  'section.byStructureType': {
+    fr: 'Signalements par type de structure',
+    en: 'Declarations by type of structure',
+  },
+  'section.byRegion': { fr: 'Signalements par région', en: 'Declarations by region' },
+  'section.byMonth': { fr: 'Signalements par mois', en: 'Declarations by month' },
+  'section.origin': { fr: 'Origine des incidents', en: 'Origin of incidents' },
+  'section.maliciousTypes': {
+    fr: 'Typologie des incidents d’origine malveillante',
+    en: 'Malicious incidents by type',
+  },
+  'section.nonMaliciousTypes': {
+    fr: 'Typologie des incidents d’origine non malveillante',
+    en: 'Non-malicious incidents by type',
+  },
+  'section.operationalImpact.declarations': {
+    fr: 'Impact sur le fonctionnement (signalements)',
+    en: 'Impact on operations (declarations)',
+  },
+  'section.operationalImpact.structures': {
+    fr: 'Impact sur le fonctionnement (structures, impact le plus grave)',
+    en: 'Impact on operations (structures, worst impact)',
+  },
+  'section.patientEndangerment': { fr: 'Mises en danger patient', en: 'Patient endangerment' },
+  'section.dataImpacts': { fr: 'Impact sur les données', en: 'Impact on data' },
+  'section.support': { fr: 'Accompagnement du CERT Santé', en: 'CERT Santé support' },
+  'section.timeToDeclare': {
+    fr: 'Délai de signalement (constat → transmission)',
+    en: 'Time to declare (detection → submission)',
+  },
+  'declarations.total': { fr: 'Signalements de l’année', en: 'Declarations of the year' },
+  'declarations.inScope': { fr: 'dans le périmètre', en: 'in scope' },
+  'declarations.outOfScope': { fr: 'hors périmètre', en: 'out of scope' },
+  'declarations.unqualified': { fr: 'non encore qualifiés', en: 'not yet qualified' },
+  'declarations.previousYearTotal': {
+    fr: 'Signalements de l’année précédente',
+    en: 'Declarations of the previous year',
+  },
+  'structures.declaring': {
+    fr: 'Structures ayant déclaré au moins un incident',
+    en: 'Structures declaring at least one incident',
+  },
+  'structures.withAtLeast2': { fr: 'dont au moins 2 incidents', en: 'of which at least 2 incidents' },
+  'structures.withAtLeast4': { fr: 'dont au moins 4 incidents', en: 'of which at least 4 incidents' },
+  'support.requested': { fr: 'Demandes d’accompagnement', en: 'Support requests' },
+  'timeToDeclare.sameDay': { fr: 'Le jour même', en: 'Same day' },
+  'timeToDeclare.within24h': { fr: 'Sous 24 h', en: 'Within 24 h' },
+  'timeToDeclare.within72h': { fr: 'Sous 72 h', en: 'Within 72 h' },
+  'timeToDeclare.later': { fr: 'Au-delà de 72 h', en: 'Later than 72 h' },
+  'chart.byMonth': { fr: 'Signalements par mois', en: 'Declarations by month' },
+  'chart.byRegion': { fr: 'Signalements par région', en: 'Declarations by region' },
+  'chart.origin': { fr: 'Origine et typologies', en: 'Origin and types' },
+  'chart.impacts': { fr: 'Impacts', en: 'Impacts' },
+  'chart.kind': { fr: 'Nature', en: 'Kind' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function text(key: TextKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+const MONTH_NAMES: Record<Lang, readonly string[]> = {
+  fr: [
+    'Janvier',
+    'Février',
+    'Mars',
+    'Avril',
+    'Mai',
+    'Juin',
+    'Juillet',
+    'Août',
+    'Septembre',
+    'Octobre',
+    'Novembre',
+    'Décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+export const monthName = (month: string, lang: Lang): string => MONTH_NAMES[lang][Number(month) - 1] ?? month;
+
+/** Numbers the way each language writes them: 1 234 and 12,5 % in French. */
+export const formatNumber = (value: number, lang: Lang): string =>
+  // U+202F (French thousands separator) is not in the PDF standard fonts' encoding; U+00A0 is.
+  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 })
+    .format(value)
+    .replace(/\u202f/g, '\u00a0');
+
+export const formatDate = (iso: string, lang: Lang): string =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));

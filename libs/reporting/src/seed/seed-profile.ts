@@ -1,0 +1,111 @@
+import {
+  DECLARATION_EVENT_SCHEMA_VERSION,
+  decide,
+  declarationStreamId,
+  evolve,
+  initialState,
+  type DeclarationCommand,
+  type DeclarationState,
+} from '@vigie/domain';
+import type { EventStore } from '@vigie/event-store';
+import { lifecycleOf, type TimedCommand } from './lifecycle';
+import { planDeclarations } from './plan-declarations';
+import { uuidFrom } from './prng';
+import { SEED_PROFILES, type SeedProfile } from './profiles';
+
+export interface SeedProgress {
+  commands: number;
+  total: number;
+}
+
+export interface SeedResult {
+  profile: string;
+  declarations: number;
+  commands: number;
+  events: number;
+}
+
+export class UnknownSeedProfile extends Error {
+  override readonly name = 'UnknownSeedProfile';
+  constructor(readonly profile: string) {
+    super(`Unknown seed profile "${profile}"; known: ${Object.keys(SEED_PROFILES).join(', ')}`);
+  }
+}
+
+export class ProfileAlreadySeeded extends Error {
+  override readonly name = 'ProfileAlreadySeeded';
+  constructor(
+    readonly profile: string,
+    readonly seed: number,
+  ) {
+    super(`Profile ${profile} with seed ${seed} is already in this event store`);
+  }
+}
+
+export function seedProfileById(id: string): SeedProfile {
+  const profile = SEED_PROFILES[id];
+  if (!profile) throw new UnknownSeedProfile(id);
+  return profile;
+}
+
+/** Every command of the profile's year, in the order they happened. */
+export function profileCommands(profile: SeedProfile, seed: number): TimedCommand[] {
+  const key = `${profile.id}/${seed}`;
+  return planDeclarations(profile, seed)
+    .flatMap((plan) => lifecycleOf(plan, key).map((timed) => ({ ...timed, index: plan.index })))
+    .sort((a, b) => a.at - b.at || a.index - b.index || a.step - b.step);
+}
+
+/**
+ * Writes a reference year through the real decider, each event recorded at its historical instant
+ * (`recordedAt`), so that the report, `asOf` included, sees the year as it unfolded. Only for a
+ * log that does not hold this profile and seed yet: the ids are deterministic.
+ */
+export async function seedProfile(
+  store: EventStore,
+  profileId: string,
+  options: { seed?: number; onProgress?: (progress: SeedProgress) => void } = {},
+): Promise<SeedResult> {
+  const profile = seedProfileById(profileId);
+  const seed = options.seed ?? 1;
+  const commands = profileCommands(profile, seed);
+  if ((await store.readStream(declarationStreamId(commands[0].command.declarationId))).length > 0) {
+    throw new ProfileAlreadySeeded(profile.id, seed);
+  }
+  const streams = new Map<string, { state: DeclarationState; revision: number | 'no_stream' }>();
+  let events = 0;
+  for (const [done, { at, command }] of commands.entries()) {
+    events += await execute(store, streams, command, new Date(at), `seed-${profile.id}-${seed}`);
+    if (done % 250 === 0 || done === commands.length - 1)
+      options.onProgress?.({ commands: done + 1, total: commands.length });
+  }
+  return { profile: profile.id, declarations: streams.size, commands: commands.length, events };
+}
+
+/** readStream → evolve → decide → append, as the API does, but with the command's own instant recorded. */
+async function execute(
+  store: EventStore,
+  streams: Map<string, { state: DeclarationState; revision: number | 'no_stream' }>,
+  command: DeclarationCommand,
+  recordedAt: Date,
+  correlationId: string,
+): Promise<number> {
+  const streamId = declarationStreamId(command.declarationId);
+  // This process is the only writer of these new streams: what it appended is what readStream would return.
+  const known = streams.get(streamId) ?? { state: initialState(), revision: 'no_stream' as const };
+  const events = decide(command, known.state);
+  if (events.length === 0) return 0;
+  const next = typeof known.revision === 'number' ? known.revision + 1 : 0;
+  const result = await store.append(
+    streamId,
+    events.map((event, i) => ({
+      id: uuidFrom(`${streamId}/${next + i}`),
+      type: event.type,
+      data: event.data as unknown as Record<string, unknown>,
+      metadata: { actor: command.actor, correlationId, schemaVersion: DECLARATION_EVENT_SCHEMA_VERSION },
+    })),
+    { expectedRevision: known.revision, recordedAt },
+  );
+  streams.set(streamId, { state: events.reduce(evolve, known.state), revision: result.revision });
+  return events.length;
+}
