@@ -217,7 +217,11 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
   });
 
   it('the history of the declaration still holds its submission only', async () => {
-    const { body } = await api.http.get(`/api/v1/declarations/${id}/history`).set(admin).expect(200);
+    const { body } = await api.http
+      .get(`/api/v1/declarations/${id}/history`)
+      .query(await api.caughtUp())
+      .set(admin)
+      .expect(200);
     expect(body.items.map((item: { type: string }) => item.type)).toEqual(['DeclarationSubmitted']);
   });
 });

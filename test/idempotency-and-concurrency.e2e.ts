@@ -15,9 +15,13 @@ describe('retries, stale revisions and lifecycle refusals', () => {
   const declare = async (): Promise<string> =>
     (await api.http.post('/api/v1/declarations').set(declarant).send(submission()).expect(201)).body.id;
   const historyOf = async (id: string): Promise<string[]> =>
-    (await api.http.get(`/api/v1/declarations/${id}/history`).set(analyst).expect(200)).body.items.map(
-      (item: { type: string }) => item.type,
-    );
+    (
+      await api.http
+        .get(`/api/v1/declarations/${id}/history`)
+        .query(await api.caughtUp())
+        .set(analyst)
+        .expect(200)
+    ).body.items.map((item: { type: string }) => item.type);
 
   describe('Idempotency-Key', () => {
     it('same key and same body: the same status, body, ETag and Location, and one event only', async () => {
@@ -117,7 +121,11 @@ describe('retries, stale revisions and lifecycle refusals', () => {
         status: 412,
       });
       expect(await api.headPosition()).toBe(before);
-      const current = await api.http.get(`/api/v1/declarations/${id}`).set(declarant).expect(200);
+      const current = await api.http
+        .get(`/api/v1/declarations/${id}`)
+        .query(await api.caughtUp())
+        .set(declarant)
+        .expect(200);
       await api.http
         .post(`/api/v1/declarations/${id}/amendments`)
         .set({ ...declarant, 'If-Match': current.headers.etag })

@@ -61,7 +61,11 @@ describe('OpenID Connect mode: tokens of the provider, checked against its JWKS'
   it('an RS256 token of the provider is accepted, and its subject is the actor', async () => {
     const token = bearer(await rs256(providerKey));
     const created = await api.http.post('/api/v1/declarations').set(token).send(submission()).expect(201);
-    const { body } = await api.http.get(`/api/v1/declarations/${created.body.id}`).set(token).expect(200);
+    const { body } = await api.http
+      .get(`/api/v1/declarations/${created.body.id}`)
+      .query({ minPosition: created.body.position })
+      .set(token)
+      .expect(200);
     expect(body.submittedBy).toBe('analyst-oidc');
   });
 

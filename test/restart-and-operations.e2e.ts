@@ -13,12 +13,17 @@ describe('a restart on the same data dir loses nothing', () => {
     const analyst = bearer(await first.token({ role: 'analyst', sub: 'analyst-1' }));
     const id = (await first.http.post('/api/v1/declarations').set(analyst).send(submission()).expect(201))
       .body.id;
-    await first.http
+    const qualified = await first.http
       .post(`/api/v1/declarations/${id}/qualification`)
       .set(analyst)
       .send(qualification())
       .expect(200);
-    const before = await first.http.get(`/api/v1/declarations/${id}`).set(analyst).expect(200);
+    const minPosition = qualified.body.position as string;
+    const before = await first.http
+      .get(`/api/v1/declarations/${id}`)
+      .query({ minPosition })
+      .set(analyst)
+      .expect(200);
     await first.stop({ removeData: false });
 
     const second = await TestApi.start({ VIGIE_DATA_DIR: dataDir });
@@ -26,7 +31,11 @@ describe('a restart on the same data dir loses nothing', () => {
       expect(second.config.jwtSecret).toBe(first.config.jwtSecret);
       expect(readFileSync(secretFile, 'utf8')).toBe(first.config.jwtSecret);
       // The token signed before the restart is still valid: the secret was kept, not regenerated.
-      const after = await second.http.get(`/api/v1/declarations/${id}`).set(analyst).expect(200);
+      const after = await second.http
+        .get(`/api/v1/declarations/${id}`)
+        .query({ minPosition })
+        .set(analyst)
+        .expect(200);
       expect(after.body).toEqual(before.body);
       expect(after.headers.etag).toBe('"1"');
       const amended = await second.http
@@ -51,7 +60,9 @@ describe('operations', () => {
 
   it('/health/live and /health/ready answer 200 without a token', async () => {
     await api.http.get('/health/live').expect(200, { status: 'ok' });
-    await api.http.get('/health/ready').expect(200, { status: 'ok', checks: { eventStore: 'up' } });
+    await api.http
+      .get('/health/ready')
+      .expect(200, { status: 'ok', checks: { eventStore: 'up', readModels: 'up', projector: 'running' } });
   });
 
   it('/docs-json is an OpenAPI document listing the declaration routes with their bodies', async () => {
@@ -76,6 +87,30 @@ describe('operations', () => {
     ]) {
       expect(paths).toContain(path);
     }
+    const listParameters = body.paths['/api/v1/declarations'].get.parameters.map(
+      (parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`,
+    );
+    expect(listParameters.sort()).toEqual(
+      [
+        'year',
+        'from',
+        'to',
+        'region',
+        'structureType',
+        'finess',
+        'origin',
+        'type',
+        'status',
+        'patientEndangerment',
+        'q',
+        'limit',
+        'cursor',
+        'minPosition',
+      ]
+        .map((name) => `query:${name}`)
+        .sort(),
+    );
+    expect(paths).toContain('/metrics');
     const schemas = body.components.schemas;
     expect(schemas.SubmitDeclarationDto.required).toEqual(
       expect.arrayContaining(['structure', 'declarant', 'occurredAt', 'description']),

@@ -44,9 +44,13 @@ describe('lost races, on a store where concurrent requests really interleave', (
   const declare = async (): Promise<string> =>
     (await api.http.post('/api/v1/declarations').set(declarant).send(submission()).expect(201)).body.id;
   const historyOf = async (id: string): Promise<string[]> =>
-    (await api.http.get(`/api/v1/declarations/${id}/history`).set(analyst).expect(200)).body.items.map(
-      (item: { type: string }) => item.type,
-    );
+    (
+      await api.http
+        .get(`/api/v1/declarations/${id}/history`)
+        .query(await api.caughtUp())
+        .set(analyst)
+        .expect(200)
+    ).body.items.map((item: { type: string }) => item.type);
   const intervention = (id: string, summary: string, headers: Record<string, string> = {}) =>
     api.http
       .post(`/api/v1/declarations/${id}/support-interventions`)

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { signToken, type TokenClaims } from '../../apps/api/src/auth/tokens';
 import { loadConfig, type VigieConfig } from '../../apps/api/src/config/vigie-config';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app';
+import { createTestDatabase } from './postgres';
 
 /** A FINESS number with a valid check digit, and two more for "another facility". */
 export const FINESS = '750712184';
@@ -15,18 +16,41 @@ export const THIRD_FINESS = '970100400';
 
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
 
+/**
+ * `VIGIE_E2E_READ_DB=postgres` runs every e2e suite with its read models in a fresh PostgreSQL
+ * database per API (the event log stays in SQLite): `VIGIE_E2E_READ_DB=postgres npx jest test`.
+ */
+const readModelsOnPostgres = process.env.VIGIE_E2E_READ_DB === 'postgres';
+
 /** The real API on a data dir of its own (SQLite files), spoken to over real HTTP. */
 export class TestApi {
   private constructor(
     readonly app: INestApplication,
     readonly config: VigieConfig,
+    private readonly dropReadDb: () => Promise<void>,
   ) {}
 
   /** `env` is the whole environment the API sees: the host's own variables do not leak in. */
   static async start(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApi> {
-    const config = loadConfig({ VIGIE_DATA_DIR: env.VIGIE_DATA_DIR ?? newDataDir(), ...env });
-    const app = await createApp(config, { logger: ['error'], ...options });
-    return new TestApi(app, config);
+    let dropReadDb = async (): Promise<void> => undefined;
+    if (readModelsOnPostgres && env.VIGIE_READ_DB_URL === undefined) {
+      const database = await createTestDatabase('vigie_e2e_read');
+      env = { ...env, VIGIE_READ_DB_URL: database.url };
+      dropReadDb = database.drop;
+    }
+    const config = loadConfig({
+      VIGIE_DATA_DIR: env.VIGIE_DATA_DIR ?? newDataDir(),
+      // Reads after writes wait for the projector; on a loaded CI machine 5 s is not always enough.
+      VIGIE_MIN_POSITION_TIMEOUT_MS: '15000',
+      ...env,
+    });
+    try {
+      const app = await createApp(config, { logger: ['error'], ...options });
+      return new TestApi(app, config, dropReadDb);
+    } catch (error) {
+      await dropReadDb();
+      throw error;
+    }
   }
 
   get http(): ReturnType<typeof request> {
@@ -50,8 +74,18 @@ export class TestApi {
     }
   }
 
+  /**
+   * `{ minPosition: <head of the log> }`, as query parameters: a read that sees every write made
+   * so far, for tests that read after several commands (a client would pass the `position` its
+   * last command answered).
+   */
+  async caughtUp(): Promise<{ minPosition: string }> {
+    return { minPosition: (await this.headPosition()).toString() };
+  }
+
   async stop(options: { removeData?: boolean } = {}): Promise<void> {
     await this.app.close();
+    await this.dropReadDb();
     if (options.removeData ?? true) rmSync(this.config.dataDir, { recursive: true, force: true });
   }
 }

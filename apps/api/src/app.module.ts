@@ -4,10 +4,14 @@ import { AuthModule } from './auth/auth.module';
 import { CLOCK, VIGIE_CONFIG, type Clock } from './config/config.tokens';
 import type { EventStore } from '@vigie/event-store';
 import type { VigieConfig } from './config/vigie-config';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { HealthModule } from './health/health.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { ReadSideModule } from './infrastructure/read-side.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProblemFilter } from './problem/problem.filter';
+import { ReportsModule } from './reports/reports.module';
 
 /** The configuration and the clock, for every module. */
 @Global()
@@ -30,9 +34,13 @@ export class AppModule {
       imports: [
         SettingsModule.of(config, clock),
         EventStoreModule.forRoot(config.eventStoreUrl, eventStore),
+        ReadSideModule.forRoot(),
         AuthModule,
         HealthModule,
+        MetricsModule,
         DeclarationsModule,
+        DeadlinesModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@vigie/event-store';
 import { AppModule } from './app.module';
+import { VigieMetrics } from './metrics/vigie-metrics';
 import type { Clock } from './config/config.tokens';
 import type { VigieConfig } from './config/vigie-config';
 import { RequestValidationError } from './problem/http-problem';
@@ -15,7 +16,10 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Nest's log levels; tests keep errors and warnings only. */
   logger?: LogLevel[] | false;
-  /** An event store already open (tests); the app then uses it instead of opening `eventStoreUrl`, and does not close it. */
+  /**
+   * An event store already open (tests); the app then uses it instead of opening `eventStoreUrl`,
+   * and does not close it. The in-process projector reads the log through it too.
+   */
   eventStore?: EventStore;
 }
 
@@ -35,6 +39,7 @@ export async function createApp(
   // ETags are revisions of declarations, set by the routes; Express's body hashes would pass for them.
   app.set('etag', false);
   app.use(requestId);
+  app.use(app.get(VigieMetrics).middleware);
   // JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useGlobalPipes(

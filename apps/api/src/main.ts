@@ -6,9 +6,10 @@ async function main(): Promise<void> {
   // Nest's start-up chatter is left out: one line says where the service listens; warnings and errors still show.
   const app = await createApp(config, { logger: ['warn', 'error'] });
   await app.listen(config.port, config.host);
-  const storeKind = config.eventStoreUrl.slice(0, config.eventStoreUrl.indexOf(':'));
+  // Schemes only: the URLs may hold passwords.
+  const kind = (url: string): string => url.slice(0, url.indexOf(':'));
   console.log(
-    `listening on ${await app.getUrl()} (event store: ${storeKind}, data: ${config.dataDir}, auth: ${config.auth.mode})`,
+    `listening on ${await app.getUrl()} (event store: ${kind(config.eventStoreUrl)}, read models: ${kind(config.readDbUrl)}, projector: ${config.projector}, data: ${config.dataDir}, auth: ${config.auth.mode})`,
   );
 }
 

@@ -11,3 +11,5 @@ export * from './declaration/declaration';
 export * from './declaration/declaration.decide';
 export * from './declaration/declaration.errors';
 export * from './declaration/declaration-dates';
+export * from './time/paris-wall-clock';
+export * from './regulatory';

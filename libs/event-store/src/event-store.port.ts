@@ -63,8 +63,21 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One append of an `appendMany` call. */
+export interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  options: AppendOptions;
+}
+
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Optional, for imports (`vigie migrate`): the appends in the order given, in one transaction.
+   * All are stored or none; the first refusal rejects the call with that append's error. The SQL
+   * adapters offer it; EventStoreDB, without multi-stream transactions, does not.
+   */
+  appendMany?(requests: readonly AppendRequest[]): Promise<AppendResult[]>;
   /** Every event of a stream in revision order; `[]` when the stream does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Up to `limit` events with position > `after`, in position order. `after = 0n` reads from the start. */
@@ -72,6 +85,11 @@ export interface EventStore {
   /** Position of the last event recorded, `0n` when the log is empty. */
   headPosition(): Promise<bigint>;
   findIdempotency(key: string): Promise<StoredIdempotency | null>;
+  /**
+   * Optional, for imports: up to `limit` records with key > `after` in key order (`''` reads from
+   * the start). The SQL adapters offer it; EventStoreDB keeps keys as hashed stream names.
+   */
+  listIdempotency?(after: string, limit: number): Promise<StoredIdempotency[]>;
   /** Throws StoreUnavailableError when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,3 +4,6 @@ export * from './open-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
 export * from './esdb/esdb-event-store';
+export * from './migrate/migrate-event-log';
+export * from './migrate/migration.errors';
+export { checksumEventLog } from './migrate/event-log-checksum';

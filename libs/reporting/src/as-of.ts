@@ -16,49 +16,118 @@ export interface ReadProgress {
   events: number;
 }
 
+/**
+ * The part of the log a report counts: the events recorded at or before `asOf` **and** at or
+ * before `position`. An instant alone is what a person asks for ("as it stood on 1 March"); a
+ * position pins the exact log a frozen edition was computed from, even if the store's clock and
+ * the publisher's disagree by a few milliseconds.
+ */
+export interface LogBound {
+  asOf?: Date;
+  position?: bigint;
+}
+
+/** An event as the folds need it; `position` is only read under a position bound. */
+export type LoggedEvent = Pick<RecordedEvent, 'streamId' | 'type' | 'data' | 'recordedAt'> & {
+  position?: bigint;
+};
+
+export function isWithin(bound: LogBound, recorded: LoggedEvent): boolean {
+  if (bound.asOf !== undefined && !(Date.parse(recorded.recordedAt) <= bound.asOf.getTime())) return false;
+  return !(
+    bound.position !== undefined &&
+    recorded.position !== undefined &&
+    recorded.position > bound.position
+  );
+}
+
 const PAGE_SIZE = 1000;
+
+/**
+ * Reads the global feed in pages, in position order, up to `until` (the whole log without it),
+ * handing each event to `visit`. Returns the position of the last event visited (0n for none).
+ */
+export async function readLog(
+  store: EventStore,
+  visit: (recorded: RecordedEvent) => void,
+  options: { until?: bigint; onProgress?: (progress: ReadProgress) => void } = {},
+): Promise<bigint> {
+  const { until, onProgress } = options;
+  const head = await store.headPosition();
+  let position = 0n;
+  let events = 0;
+  for (;;) {
+    const page = await store.readAll(position, PAGE_SIZE);
+    const kept = until === undefined ? page : page.filter((recorded) => recorded.position <= until);
+    for (const recorded of kept) visit(recorded);
+    if (kept.length > 0) position = kept[kept.length - 1].position;
+    events += kept.length;
+    if (kept.length > 0) onProgress?.({ position, head, events });
+    if (page.length < PAGE_SIZE || kept.length < page.length) break;
+  }
+  return position;
+}
 
 /**
  * The report as it stood at `asOf`, replayed from the log: only events recorded up to `asOf`
  * count. The whole log is read (an import may record old instants at new positions), but only one
  * facts record per declaration is held, so memory grows with declarations, not with events.
  */
-export async function reportAsOf(
+export function reportAsOf(
   store: EventStore,
   year: number,
   asOf: Date,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<AnnualReport> {
-  const head = await store.headPosition();
-  const fold = asOfFold(year, asOf);
-  let position = 0n;
-  let events = 0;
-  for (;;) {
-    const page = await store.readAll(position, PAGE_SIZE);
-    if (page.length === 0) break;
-    for (const recorded of page) fold.add(recorded);
-    position = page[page.length - 1].position;
-    events += page.length;
-    onProgress?.({ position, head, events });
-    if (page.length < PAGE_SIZE) break;
-  }
+  return replayReport(store, year, { asOf }, { onProgress });
+}
+
+/**
+ * The report over the part of the log `bound` names. Its `asOf` is `bound.asOf` (else
+ * `generatedAt`), its `position` the last position within the bound, of any stream: the same
+ * position a read model caught up at that instant reports. Replaying `{ asOf, position }` later
+ * gives the same report, whatever was appended since.
+ */
+export async function replayReport(
+  store: EventStore,
+  year: number,
+  bound: LogBound,
+  options: { generatedAt?: Date; onProgress?: (progress: ReadProgress) => void } = {},
+): Promise<AnnualReport> {
+  const generatedAt = options.generatedAt ?? new Date();
+  const fold = asOfFold(year, bound);
+  let last = 0n;
+  await readLog(
+    store,
+    (recorded) => {
+      if (isWithin(bound, recorded) && recorded.position > last) last = recorded.position;
+      fold.add(recorded);
+    },
+    { until: bound.position, onProgress: options.onProgress },
+  );
   return buildAnnualReport(fold.snapshot(), {
-    asOf: asOf.toISOString(),
-    generatedAt: new Date().toISOString(),
-    position: position.toString(),
+    asOf: (bound.asOf ?? generatedAt).toISOString(),
+    generatedAt: generatedAt.toISOString(),
+    position: last.toString(),
   });
 }
 
-export type LoggedEvent = Pick<RecordedEvent, 'streamId' | 'type' | 'data' | 'recordedAt'>;
-
-/** The pure part of `reportAsOf`: fold logged events, in log order, into one facts record per declaration. */
-export function asOfFold(year: number, asOf: Date) {
+/**
+ * The pure part of `reportAsOf`: fold logged events, in log order, into one facts record per
+ * declaration of `year` or the year before (the previous year's total is in the report).
+ * Events of other streams (publications…) are ignored.
+ */
+export function asOfFold(year: number, bound: Date | LogBound) {
+  const within: LogBound = bound instanceof Date ? { asOf: bound } : bound;
   const facts = new Map<string, DeclarationFacts | null>();
-  const until = asOf.getTime();
+  const counted = (): Map<string, DeclarationFacts> => {
+    const kept = new Map<string, DeclarationFacts>();
+    for (const [id, value] of facts) if (value !== null) kept.set(id, value);
+    return kept;
+  };
   return {
     add(recorded: LoggedEvent): void {
-      if (!recorded.streamId.startsWith('declaration-') || !(Date.parse(recorded.recordedAt) <= until))
-        return;
+      if (!recorded.streamId.startsWith('declaration-') || !isWithin(within, recorded)) return;
       const event = { type: recorded.type, data: recorded.data } as DeclarationEvent;
       const id =
         typeof recorded.data.declarationId === 'string' ? recorded.data.declarationId : recorded.streamId;
@@ -69,8 +138,9 @@ export function asOfFold(year: number, asOf: Date) {
       facts.set(id, after.year === year || after.year === year - 1 ? after : null);
     },
     snapshot(): AnnualStatisticsSnapshot {
-      const counted = [...facts.values()].filter((value): value is DeclarationFacts => value !== null);
-      return snapshotFromFacts(year, counted);
+      return snapshotFromFacts(year, counted().values());
     },
+    /** The facts of every declaration of the year and the year before, by declaration id. */
+    facts: counted,
   };
 }

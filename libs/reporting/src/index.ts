@@ -3,3 +3,4 @@ export * from './public-mask';
 export * from './as-of';
 export * from './render';
 export * from './seed';
+export * from './publications';

@@ -4,7 +4,10 @@ import type { Principal, Role } from './principal';
 export const PUBLIC_ROUTE = 'vigie:public';
 export const ALLOWED_ROLES = 'vigie:roles';
 
-/** No token needed: health probes only (the OpenAPI routes are served outside Nest's router). */
+/**
+ * Not checked by the global AuthGuard: health probes, which need no token, and `/metrics`, which
+ * checks its own (the OpenAPI routes are served outside Nest's router).
+ */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The roles that may call the route; any other authenticated role gets 403. */

@@ -33,7 +33,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(request: Request): string {
+/** The token of `Authorization: Bearer <token>`; 401 when there is none. */
+export function bearerToken(request: Request): string {
   const header = request.headers.authorization;
   const match = header === undefined ? null : /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(header);
   if (match === null)

@@ -21,7 +21,26 @@ describe('loadConfig', () => {
       projector: 'inline',
       auth: { mode: 'embedded' },
       bodyLimit: '256kb',
+      minPositionTimeoutMs: 5000,
+      metricsToken: null,
     });
+  });
+
+  it('reads the minPosition wait and the static metrics token', () => {
+    const token = 'prometheus-scraper-0123456789abcdef';
+    expect(
+      loadConfig({
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_MIN_POSITION_TIMEOUT_MS: '250',
+        VIGIE_METRICS_TOKEN: token,
+      }),
+    ).toMatchObject({ minPositionTimeoutMs: 250, metricsToken: token });
+  });
+
+  it('never repeats the metrics token in its error: it is a secret', () => {
+    const attempt = () => loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_METRICS_TOKEN: 'hunter2' });
+    expect(attempt).toThrow(/VIGIE_METRICS_TOKEN/);
+    expect(attempt).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
   });
 
   it('generates the JWT secret once, mode 0600, and reads the same one back', () => {
@@ -65,6 +84,9 @@ describe('loadConfig', () => {
     [{ VIGIE_EVENT_STORE_URL: 'mysql://root:hunter2@db/events' }, /VIGIE_EVENT_STORE_URL/],
     [{ VIGIE_READ_DB_URL: 'esdb://localhost:2113' }, /VIGIE_READ_DB_URL/],
     [{ VIGIE_BODY_LIMIT: 'huge' }, /VIGIE_BODY_LIMIT/],
+    [{ VIGIE_MIN_POSITION_TIMEOUT_MS: 'soon' }, /VIGIE_MIN_POSITION_TIMEOUT_MS/],
+    [{ VIGIE_MIN_POSITION_TIMEOUT_MS: '600000' }, /VIGIE_MIN_POSITION_TIMEOUT_MS/],
+    [{ VIGIE_METRICS_TOKEN: 'too-short' }, /VIGIE_METRICS_TOKEN/],
   ])('refuses %o with a ConfigError naming the variable', (env, message) => {
     const attempt = () => loadConfig({ VIGIE_DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);

@@ -24,6 +24,10 @@ export interface VigieConfig {
   auth: AuthConfig;
   /** Largest JSON body accepted, in the `bytes` notation of body-parser (`256kb`). */
   bodyLimit: string;
+  /** How long a query with `minPosition` waits for the read models before answering 503. */
+  minPositionTimeoutMs: number;
+  /** A static bearer token that may read `/metrics` (for a Prometheus scraper), or null. Never log it. */
+  metricsToken: string | null;
 }
 
 const EVENT_STORE_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
     jwtSecret: resolveJwtSecret(env, dataDir),
     auth: auth(env),
     bodyLimit: bodyLimit(value(env, 'VIGIE_BODY_LIMIT') ?? '256kb'),
+    minPositionTimeoutMs: minPositionTimeout(value(env, 'VIGIE_MIN_POSITION_TIMEOUT_MS') ?? '5000'),
+    metricsToken: metricsToken(value(env, 'VIGIE_METRICS_TOKEN')),
   };
 }
 
@@ -86,6 +92,28 @@ function bodyLimit(raw: string): string {
     throw new ConfigError(`VIGIE_BODY_LIMIT must be a size such as 256kb or 1mb, got "${raw}"`);
   }
   return raw.toLowerCase().replace(/\s+/g, '');
+}
+
+function minPositionTimeout(raw: string): number {
+  const parsed = Number(raw);
+  // Bounded: a request waiting longer than a minute holds a connection for a client that gave up.
+  if (!/^\d+$/.test(raw) || parsed > 60_000) {
+    throw new ConfigError(`VIGIE_MIN_POSITION_TIMEOUT_MS must be an integer from 0 to 60000, got "${raw}"`);
+  }
+  return parsed;
+}
+
+const METRICS_TOKEN = /^[A-Za-z0-9._~+/-]{32,512}$/;
+
+function metricsToken(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  // The value is a secret: say what is expected, never repeat it.
+  if (!METRICS_TOKEN.test(raw)) {
+    throw new ConfigError(
+      'VIGIE_METRICS_TOKEN must be 32 to 512 characters among letters, digits and . _ ~ + / -',
+    );
+  }
+  return raw;
 }
 
 function auth(env: NodeJS.ProcessEnv): AuthConfig {

@@ -18,6 +18,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@vigie/event-store';
+import { PROJECTOR, type Projector } from '@vigie/read-models';
 import { actorOf } from '../auth/principal';
 import { CLOCK, type Clock } from '../config/config.tokens';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
@@ -45,6 +46,7 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PROJECTOR) private readonly projector: Projector | null,
   ) {}
 
   async execute({ intent, context }: ExecuteDeclarationCommand): Promise<CommandOutcome> {
@@ -109,6 +111,8 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
               },
       },
     );
+    // The in-process projector applies the new events now rather than at its next poll.
+    this.projector?.notify();
     return {
       status,
       body: { id, revision: result.revision, position: result.position.toString() },

@@ -1,45 +1,92 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DeclarationNotFound, declarationStreamId } from '@vigie/domain';
-import type { EventStore } from '@vigie/event-store';
+import { DeclarationNotFound } from '@vigie/domain';
+import {
+  InvalidListQuery,
+  READ_DATA_SOURCE,
+  getDeclaration,
+  getTimeline,
+  listDeclarations,
+  type DeclarationFilter,
+  type DeclarationListItem,
+  type DeclarationScope,
+  type DeclarationView,
+  type TimelineEntry,
+} from '@vigie/read-models';
+import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { EVENT_STORE } from '../infrastructure/event-store.module';
-import { assertMayAccess } from './declaration-access';
-import { declarationViewOf, historyOf, type DeclarationView, type TimelineEntry } from './declaration-view';
+import { RequestValidationError } from '../problem/http-problem';
+import { ReadYourWrites } from './read-your-writes';
 
-export class GetDeclaration extends Query<DeclarationView> {
+export interface DeclarationPage {
+  items: DeclarationListItem[];
+  nextCursor: string | null;
+}
+
+/** Every read names who asks (a declarant sees its facilities only) and the position it must see. */
+abstract class ReadQuery<Result> extends Query<Result> {
   constructor(
-    readonly id: string,
     readonly principal: Principal,
+    readonly minPosition: bigint | null,
   ) {
     super();
   }
 }
 
-export class GetDeclarationHistory extends Query<{ items: TimelineEntry[] }> {
+export class GetDeclaration extends ReadQuery<DeclarationView> {
   constructor(
     readonly id: string,
-    readonly principal: Principal,
+    principal: Principal,
+    minPosition: bigint | null,
   ) {
-    super();
+    super(principal, minPosition);
   }
 }
 
-/** The declaration's events, once the caller is known to be allowed to see them. */
-async function readVisibleStream(store: EventStore, id: string, principal: Principal) {
-  const events = await store.readStream(declarationStreamId(id));
-  const view = declarationViewOf(events);
+export class GetDeclarationHistory extends ReadQuery<{ items: TimelineEntry[] }> {
+  constructor(
+    readonly id: string,
+    principal: Principal,
+    minPosition: bigint | null,
+  ) {
+    super(principal, minPosition);
+  }
+}
+
+export class ListDeclarations extends ReadQuery<DeclarationPage> {
+  constructor(
+    readonly filter: DeclarationFilter,
+    principal: Principal,
+    minPosition: bigint | null,
+  ) {
+    super(principal, minPosition);
+  }
+}
+
+const scopeOf = (principal: Principal): DeclarationScope =>
+  principal.role === 'declarant' ? { finess: principal.finess } : 'all';
+
+/** Out of the caller's scope reads exactly as "does not exist": a declarant learns nothing by probing ids. */
+async function visibleDeclaration(
+  dataSource: DataSource,
+  id: string,
+  principal: Principal,
+): Promise<DeclarationView> {
+  const view = await getDeclaration(dataSource, id, scopeOf(principal));
   if (view === null) throw new DeclarationNotFound(id);
-  assertMayAccess(principal, id, view.structure.finess);
-  return { events, view };
+  return view;
 }
 
 @QueryHandler(GetDeclaration)
 export class GetDeclarationHandler implements IQueryHandler<GetDeclaration, DeclarationView> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
-  async execute({ id, principal }: GetDeclaration): Promise<DeclarationView> {
-    return (await readVisibleStream(this.store, id, principal)).view;
+  async execute({ id, principal, minPosition }: GetDeclaration): Promise<DeclarationView> {
+    await this.readYourWrites.reach(minPosition);
+    return visibleDeclaration(this.dataSource, id, principal);
   }
 }
 
@@ -48,10 +95,36 @@ export class GetDeclarationHistoryHandler implements IQueryHandler<
   GetDeclarationHistory,
   { items: TimelineEntry[] }
 > {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
-  async execute({ id, principal }: GetDeclarationHistory): Promise<{ items: TimelineEntry[] }> {
-    const { events } = await readVisibleStream(this.store, id, principal);
-    return { items: historyOf(events) };
+  async execute({ id, principal, minPosition }: GetDeclarationHistory): Promise<{ items: TimelineEntry[] }> {
+    await this.readYourWrites.reach(minPosition);
+    await visibleDeclaration(this.dataSource, id, principal);
+    return { items: await getTimeline(this.dataSource, id) };
+  }
+}
+
+@QueryHandler(ListDeclarations)
+export class ListDeclarationsHandler implements IQueryHandler<ListDeclarations, DeclarationPage> {
+  constructor(
+    @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  async execute({ filter, principal, minPosition }: ListDeclarations): Promise<DeclarationPage> {
+    await this.readYourWrites.reach(minPosition);
+    try {
+      // A declarant filtering on a facility it does not act for gets an empty page, not an error.
+      return await listDeclarations(this.dataSource, filter, scopeOf(principal));
+    } catch (error) {
+      // The DTO already checked the syntax; what is left is a cursor that decodes to nothing.
+      if (error instanceof InvalidListQuery) {
+        throw new RequestValidationError([{ field: error.field, message: error.message }]);
+      }
+      throw error;
+    }
   }
 }

@@ -1,6 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, applyDecorators } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { DeclarationView, TimelineEntry } from '@vigie/read-models';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal, Role } from '../auth/principal';
@@ -18,10 +26,15 @@ import {
 } from './declaration-actions.dto';
 import { DeclarationIdPipe } from './declaration-id.pipe';
 import * as intents from './declaration-intents';
-import { GetDeclaration, GetDeclarationHistory } from './declaration-queries';
-import type { DeclarationView, TimelineEntry } from './declaration-view';
+import {
+  GetDeclaration,
+  GetDeclarationHistory,
+  ListDeclarations,
+  type DeclarationPage,
+} from './declaration-queries';
 import { ExecuteDeclarationCommand, type CommandIntent } from './execute-declaration-command';
 import { newId } from './idempotency';
+import { ListDeclarationsQueryDto, ReadQueryDto, filterOf, minPositionOf } from './list-declarations.dto';
 import { SubmitDeclarationDto } from './submit-declaration.dto';
 
 const IDEMPOTENCY_KEY = ApiHeader({
@@ -33,6 +46,11 @@ const IF_MATCH = ApiHeader({
   name: 'If-Match',
   required: false,
   description: '"<revision>": refuse with 412 when the declaration changed since',
+});
+
+const MIN_POSITION_NOT_REACHED = ApiServiceUnavailableResponse({
+  description:
+    'The read models did not reach `minPosition` in time (with Retry-After), or a store is unavailable',
 });
 
 /** A command on one declaration: `POST /api/v1/declarations/{id}/{action}`, 200 with the new ETag. */
@@ -167,14 +185,29 @@ export class DeclarationsController {
     return this.run(intents.reopenIntent(id, dto), context, res);
   }
 
+  @Get()
+  @ApiOkResponse({
+    description:
+      '{ items, nextCursor }: newest first (submittedAt, then id, descending); a declarant sees its facilities only',
+  })
+  @MIN_POSITION_NOT_REACHED
+  list(
+    @Query() query: ListDeclarationsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeclarationPage> {
+    return this.queries.execute(new ListDeclarations(filterOf(query), principal, minPositionOf(query)));
+  }
+
   @Get(':id')
   @ApiOkResponse({ description: 'The declaration as it stands, with ETag: "<revision>"' })
+  @MIN_POSITION_NOT_REACHED
   async get(
     @Param('id', DeclarationIdPipe) id: string,
+    @Query() query: ReadQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DeclarationView> {
-    const view = await this.queries.execute(new GetDeclaration(id, principal));
+    const view = await this.queries.execute(new GetDeclaration(id, principal, minPositionOf(query)));
     res.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
@@ -183,11 +216,13 @@ export class DeclarationsController {
   @ApiOkResponse({
     description: '{ items: [{ revision, position, type, at, by, changes: [{ field, from, to }] }] }',
   })
+  @MIN_POSITION_NOT_REACHED
   history(
     @Param('id', DeclarationIdPipe) id: string,
+    @Query() query: ReadQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ items: TimelineEntry[] }> {
-    return this.queries.execute(new GetDeclarationHistory(id, principal));
+    return this.queries.execute(new GetDeclarationHistory(id, principal, minPositionOf(query)));
   }
 
   /** The status comes from @HttpCode: a replay answers what the first request on this route answered. */

@@ -1,12 +1,23 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DeclarationCommandHandler } from './declaration-command.handler';
-import { GetDeclarationHandler, GetDeclarationHistoryHandler } from './declaration-queries';
+import {
+  GetDeclarationHandler,
+  GetDeclarationHistoryHandler,
+  ListDeclarationsHandler,
+} from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
+import { ReadYourWrites } from './read-your-writes';
 
 @Module({
   imports: [CqrsModule],
   controllers: [DeclarationsController],
-  providers: [DeclarationCommandHandler, GetDeclarationHandler, GetDeclarationHistoryHandler],
+  providers: [
+    DeclarationCommandHandler,
+    GetDeclarationHandler,
+    GetDeclarationHistoryHandler,
+    ListDeclarationsHandler,
+    ReadYourWrites,
+  ],
 })
 export class DeclarationsModule {}

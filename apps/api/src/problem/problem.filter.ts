@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { DomainError } from '@vigie/domain';
 import { ConcurrencyError, IdempotencyKeyTakenError, StoreUnavailableError } from '@vigie/event-store';
 import type { Request, Response } from 'express';
+import { isReadDbUnavailable } from '../infrastructure/read-db-errors';
 import { HttpProblem, problemType, type FieldError, type Problem } from './http-problem';
 
 interface Answer {
@@ -86,7 +87,7 @@ export class ProblemFilter implements ExceptionFilter {
       return { problem: request.headers['if-match'] !== undefined ? STALE_IF_MATCH : LOST_RACES };
     }
     if (exception instanceof IdempotencyKeyTakenError) return { problem: KEY_IN_USE };
-    if (exception instanceof StoreUnavailableError) {
+    if (exception instanceof StoreUnavailableError || isReadDbUnavailable(exception)) {
       this.logger.warn(`Store unavailable on ${request.method} ${request.path}`);
       return { problem: STORE_UNAVAILABLE, headers: { 'Retry-After': RETRY_AFTER_SECONDS } };
     }

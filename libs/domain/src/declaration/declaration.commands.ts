@@ -3,13 +3,24 @@ import type {
   DataImpact,
   IncidentType,
   InterventionKind,
+  Nis2Status,
   OperationalImpact,
   PatientEndangerment,
   QualifiedOrigin,
+  RegionCode,
   RegulatoryQualification,
   SuspectedOrigin,
 } from '../taxonomy/codes';
-import type { Declarant, Instant, Structure } from './declaration.events';
+import type { ClockStage, Regime } from '../regulatory/regimes';
+import type {
+  Authority,
+  Declarant,
+  DeliveryOutcome,
+  Instant,
+  ReminderKind,
+  ReportStage,
+  Structure,
+} from './declaration.events';
 
 /** Who acts. `now` and generated ids come in with the command so that `decide` stays pure. */
 export interface Actor {
@@ -84,6 +95,51 @@ export type ReportResolution = Command<'ReportResolution', { resolvedAt: Instant
 export type CloseDeclaration = Command<'CloseDeclaration', { reason: string }>;
 export type ReopenDeclaration = Command<'ReopenDeclaration', { reason: string }>;
 
+/** An analyst corrects the structure's NIS2 status or OSE flag; only the fields present change. */
+export type AmendRegulatoryStatus = Command<
+  'AmendRegulatoryStatus',
+  { changes: Partial<{ nis2: Nis2Status; isOse: boolean }> }
+>;
+export type SubmitStagedReport = Command<
+  'SubmitStagedReport',
+  { reportId: string; stage: ReportStage; content: string }
+>;
+export type RequestIntermediateReport = Command<
+  'RequestIntermediateReport',
+  { requestId: string; dueAt: Instant; reason: string }
+>;
+export type DeclareCnilNotification = Command<
+  'DeclareCnilNotification',
+  { notifiedAt: Instant; reference: string }
+>;
+
+/** The notifier records what a webhook delivery came to; `now` is when it knew. */
+export type RecordAuthorityNotification = Command<
+  'RecordAuthorityNotification',
+  { authority: Authority; region: RegionCode | null; outcome: DeliveryOutcome; attempts: number; deliveryId: string }
+>;
+export type RecordDeadlineReminder = Command<
+  'RecordDeadlineReminder',
+  {
+    clockId: string;
+    regime: Regime;
+    stage: ClockStage;
+    reminder: ReminderKind;
+    dueAt: Instant;
+    outcome: DeliveryOutcome;
+    attempts: number;
+    deliveryId: string;
+  }
+>;
+
+export type RegulatoryCommand =
+  | AmendRegulatoryStatus
+  | SubmitStagedReport
+  | RequestIntermediateReport
+  | DeclareCnilNotification
+  | RecordAuthorityNotification
+  | RecordDeadlineReminder;
+
 export type DeclarationCommand =
   | SubmitDeclaration
   | AmendDeclaration
@@ -94,4 +150,5 @@ export type DeclarationCommand =
   | LogSupportIntervention
   | ReportResolution
   | CloseDeclaration
-  | ReopenDeclaration;
+  | ReopenDeclaration
+  | RegulatoryCommand;

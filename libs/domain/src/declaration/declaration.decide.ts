@@ -54,6 +54,7 @@ import {
   OutOfScopeReasonRequired,
 } from './declaration.errors';
 import type { DeclarationAmendment, DeclarationEvent, Qualification } from './declaration.events';
+import { decideRegulatory } from '../regulatory/regulatory.decide';
 
 function submit(command: SubmitDeclaration, state: DeclarationState): DeclarationEvent[] {
   if (state.exists) throw new DeclarationAlreadyExists(command.declarationId);
@@ -392,6 +393,13 @@ export function decide(command: DeclarationCommand, state: DeclarationState): De
       return close(command, state);
     case 'ReopenDeclaration':
       return reopen(command, state);
+    case 'AmendRegulatoryStatus':
+    case 'SubmitStagedReport':
+    case 'RequestIntermediateReport':
+    case 'DeclareCnilNotification':
+    case 'RecordAuthorityNotification':
+    case 'RecordDeadlineReminder':
+      return decideRegulatory(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown declaration command ${(unknown as { type: string }).type}`);

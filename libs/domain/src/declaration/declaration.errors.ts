@@ -27,7 +27,7 @@ abstract class InvalidField extends DomainError {
   }
 }
 
-abstract class LifecycleConflict extends DomainError {
+export abstract class LifecycleConflict extends DomainError {
   readonly kind = 'conflict' as const;
 }
 

@@ -12,6 +12,7 @@ import type {
   StructureType,
   SuspectedOrigin,
 } from '../taxonomy/codes';
+import type { ClockStage, Regime } from '../regulatory/regimes';
 
 /** ISO 8601 instant, always written by the server as UTC (`toISOString()`). */
 export type Instant = string;
@@ -113,6 +114,87 @@ export type DeclarationReopened = Event<
   { reason: string; reopenedBy: string; reopenedAt: Instant }
 >;
 
+/** A correction of the structure's regulatory status: which regimes apply follows from it. */
+export type StructureNis2StatusAmended = Amended<'StructureNis2StatusAmended', Nis2Status>;
+export type StructureOseFlagAmended = Amended<'StructureOseFlagAmended', boolean>;
+
+/** The later stages of a NIS2 report; the declaration itself is the early warning. */
+export const REPORT_STAGES = ['NOTIFICATION', 'INTERMEDIATE', 'FINAL'] as const;
+export type ReportStage = (typeof REPORT_STAGES)[number];
+
+/** One report, kept as submitted: a later one never replaces it. */
+export type StagedReportSubmitted = Event<
+  'StagedReportSubmitted',
+  {
+    reportId: string;
+    stage: ReportStage;
+    content: string;
+    /** The intermediate-report request this report answers (an intermediate or the final one), else null. */
+    requestId: string | null;
+    submittedBy: string;
+    submittedAt: Instant;
+  }
+>;
+export type IntermediateReportRequested = Event<
+  'IntermediateReportRequested',
+  { requestId: string; dueAt: Instant; reason: string; requestedBy: string; requestedAt: Instant }
+>;
+/** The facility notified the CNIL (GDPR art. 33) itself, at `notifiedAt`, under `reference`. */
+export type CnilNotificationDeclared = Event<
+  'CnilNotificationDeclared',
+  { notifiedAt: Instant; reference: string; declaredBy: string; declaredAt: Instant }
+>;
+
+export const AUTHORITIES = ['ARS', 'HFDS'] as const;
+export type Authority = (typeof AUTHORITIES)[number];
+export const DELIVERY_OUTCOMES = ['delivered', 'failed'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+/**
+ * The outcome of informing an authority of the declaration through its webhook. `deliveryId` is
+ * derived from the declaration and the recipient, so a delivery retried after a restart keeps it.
+ */
+export type AuthorityNotified = Event<
+  'AuthorityNotified',
+  {
+    authority: Authority;
+    /** The ARS's region; null for the HFDS. */
+    region: RegionCode | null;
+    outcome: DeliveryOutcome;
+    attempts: number;
+    deliveryId: string;
+    at: Instant;
+  }
+>;
+
+export const REMINDER_KINDS = ['due-soon', 'overdue'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** A reminder sent to the facility's webhook about one clock (see regulatory/clocks.ts). */
+export type DeadlineReminderSent = Event<
+  'DeadlineReminderSent',
+  {
+    clockId: string;
+    regime: Regime;
+    stage: ClockStage;
+    reminder: ReminderKind;
+    dueAt: Instant;
+    outcome: DeliveryOutcome;
+    attempts: number;
+    deliveryId: string;
+    at: Instant;
+  }
+>;
+
+export type RegulatoryEvent =
+  | StructureNis2StatusAmended
+  | StructureOseFlagAmended
+  | StagedReportSubmitted
+  | IntermediateReportRequested
+  | CnilNotificationDeclared
+  | AuthorityNotified
+  | DeadlineReminderSent;
+
 export type DeclarationAmendment =
   | DescriptionAmended
   | OperationalImpactAmended
@@ -135,7 +217,8 @@ export type DeclarationEvent =
   | SupportInterventionLogged
   | ResolutionReported
   | DeclarationClosed
-  | DeclarationReopened;
+  | DeclarationReopened
+  | RegulatoryEvent;
 
 export type DeclarationEventType = DeclarationEvent['type'];
 

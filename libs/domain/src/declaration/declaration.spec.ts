@@ -37,6 +37,14 @@ import {
   supportInterventionLogged,
   supportRequested,
 } from '../testing/fixtures';
+import {
+  amendRegulatoryStatus,
+  declareCnilNotification,
+  recordAuthorityNotification,
+  recordDeadlineReminder,
+  requestIntermediateReport,
+  submitStagedReport,
+} from '../testing/regulatory-fixtures';
 
 const submitted = declarationSubmitted();
 
@@ -51,6 +59,12 @@ describe('a declaration that does not exist', () => {
     reportResolution(),
     closeDeclaration(),
     reopenDeclaration(),
+    amendRegulatoryStatus({ nis2: 'ESSENTIAL' }),
+    submitStagedReport(),
+    requestIntermediateReport(),
+    declareCnilNotification(),
+    recordAuthorityNotification(),
+    recordDeadlineReminder(),
   ];
 
   it.each(commandsOnExisting.map((command) => [command.type, command] as const))(
@@ -88,6 +102,13 @@ describe('evolve', () => {
         degradedModeStartedAt: null,
         degradedModeEndedAt: null,
       },
+      nis2: 'NONE',
+      isOse: false,
+      notificationSubmitted: false,
+      finalSubmitted: false,
+      openIntermediateRequestId: null,
+      cnilNotificationDeclared: false,
+      deliveredIds: [],
     });
   });
 

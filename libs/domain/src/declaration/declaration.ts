@@ -1,3 +1,4 @@
+import type { Nis2Status } from '../taxonomy/codes';
 import type { AmendDeclaration } from './declaration.commands';
 import type { DeclarationEvent, Instant, Qualification } from './declaration.events';
 
@@ -19,6 +20,15 @@ export interface DeclarationState {
   /** The latest CERT qualification. */
   qualification: Qualification | null;
   amendable: AmendableFields;
+  /** The structure's regulatory status: whether NIS2 stages may be reported. */
+  nis2: Nis2Status;
+  isOse: boolean;
+  notificationSubmitted: boolean;
+  finalSubmitted: boolean;
+  openIntermediateRequestId: string | null;
+  cnilNotificationDeclared: boolean;
+  /** Deliveries recorded as delivered: a delivery is recorded once. */
+  deliveredIds: string[];
 }
 
 export const initialState = (): DeclarationState => ({
@@ -40,6 +50,13 @@ export const initialState = (): DeclarationState => ({
     degradedModeStartedAt: null,
     degradedModeEndedAt: null,
   },
+  nis2: 'NONE',
+  isOse: false,
+  notificationSubmitted: false,
+  finalSubmitted: false,
+  openIntermediateRequestId: null,
+  cnilNotificationDeclared: false,
+  deliveredIds: [],
 });
 
 function amended<F extends AmendableField>(
@@ -59,6 +76,8 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
         exists: true,
         finess: data.structure.finess,
         detectedAt: data.detectedAt,
+        nis2: data.structure.nis2,
+        isOse: data.structure.isOse,
         amendable: {
           description: data.description,
           operationalImpact: data.operationalImpact,
@@ -113,6 +132,29 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
     case 'DeclarationReopened':
       // A reopened declaration is being worked on again: its earlier resolution no longer holds.
       return { ...state, closed: false, resolved: false };
+    case 'StructureNis2StatusAmended':
+      return { ...state, nis2: event.data.to };
+    case 'StructureOseFlagAmended':
+      return { ...state, isOse: event.data.to };
+    case 'StagedReportSubmitted': {
+      const { stage, requestId } = event.data;
+      const answered = requestId !== null && requestId === state.openIntermediateRequestId;
+      return {
+        ...state,
+        notificationSubmitted: state.notificationSubmitted || stage === 'NOTIFICATION',
+        finalSubmitted: state.finalSubmitted || stage === 'FINAL',
+        openIntermediateRequestId: answered ? null : state.openIntermediateRequestId,
+      };
+    }
+    case 'IntermediateReportRequested':
+      return { ...state, openIntermediateRequestId: event.data.requestId };
+    case 'CnilNotificationDeclared':
+      return { ...state, cnilNotificationDeclared: true };
+    case 'AuthorityNotified':
+    case 'DeadlineReminderSent':
+      return event.data.outcome === 'delivered'
+        ? { ...state, deliveredIds: [...state.deliveredIds, event.data.deliveryId] }
+        : state;
     default: {
       const unknown: never = event;
       throw new Error(`Unknown declaration event ${(unknown as { type: string }).type}`);

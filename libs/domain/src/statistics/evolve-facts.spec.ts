@@ -137,6 +137,17 @@ describe('evolveFacts: what the yearly report knows of one declaration', () => {
       },
     });
     expect(after).toEqual(before);
+    const regulatory = evolveFacts(before, {
+      type: 'StructureNis2StatusAmended',
+      data: {
+        declarationId: 'd-1',
+        from: 'NONE',
+        to: 'ESSENTIAL',
+        amendedBy: 'analyst-1',
+        amendedAt: '2020-04-01T00:00:00.000Z',
+      },
+    } as DeclarationEvent);
+    expect(regulatory).toEqual(before);
   });
 
   it('never throws on odd data: an event before the submission, an unknown type, a bad date', () => {

@@ -51,6 +51,14 @@ export function evolveFacts(
     case 'ResolutionReported':
     case 'DeclarationClosed':
     case 'DeclarationReopened':
+    // The regulatory follow-up (NIS2 status, OSE flag, staged reports, notifications) is not a table of the report.
+    case 'StructureNis2StatusAmended':
+    case 'StructureOseFlagAmended':
+    case 'StagedReportSubmitted':
+    case 'IntermediateReportRequested':
+    case 'CnilNotificationDeclared':
+    case 'AuthorityNotified':
+    case 'DeadlineReminderSent':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): it changes nothing counted.

@@ -18,21 +18,25 @@ describePostgres('PostgreSQL event store', () => {
     await database?.drop();
   });
 
-  eventStoreContract('PostgreSQL', async () => {
-    const schema = await createTestSchema(database.url);
-    const stores = [await PostgresEventStore.open(schema.url)];
-    return {
-      store: stores[0],
-      reopen: async () => {
-        stores.push(await PostgresEventStore.open(schema.url));
-        return stores[stores.length - 1];
-      },
-      cleanup: async () => {
-        for (const store of stores) await store.close();
-        await schema.drop();
-      },
-    };
-  });
+  eventStoreContract(
+    'PostgreSQL',
+    async () => {
+      const schema = await createTestSchema(database.url);
+      const stores = [await PostgresEventStore.open(schema.url)];
+      return {
+        store: stores[0],
+        reopen: async () => {
+          stores.push(await PostgresEventStore.open(schema.url));
+          return stores[stores.length - 1];
+        },
+        cleanup: async () => {
+          for (const store of stores) await store.close();
+          await schema.drop();
+        },
+      };
+    },
+    { imports: true },
+  );
 
   describe('when the server cannot be reached', () => {
     it('opening (which migrates) fails as unavailable', async () => {

@@ -1,22 +1,24 @@
 import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
-import { assertAppendable, assertReadLimit, checkExpectedRevision } from '../append-checks';
-import { ConcurrencyError, IdempotencyKeyTakenError } from '../event-store.errors';
+import { assertAppendable, assertReadLimit } from '../append-checks';
+import { ConcurrencyError } from '../event-store.errors';
 import type {
   AppendOptions,
+  AppendRequest,
   AppendResult,
   EventStore,
   NewEvent,
   RecordedEvent,
   StoredIdempotency,
 } from '../event-store.port';
+import { type LogState, planAppends } from './postgres-append-plan';
 import { isUnavailable, toStoreError, uniqueViolation } from './postgres-errors';
 import { APPEND_LOCK, VIGIE_LOCK_CLASS, migratePostgres } from './postgres-migrations';
 
 export interface PostgresEventStoreOptions {
   /** Stamps `recordedAt` when an append does not bring its own. */
   clock?: () => Date;
-  /** `false` when a separate step (`vigie migrate`) owns the schema; `open` then does no I/O. */
+  /** `false` when a separate deployment step owns the schema (it calls `migrate()`); `open` then does no I/O. */
   migrate?: boolean;
   poolSize?: number;
   connectionTimeoutMs?: number;
@@ -33,6 +35,17 @@ interface EventRow {
   recorded_at: Date;
 }
 
+interface IdempotencyRow {
+  key: string;
+  request_hash: string;
+  response: StoredIdempotency['response'];
+  stream_id: string;
+  revision: number;
+  position: string;
+}
+
+const IDEMPOTENCY_COLUMNS = 'key, request_hash, response, stream_id, revision, position::text AS position';
+
 // `position` travels as text (int8 exceeds a JS number); ORDER BY must then name `events.position`,
 // or it would sort by the text alias.
 const EVENT_COLUMNS =
@@ -41,12 +54,26 @@ const EVENT_COLUMNS =
 // Literal constants, so that BEGIN and the lock travel in one simple-protocol round trip.
 const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${VIGIE_LOCK_CLASS}, ${APPEND_LOCK})`;
 
+// The whole batch's state in one round trip: stream revisions, taken keys, event ids already used.
+const LOG_STATE = `
+  SELECT 'stream' AS kind, stream_id AS name, max(revision) AS revision
+  FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id
+  UNION ALL SELECT 'key', key, NULL FROM idempotency WHERE key = ANY($2::text[])
+  UNION ALL SELECT 'event', event_id, NULL FROM events WHERE event_id = ANY($3::text[])`;
+
+// ORDER BY ord: positions are drawn from the sequence in the order the events were given.
 const INSERT_EVENTS = `
   INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-  SELECT e.event_id, $1, $2::integer + e.ord::integer, e.type, e.data, e.metadata, $7
-  FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+  SELECT e.event_id, e.stream_id, e.revision, e.type, e.data, e.metadata, e.recorded_at
+  FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
+    WITH ORDINALITY AS e(event_id, stream_id, revision, type, data, metadata, recorded_at, ord)
   ORDER BY e.ord
-  RETURNING position::text AS position, revision`;
+  RETURNING position::text AS position, stream_id, revision`;
+
+const INSERT_IDEMPOTENCY = `
+  INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at)
+  SELECT r.*, $7::timestamptz
+  FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::integer[], $6::bigint[]) AS r`;
 
 /**
  * Global order is gap-safe (ARCHITECTURE.md rule 4): every append takes one transaction-scoped
@@ -89,32 +116,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    assertAppendable(streamId, events);
-    const { idempotency } = options;
-    const context = { streamId, idempotencyKey: idempotency?.key };
-    try {
-      return await this.withClient(async (client) => {
-        await client.query(BEGIN_AND_LOCK);
-        try {
-          const result = await this.appendWithinTransaction(client, streamId, events, options);
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      }, context);
-    } catch (error) {
-      // Only a writer that bypasses the lock can get here; the revision check normally answers first.
-      if (uniqueViolation(error) === 'stream-revision') {
-        throw new ConcurrencyError(
-          streamId,
-          options.expectedRevision,
-          (await this.currentRevision(streamId)) ?? 'no_stream',
-        );
-      }
-      throw error;
-    }
+    const [result] = await this.appendInTransaction([{ streamId, events, options }]);
+    return result;
+  }
+
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    return requests.length === 0 ? [] : this.appendInTransaction(requests);
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -142,20 +149,20 @@ export class PostgresEventStore implements EventStore {
   }
 
   async findIdempotency(key: string): Promise<StoredIdempotency | null> {
-    const [row] = await this.query<{
-      key: string;
-      request_hash: string;
-      response: StoredIdempotency['response'];
-      stream_id: string;
-      revision: number;
-      position: string;
-    }>(
-      'SELECT key, request_hash, response, stream_id, revision, position::text AS position FROM idempotency WHERE key = $1',
+    const [row] = await this.query<IdempotencyRow>(
+      `SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE key = $1`,
       [key],
     );
-    if (!row) return null;
-    const { request_hash: requestHash, stream_id: streamId, position, ...rest } = row;
-    return { ...rest, requestHash, streamId, position: BigInt(position) };
+    return row ? toStoredIdempotency(row) : null;
+  }
+
+  async listIdempotency(after: string, limit: number): Promise<StoredIdempotency[]> {
+    assertReadLimit(limit);
+    const rows = await this.query<IdempotencyRow>(
+      `SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE key > $1 ORDER BY key LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map(toStoredIdempotency);
   }
 
   async ping(): Promise<void> {
@@ -168,52 +175,83 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
+  /** Every request under one advisory lock and one transaction: all are stored or none. */
+  private async appendInTransaction(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    for (const { streamId, events } of requests) assertAppendable(streamId, events);
+    const [first] = requests;
+    const context = { streamId: first.streamId, idempotencyKey: first.options.idempotency?.key };
+    try {
+      return await this.withClient(async (client) => {
+        await client.query(BEGIN_AND_LOCK);
+        try {
+          const results = await this.appendWithinTransaction(client, requests);
+          await client.query('COMMIT');
+          return results;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }, context);
+    } catch (error) {
+      // Only a writer that bypasses the lock can get here; the checks under the lock normally answer first.
+      if (uniqueViolation(error) === 'stream-revision') {
+        throw new ConcurrencyError(
+          first.streamId,
+          first.options.expectedRevision,
+          (await this.currentRevision(first.streamId)) ?? 'no_stream',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Three statements however many appends: read the state, insert the events, insert the records. */
   private async appendWithinTransaction(
     client: PoolClient,
-    streamId: string,
-    events: NewEvent[],
-    options: AppendOptions,
-  ): Promise<AppendResult> {
-    const { idempotency } = options;
-    // The key is checked before the revision: a retry whose stream has moved on must still learn
-    // that its first attempt succeeded, not that it lost a race.
-    const state = await client.query<{ revision: number | null; taken: boolean }>(
-      `SELECT (SELECT max(revision) FROM events WHERE stream_id = $1) AS revision,
-              EXISTS (SELECT 1 FROM idempotency WHERE key = $2) AS taken`,
-      [streamId, idempotency?.key ?? null],
-    );
-    const { revision: current, taken } = state.rows[0];
-    if (idempotency && taken) throw new IdempotencyKeyTakenError(idempotency.key);
-    checkExpectedRevision(streamId, options.expectedRevision, current);
-    const inserted = await client.query<{ position: string; revision: number }>(INSERT_EVENTS, [
-      streamId,
-      current ?? -1,
-      events.map((event) => event.id),
-      events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data)),
-      events.map((event) => JSON.stringify(event.metadata)),
-      (options.recordedAt ?? this.clock()).toISOString(),
+    requests: readonly AppendRequest[],
+  ): Promise<AppendResult[]> {
+    const state = await client.query<{
+      kind: 'stream' | 'key' | 'event';
+      name: string;
+      revision: number | null;
+    }>(LOG_STATE, [
+      [...new Set(requests.map((request) => request.streamId))],
+      requests.flatMap((request) => request.options.idempotency?.key ?? []),
+      requests.flatMap((request) => request.events.map((event) => event.id)),
     ]);
-    const revision = Math.max(...inserted.rows.map((row) => row.revision));
-    const position = inserted.rows
-      .map((row) => BigInt(row.position))
-      .reduce((max, next) => (next > max ? next : max));
-    if (idempotency) {
-      await client.query(
-        `INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          idempotency.key,
-          idempotency.requestHash,
-          JSON.stringify(idempotency.response),
-          streamId,
-          revision,
-          position.toString(),
-          this.clock().toISOString(),
-        ],
-      );
+    const { columns, appends } = planAppends(requests, logStateOf(state.rows), this.clock);
+    const inserted = await client.query<{ position: string; stream_id: string; revision: number }>(
+      INSERT_EVENTS,
+      [
+        columns.eventIds,
+        columns.streamIds,
+        columns.revisions,
+        columns.types,
+        columns.data,
+        columns.metadata,
+        columns.recordedAt,
+      ],
+    );
+    const positions = new Map(inserted.rows.map((row) => [`${row.revision}:${row.stream_id}`, row.position]));
+    const results = appends.map(({ streamId, revision }) => ({
+      revision,
+      position: BigInt(positions.get(`${revision}:${streamId}`) as string),
+    }));
+    const recorded = appends.flatMap(({ streamId, revision, idempotency }, index) =>
+      idempotency ? [{ streamId, revision, idempotency, position: results[index].position }] : [],
+    );
+    if (recorded.length > 0) {
+      await client.query(INSERT_IDEMPOTENCY, [
+        recorded.map(({ idempotency }) => idempotency.key),
+        recorded.map(({ idempotency }) => idempotency.requestHash),
+        recorded.map(({ idempotency }) => JSON.stringify(idempotency.response)),
+        recorded.map(({ streamId }) => streamId),
+        recorded.map(({ revision }) => revision),
+        recorded.map(({ position }) => position.toString()),
+        this.clock().toISOString(),
+      ]);
     }
-    return { revision, position };
+    return results;
   }
 
   private async currentRevision(streamId: string): Promise<number | null> {
@@ -249,6 +287,21 @@ export class PostgresEventStore implements EventStore {
       client.release(broken);
     }
   }
+}
+
+function logStateOf(rows: Array<{ kind: string; name: string; revision: number | null }>): LogState {
+  const state: LogState = { revisions: new Map(), takenKeys: new Set(), eventIds: new Set() };
+  for (const { kind, name, revision } of rows) {
+    if (kind === 'stream') state.revisions.set(name, Number(revision));
+    else if (kind === 'key') state.takenKeys.add(name);
+    else state.eventIds.add(name);
+  }
+  return state;
+}
+
+function toStoredIdempotency(row: IdempotencyRow): StoredIdempotency {
+  const { request_hash: requestHash, stream_id: streamId, position, ...rest } = row;
+  return { ...rest, requestHash, streamId, position: BigInt(position) };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -35,22 +35,26 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'vigie-sqlite-events-'));
 }
 
-eventStoreContract('SQLite', async () => {
-  const dir = tempDir();
-  const path = join(dir, 'nested', 'events.sqlite');
-  const opened: EventStore[] = [await SqliteEventStore.open(path)];
-  return {
-    store: opened[0],
-    reopen: async () => {
-      opened.push(await SqliteEventStore.open(path));
-      return opened[opened.length - 1];
-    },
-    cleanup: async () => {
-      for (const store of opened) await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+eventStoreContract(
+  'SQLite',
+  async () => {
+    const dir = tempDir();
+    const path = join(dir, 'nested', 'events.sqlite');
+    const opened: EventStore[] = [await SqliteEventStore.open(path)];
+    return {
+      store: opened[0],
+      reopen: async () => {
+        opened.push(await SqliteEventStore.open(path));
+        return opened[opened.length - 1];
+      },
+      cleanup: async () => {
+        for (const store of opened) await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { imports: true },
+);
 
 describe('SQLite event store, on its file', () => {
   let dir: string;

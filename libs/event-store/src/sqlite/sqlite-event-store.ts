@@ -5,6 +5,7 @@ import { assertAppendable, assertReadLimit, checkExpectedRevision } from '../app
 import { IdempotencyKeyTakenError, StoreUnavailableError } from '../event-store.errors';
 import type {
   AppendOptions,
+  AppendRequest,
   AppendResult,
   EventStore,
   NewEvent,
@@ -12,6 +13,7 @@ import type {
   StoredIdempotency,
 } from '../event-store.port';
 import { describe, toStoreError } from './sqlite-errors';
+import { GroupCommit } from './sqlite-group-commit';
 import { migrateSqlite } from './sqlite-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -25,6 +27,8 @@ export interface SqliteEventStoreOptions {
    * benchmarks and throwaway environments that choose that trade knowingly.
    */
   synchronous?: 'full' | 'normal';
+  /** Called after each group commit with the number of appends it made durable (metrics, tests). */
+  onGroupCommit?: (appends: number) => void;
 }
 
 interface EventRow {
@@ -48,27 +52,25 @@ interface IdempotencyRow {
 }
 
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+const IDEMPOTENCY_COLUMNS = 'key, request_hash, response, stream_id, revision, position';
 
 /**
- * The embedded default. better-sqlite3 is synchronous: every call completes before the promise is
- * returned, and one `BEGIN IMMEDIATE` per append serializes writers, so positions commit in order.
+ * The embedded default. better-sqlite3 is synchronous; appends go through a group commit
+ * (sqlite-group-commit.ts): the appends of one event-loop turn share one `BEGIN IMMEDIATE`
+ * transaction and one fsync, in call order, so positions commit in order. Reads run between
+ * batches, on committed data only.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (
-    streamId: string,
-    events: NewEvent[],
-    options: AppendOptions,
-  ) => AppendResult;
+  private readonly groupCommit: GroupCommit;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly clock: () => Date,
+    onGroupCommit?: (appends: number) => void,
   ) {
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction((streamId: string, events: NewEvent[], options: AppendOptions) =>
-      this.appendWithinTransaction(streamId, events, options),
-    ).immediate;
+    this.groupCommit = new GroupCommit(db, onGroupCommit);
   }
 
   static async open(path: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
@@ -82,7 +84,7 @@ export class SqliteEventStore implements EventStore {
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
       migrateSqlite(db, clock);
-      return new SqliteEventStore(db, clock);
+      return new SqliteEventStore(db, clock, options.onGroupCommit);
     } catch (error) {
       db?.close();
       throw new StoreUnavailableError(
@@ -94,11 +96,14 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     assertAppendable(streamId, events);
-    try {
-      return this.appendTransaction(streamId, events, options);
-    } catch (error) {
-      throw toStoreError(error, streamId, options.idempotency?.key);
-    }
+    return this.groupCommit.submit(() => this.appendOne({ streamId, events, options }));
+  }
+
+  /** One savepoint for the whole call, so one refusal rolls back every append of it. */
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    for (const { streamId, events } of requests) assertAppendable(streamId, events);
+    if (requests.length === 0) return [];
+    return this.groupCommit.submit(() => requests.map((request) => this.appendOne(request)));
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -116,23 +121,34 @@ export class SqliteEventStore implements EventStore {
 
   async findIdempotency(key: string): Promise<StoredIdempotency | null> {
     const row = this.read(() => this.statements.findIdempotency.get(key) as IdempotencyRow | undefined);
-    if (!row) return null;
-    return {
-      key: row.key,
-      requestHash: row.request_hash,
-      response: JSON.parse(row.response) as StoredIdempotency['response'],
-      streamId: row.stream_id,
-      revision: Number(row.revision),
-      position: row.position,
-    };
+    return row ? toStoredIdempotency(row) : null;
+  }
+
+  async listIdempotency(after: string, limit: number): Promise<StoredIdempotency[]> {
+    assertReadLimit(limit);
+    return this.read(() =>
+      (this.statements.listIdempotency.all(after, limit) as IdempotencyRow[]).map(toStoredIdempotency),
+    );
   }
 
   async ping(): Promise<void> {
     this.read(() => this.statements.headPosition.get());
   }
 
+  /** Appends already queued are written first: a caller that closes after appending loses nothing. */
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.groupCommit.flush();
+    this.db.close();
+  }
+
+  /** Runs inside the group commit's transaction; throws the port's errors. */
+  private appendOne({ streamId, events, options }: AppendRequest): AppendResult {
+    try {
+      return this.appendWithinTransaction(streamId, events, options);
+    } catch (error) {
+      throw toStoreError(error, streamId, options.idempotency?.key);
+    }
   }
 
   private appendWithinTransaction(
@@ -205,9 +221,10 @@ function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     findIdempotency: db
-      .prepare(
-        'SELECT key, request_hash, response, stream_id, revision, position FROM idempotency WHERE key = ?',
-      )
+      .prepare(`SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE key = ?`)
+      .safeIntegers(true),
+    listIdempotency: db
+      .prepare(`SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE key > ? ORDER BY key LIMIT ?`)
       .safeIntegers(true),
     readStream: db
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`)
@@ -216,6 +233,17 @@ function prepareStatements(db: Database.Database) {
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .safeIntegers(true),
     headPosition: db.prepare('SELECT MAX(position) FROM events').pluck().safeIntegers(true),
+  };
+}
+
+function toStoredIdempotency(row: IdempotencyRow): StoredIdempotency {
+  return {
+    key: row.key,
+    requestHash: row.request_hash,
+    response: JSON.parse(row.response) as StoredIdempotency['response'],
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
   };
 }
 

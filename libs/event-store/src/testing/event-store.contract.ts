@@ -1,5 +1,11 @@
 import { ConcurrencyError, IdempotencyKeyTakenError } from '../event-store.errors';
-import type { EventStore, IdempotencyRecord, NewEvent, RecordedEvent } from '../event-store.port';
+import type {
+  AppendRequest,
+  EventStore,
+  IdempotencyRecord,
+  NewEvent,
+  RecordedEvent,
+} from '../event-store.port';
 import { inParallel, newStreamId, sampleEvent, sampleEvents } from './sample-events';
 
 export interface OpenedEventStore {
@@ -16,6 +22,8 @@ export interface EventStoreContractOptions {
    * streams, and the empty-log test cannot be checked.
    */
   sharedLog?: boolean;
+  /** The adapter offers the optional import methods `appendMany` and `listIdempotency`. */
+  imports?: boolean;
 }
 
 /** Registers the behaviour every adapter must show. Each test opens a fresh store. */
@@ -317,6 +325,86 @@ export function eventStoreContract(
 
       it('an unknown key has no record', async () => {
         expect(await store.findIdempotency(`user-1:${newStreamId()}`)).toBeNull();
+      });
+    });
+
+    describe('imports (appendMany, listIdempotency)', () => {
+      if (!options.imports) {
+        it('are not offered, so an import falls back to one append at a time', () => {
+          expect(store.appendMany).toBeUndefined();
+          expect(store.listIdempotency).toBeUndefined();
+        });
+        return;
+      }
+
+      it('appendMany appends in the order given, each request seeing the ones before it', async () => {
+        const start = await store.headPosition();
+        const [a, b] = [newStreamId(), newStreamId()];
+        const record = idempotency(`user-1:${newStreamId()}`);
+        const requests: AppendRequest[] = [
+          { streamId: a, events: sampleEvents(2), options: { expectedRevision: 'no_stream' } },
+          { streamId: b, events: sampleEvents(1), options: { expectedRevision: 'no_stream' } },
+          { streamId: a, events: sampleEvents(1), options: { expectedRevision: 1, idempotency: record } },
+        ];
+        const results = await store.appendMany!(requests);
+        const feed = await feedOf(new Set([a, b]), start);
+        expect(feed.map((event) => event.id)).toEqual(
+          requests.flatMap((request) => request.events.map((event) => event.id)),
+        );
+        expect(results).toEqual([
+          { revision: 1, position: feed[1].position },
+          { revision: 0, position: feed[2].position },
+          { revision: 2, position: feed[3].position },
+        ]);
+        expect(await store.findIdempotency(record.key)).toMatchObject({
+          streamId: a,
+          revision: 2,
+          position: feed[3].position,
+        });
+        expect(await store.appendMany!([])).toEqual([]);
+      });
+
+      it('appendMany stores nothing when one request is refused, and rejects with that request’s error', async () => {
+        const existing = await streamWith(1);
+        const head = await store.headPosition();
+        const fresh = newStreamId();
+        const record = idempotency(`user-1:${newStreamId()}`);
+        const attempt = store.appendMany!([
+          {
+            streamId: fresh,
+            events: sampleEvents(1),
+            options: { expectedRevision: 'no_stream', idempotency: record },
+          },
+          { streamId: existing, events: sampleEvents(1), options: { expectedRevision: 'no_stream' } },
+          { streamId: newStreamId(), events: sampleEvents(1), options: { expectedRevision: 'no_stream' } },
+        ]);
+        await expect(attempt).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(attempt).rejects.toMatchObject({ streamId: existing, actual: 0 });
+        expect(await store.readStream(fresh)).toEqual([]);
+        expect(await store.findIdempotency(record.key)).toBeNull();
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('listIdempotency pages through the records in key order, each as findIdempotency reads it', async () => {
+        const prefix = `user-${newStreamId()}:`;
+        const keys = ['c', 'a', 'e', 'b', 'd'].map((suffix) => `${prefix}${suffix}`);
+        for (const key of keys)
+          await store.append(newStreamId(), [sampleEvent()], {
+            expectedRevision: 'no_stream',
+            idempotency: idempotency(key),
+          });
+        const listed = [];
+        for (let after = prefix; ;) {
+          const page = (await store.listIdempotency!(after, 2)).filter((record) =>
+            record.key.startsWith(prefix),
+          );
+          if (page.length === 0) break;
+          expect(page.length).toBeLessThanOrEqual(2);
+          listed.push(...page);
+          after = page[page.length - 1].key;
+        }
+        expect(listed.map((record) => record.key)).toEqual([...keys].sort());
+        for (const record of listed) expect(await store.findIdempotency(record.key)).toEqual(record);
       });
     });
 

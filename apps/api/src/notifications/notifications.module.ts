@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@vigie/event-store';
+import { startNotifier, type RunningNotifier } from '../../../../libs/notifications/src';
+import { CLOCK, VIGIE_CONFIG, type Clock } from '../config/config.tokens';
+import type { VigieConfig } from '../config/vigie-config';
+import { EVENT_STORE } from '../infrastructure/event-store.module';
+
+/**
+ * Runs the notifier in this process when it runs the projector (`VIGIE_PROJECTOR=inline`) and a
+ * webhook is configured (`VIGIE_WEBHOOK_*`, read from the process environment); with
+ * `VIGIE_PROJECTOR=off`, apps/projector runs it. Stopped before the stores close.
+ */
+@Injectable()
+export class NotifierLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Notifier');
+  private notifier: RunningNotifier | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VIGIE_CONFIG) private readonly config: VigieConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.projector !== 'inline') return;
+    this.notifier = await startNotifier({
+      store: this.store,
+      readDbUrl: this.config.readDbUrl,
+      env: process.env,
+      clock: this.clock,
+      logger: this.logger,
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.notifier?.stop();
+    this.notifier = null;
+  }
+}
+
+@Module({ providers: [NotifierLifecycle] })
+export class NotificationsModule {}

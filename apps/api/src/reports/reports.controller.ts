@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { renderReport, type Publication, type RestatementsReport } from '@vigie/reporting';
+import type { Response } from 'express';
+import { Roles } from '../auth/auth.decorators';
+import { CurrentCommandContext, type CommandContext } from '../declarations/command-context';
+import { PublishReport, publicationLocation } from './publish-report.handler';
+import {
+  GetAnnualReport,
+  GetPublication,
+  GetRestatements,
+  ListPublications,
+  type PublicationSummary,
+} from './report-queries';
+import {
+  AnnualReportQueryDto,
+  PublicationParamsDto,
+  PublishReportDto,
+  RestatementsQueryDto,
+  YearParamsDto,
+  asOfOf,
+  reportRequestOf,
+  yearOf,
+} from './report-query.dto';
+
+/** Formats a browser or a script saves rather than shows. */
+const DOWNLOADED = new Set(['csv', 'pdf']);
+
+/** An edition as the API shows it: `id`, and the report only when one edition is asked for. */
+function publicationView({ publicationId, ...edition }: Publication | PublicationSummary) {
+  return { id: publicationId, ...edition };
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('analyst', 'admin')
+@Controller('api/v1/reports/annual')
+export class ReportsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get(':year')
+  @ApiProduces('application/json', 'text/csv', 'text/markdown', 'text/html', 'application/pdf')
+  @ApiOkResponse({
+    description:
+      'The yearly report (API.md "The yearly report"): now, from the annual-statistics read model (`position` = what it had applied), or as of an instant, replayed from the event log',
+  })
+  @ApiServiceUnavailableResponse({ description: 'The read models did not reach `minPosition` in time' })
+  async report(
+    @Param() params: YearParamsDto,
+    @Query() query: AnnualReportQueryDto,
+  ): Promise<StreamableFile> {
+    const request = reportRequestOf(params, query);
+    const report = await this.queries.execute(
+      new GetAnnualReport(request.year, request.asOf, request.minPosition),
+    );
+    const rendered = await renderReport(report, {
+      format: request.format,
+      lang: request.lang,
+      public: request.public,
+    });
+    const filename = `vigie-report-${request.year}${request.public ? '-public' : ''}.${rendered.extension}`;
+    return new StreamableFile(rendered.body, {
+      type: rendered.contentType,
+      length: rendered.body.length,
+      disposition: DOWNLOADED.has(request.format) ? `attachment; filename="${filename}"` : undefined,
+    });
+  }
+
+  @Post(':year/publications')
+  @HttpCode(201)
+  @ApiBody({ type: PublishReportDto, required: false })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body gets the same edition, not a second one',
+  })
+  @ApiCreatedResponse({
+    description:
+      '{ id, year, position, publishedAt, asOf, checksum, … } with Location: the edition, frozen from the log up to `position`',
+  })
+  async publish(
+    @Param() params: YearParamsDto,
+    @Body() body: PublishReportDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const year = yearOf(params);
+    const { publication, replayed } = await this.commands.execute(
+      new PublishReport(year, asOfOf(body.asOf), body.note ?? null, context),
+    );
+    const { report, ...edition } = publication;
+    res.setHeader('Location', publicationLocation(year, edition.publicationId));
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return publicationView({ ...edition, total: report.declarations.total });
+  }
+
+  @Get(':year/publications')
+  @ApiOkResponse({ description: '{ items }: the editions of the year, newest first, without their report' })
+  async publications(@Param() params: YearParamsDto) {
+    const { items } = await this.queries.execute(new ListPublications(yearOf(params)));
+    return { items: items.map(publicationView) };
+  }
+
+  @Get(':year/publications/:id')
+  @ApiOkResponse({ description: 'One edition, with the report it froze (`report`)' })
+  @ApiNotFoundResponse({ description: 'No edition with this id for this year' })
+  async publication(@Param() params: PublicationParamsDto) {
+    return publicationView(
+      await this.queries.execute(new GetPublication(yearOf(params), params.id.toLowerCase())),
+    );
+  }
+
+  @Get(':year/publications/:id/restatements')
+  @ApiOkResponse({
+    description:
+      '{ publication: { id, position, publishedAt }, comparedWith: { asOf, position }, changes: [{ section, key, old, new, declarations }] }: every count that differs between the edition and the report now (or at asOf), with the declarations that moved it',
+  })
+  @ApiNotFoundResponse({ description: 'No edition with this id for this year' })
+  restatements(
+    @Param() params: PublicationParamsDto,
+    @Query() query: RestatementsQueryDto,
+  ): Promise<RestatementsReport> {
+    return this.queries.execute(
+      new GetRestatements(yearOf(params), params.id.toLowerCase(), asOfOf(query.asOf)),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { openEventStore } from '@vigie/event-store';
+import { Projector, openReadDataSource } from '@vigie/read-models';
+import { loadConfig } from '../../api/src/config/vigie-config';
+import { createProjectorServer } from './projector-server';
+
+/**
+ * The projector as its own process, for deployments where the API runs with VIGIE_PROJECTOR=off
+ * (several API instances, one projector). Reads the same variables as the API; listens on
+ * VIGIE_PROJECTOR_HOST (default HOST, then 127.0.0.1) : VIGIE_PROJECTOR_PORT (default 3001).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const port = Number(process.env.VIGIE_PROJECTOR_PORT ?? '3001');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('VIGIE_PROJECTOR_PORT must be an integer from 0 to 65535');
+  const host = process.env.VIGIE_PROJECTOR_HOST ?? config.host;
+
+  const store = await openEventStore(config.eventStoreUrl);
+  const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2 });
+  const projector = new Projector({ store, dataSource });
+  await projector.start();
+  const server = createProjectorServer(projector);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  const listening = typeof address === 'object' && address !== null ? address.port : port;
+  console.log(`vigie projector: following the event log, health and metrics on http://${host}:${listening}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`vigie projector: ${signal}, finishing the batch in progress`);
+    // The batch in progress commits or rolls back before the stores close.
+    await projector.stop();
+    await new Promise((resolve) => server.close(resolve));
+    await dataSource.destroy();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`vigie projector: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

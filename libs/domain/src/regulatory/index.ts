@@ -1,0 +1,6 @@
+export * from './regimes';
+export * from './clock-policy';
+export * from './regulatory-facts';
+export * from './clocks';
+export * from './on-time-shares';
+export * from './regulatory.errors';

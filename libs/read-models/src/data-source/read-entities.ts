@@ -1,0 +1,19 @@
+import { DeclarationFactsRow, StatisticCellRow, StructureYearRow } from '../annual-statistics/annual-statistics.entity';
+import { ProjectionCheckpoint } from '../checkpoint/projection-checkpoint.entity';
+import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
+import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
+import { DeadlineDeclarationRow, DeadlineRow } from '../deadlines/deadline.entity';
+import { FacilityHistoryMember, FacilityHistoryRow } from '../facility-history/facility-history.entity';
+
+export const READ_ENTITIES = [
+  ProjectionCheckpoint,
+  DeclarationSummary,
+  DeclarationTimelineRow,
+  FacilityHistoryMember,
+  FacilityHistoryRow,
+  DeclarationFactsRow,
+  StatisticCellRow,
+  StructureYearRow,
+  DeadlineDeclarationRow,
+  DeadlineRow,
+];

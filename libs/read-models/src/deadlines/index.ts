@@ -1,0 +1,3 @@
+export * from './deadline.entity';
+export * from './deadlines.projection';
+export * from './deadline-queries';

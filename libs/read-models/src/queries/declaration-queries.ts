@@ -1,0 +1,170 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { dialectOf } from '../data-source/read-data-source';
+import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
+import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
+import type { TimelineEntry } from '../declaration-timeline/timeline-entry';
+import type { DeclarationView } from '../declaration-view/declaration-view';
+import { searchTextOf } from '../shared/search-text';
+import { decodeCursor, encodeCursor } from './list-cursor';
+import { InvalidListQuery } from './list-query-error';
+
+/** The filters of `GET /api/v1/declarations` (API.md); codes are matched exactly. */
+export interface DeclarationFilter {
+  /** Europe/Paris year of submittedAt. */
+  year?: number;
+  /** submittedAt ≥ from (an ISO instant, any offset). */
+  from?: string;
+  /** submittedAt < to. */
+  to?: string;
+  region?: string;
+  structureType?: string;
+  /** One FINESS, several comma-separated, or a list. */
+  finess?: string | readonly string[];
+  /** The latest qualification's origin, else the suspected one. */
+  origin?: string;
+  /** The latest qualification's type, else the suspected one. */
+  type?: string;
+  status?: string;
+  patientEndangerment?: string;
+  /** Words of the description: case, accents and LIKE wildcards (`%`, `_`) are taken literally. */
+  q?: string;
+  /** 1–200, default 50. */
+  limit?: number;
+  cursor?: string;
+}
+
+/** What a caller may see: a declarant only its facilities. */
+export type DeclarationScope = { finess: readonly string[] } | 'all';
+
+export interface DeclarationListItem {
+  id: string;
+  finess: string;
+  structureName: string;
+  structureType: string;
+  region: string;
+  submittedAt: string;
+  year: number;
+  month: number;
+  origin: string;
+  type: string | null;
+  status: string;
+  patientEndangerment: string;
+  operationalImpact: string;
+  description: string;
+  revision: number;
+  position: string;
+  updatedAt: string;
+}
+
+export const DEFAULT_LIST_LIMIT = 50;
+export const MAX_LIST_LIMIT = 200;
+
+const LIST_COLUMNS: (keyof DeclarationSummary)[] = [
+  'id',
+  'finess',
+  'structureName',
+  'structureType',
+  'region',
+  'submittedAt',
+  'year',
+  'month',
+  'origin',
+  'incidentType',
+  'status',
+  'patientEndangerment',
+  'operationalImpact',
+  'description',
+  'revision',
+  'position',
+  'updatedAt',
+];
+
+/** A page of declarations, newest first (submittedAt desc, id desc), and the cursor of the next one. */
+export async function listDeclarations(
+  dataSource: DataSource,
+  filter: DeclarationFilter,
+  scope: DeclarationScope,
+): Promise<{ items: DeclarationListItem[]; nextCursor: string | null }> {
+  const limit = filter.limit ?? DEFAULT_LIST_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+    throw new InvalidListQuery('limit', `limit must be an integer from 1 to ${MAX_LIST_LIMIT}`);
+  }
+  const finess = allowedFiness(filter.finess, scope);
+  if (finess !== null && finess.length === 0) return { items: [], nextCursor: null };
+
+  const query = dataSource
+    .getRepository(DeclarationSummary)
+    .createQueryBuilder('d')
+    .select(LIST_COLUMNS.map((column) => `d.${column}`));
+  if (finess !== null) query.andWhere('d.finess IN (:...finess)', { finess });
+  if (filter.year !== undefined) {
+    if (!Number.isInteger(filter.year)) throw new InvalidListQuery('year', 'year must be an integer');
+    query.andWhere('d.year = :year', { year: filter.year });
+  }
+  if (filter.from !== undefined) query.andWhere('d.submittedAt >= :from', { from: instant('from', filter.from) });
+  if (filter.to !== undefined) query.andWhere('d.submittedAt < :to', { to: instant('to', filter.to) });
+  equal(query, 'region', filter.region);
+  equal(query, 'structureType', filter.structureType);
+  equal(query, 'origin', filter.origin);
+  equal(query, 'incidentType', filter.type);
+  equal(query, 'status', filter.status);
+  equal(query, 'patientEndangerment', filter.patientEndangerment);
+  if (filter.q !== undefined && filter.q.trim() !== '') {
+    const like = dialectOf(dataSource) === 'postgres' ? 'ILIKE' : 'LIKE';
+    query.andWhere(`d.searchText ${like} :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(searchTextOf(filter.q.trim()))}%` });
+  }
+  if (filter.cursor !== undefined) {
+    const after = decodeCursor(filter.cursor);
+    query.andWhere('(d.submittedAt < :cursorAt OR (d.submittedAt = :cursorAt AND d.id < :cursorId))', {
+      cursorAt: after.submittedAt,
+      cursorId: after.id,
+    });
+  }
+  const rows = await query
+    .orderBy('d.submittedAt', 'DESC')
+    .addOrderBy('d.id', 'DESC')
+    .take(limit + 1)
+    .getMany();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(listItemOf),
+    nextCursor: rows.length > limit && last ? encodeCursor({ submittedAt: last.submittedAt, id: last.id }) : null,
+  };
+}
+
+/** The declaration as it stands, or null when it does not exist or is outside the scope. */
+export async function getDeclaration(dataSource: DataSource, id: string, scope: DeclarationScope = 'all'): Promise<DeclarationView | null> {
+  const row = await dataSource.getRepository(DeclarationSummary).findOne({ where: { id } });
+  if (!row || (scope !== 'all' && !scope.finess.includes(row.finess))) return null;
+  return row.view;
+}
+
+/** Every event of the declaration, oldest first; `[]` when there is none. */
+export async function getTimeline(dataSource: DataSource, id: string): Promise<TimelineEntry[]> {
+  const rows = await dataSource.getRepository(DeclarationTimelineRow).find({ where: { declarationId: id }, order: { revision: 'ASC' } });
+  return rows.map(({ revision, position, type, at, actor, changes }) => ({ revision, position, type, at, by: actor, changes }));
+}
+
+function listItemOf(row: DeclarationSummary): DeclarationListItem {
+  const { incidentType, searchText: _searchText, view: _view, ...rest } = row;
+  return { ...rest, type: incidentType };
+}
+
+function equal(query: SelectQueryBuilder<DeclarationSummary>, column: keyof DeclarationSummary, value: string | undefined): void {
+  if (value !== undefined && value !== '') query.andWhere(`d.${column} = :${column}`, { [column]: value });
+}
+
+function allowedFiness(requested: DeclarationFilter['finess'], scope: DeclarationScope): string[] | null {
+  const list = requested === undefined ? null : (typeof requested === 'string' ? requested.split(',') : [...requested]).map((f) => f.trim()).filter(Boolean);
+  if (scope === 'all') return list && list.length > 0 ? list : null;
+  return list && list.length > 0 ? list.filter((finess) => scope.finess.includes(finess)) : [...scope.finess];
+}
+
+function instant(field: string, value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new InvalidListQuery(field, `${field} must be an ISO 8601 instant`);
+  return new Date(time).toISOString();
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);

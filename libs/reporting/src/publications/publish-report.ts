@@ -1,0 +1,83 @@
+import {
+  ConcurrencyError,
+  type EventMetadata,
+  type EventStore,
+  type IdempotencyRecord,
+} from '@vigie/event-store';
+import { replayReport } from '../as-of';
+import {
+  REPORT_PUBLICATION_SCHEMA_VERSION,
+  publicationStreamId,
+  reportPublished,
+  type Publication,
+} from './report-published';
+
+export interface PublishAnnualReport {
+  publicationId: string;
+  year: number;
+  /** Count only what was recorded by then (default: `now`). */
+  asOf?: Date;
+  note?: string | null;
+  actor: EventMetadata['actor'];
+  correlationId: string;
+  now: Date;
+  /** Stored with the event, in the same transaction: a retry of the request finds it. */
+  idempotency?: IdempotencyRecord;
+}
+
+/** Editions of one year rarely race; a lost race only needs the append again, on the new revision. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Freezes an edition: reads the head of the log, replays the report up to it (and up to `asOf`),
+ * and appends `ReportPublished` to the year's publication stream. Bounded by position, the
+ * report is exactly reproducible, whatever is appended while it is computed.
+ */
+export async function publishAnnualReport(
+  store: EventStore,
+  command: PublishAnnualReport,
+): Promise<Publication> {
+  const head = await store.headPosition();
+  const report = await replayReport(
+    store,
+    command.year,
+    { asOf: command.asOf ?? command.now, position: head },
+    { generatedAt: command.now },
+  );
+  const event = reportPublished({
+    publicationId: command.publicationId,
+    report,
+    note: command.note ?? null,
+    publishedBy: command.actor.sub,
+    publishedAt: command.now.toISOString(),
+  });
+  const streamId = publicationStreamId(command.year);
+  for (let attempt = 1; ; attempt++) {
+    const last = (await store.readStream(streamId)).at(-1);
+    try {
+      const result = await store.append(
+        streamId,
+        [
+          {
+            id: command.publicationId,
+            type: event.type,
+            data: event.data as unknown as Record<string, unknown>,
+            metadata: {
+              actor: command.actor,
+              correlationId: command.correlationId,
+              schemaVersion: REPORT_PUBLICATION_SCHEMA_VERSION,
+            },
+          },
+        ],
+        {
+          expectedRevision: last === undefined ? 'no_stream' : last.revision,
+          idempotency: command.idempotency,
+        },
+      );
+      return { ...event.data, recordedPosition: result.position.toString() };
+    } catch (error) {
+      if (error instanceof ConcurrencyError && attempt < MAX_ATTEMPTS) continue;
+      throw error;
+    }
+  }
+}
