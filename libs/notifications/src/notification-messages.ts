@@ -83,6 +83,12 @@ export function reminderMessage(
       finess: declaration.finess,
       structureName: declaration.structureName,
     },
-    clock: { clockId: clock.clockId, regime: clock.regime, stage: clock.stage, dueAt: clock.dueAt, requestId: clock.requestId },
+    clock: {
+      clockId: clock.clockId,
+      regime: clock.regime,
+      stage: clock.stage,
+      dueAt: clock.dueAt,
+      requestId: clock.requestId,
+    },
   };
 }

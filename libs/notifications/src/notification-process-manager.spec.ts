@@ -22,8 +22,10 @@ const DETECTED = '2026-03-28T22:59:00.000Z';
 const SUBMITTED = '2026-03-28T23:30:00.000Z';
 const HOUR = 3_600_000;
 
-const notifications = (events: DeclarationEvent[]) => events.filter((event): event is AuthorityNotified => event.type === 'AuthorityNotified');
-const reminders = (events: DeclarationEvent[]) => events.filter((event): event is DeadlineReminderSent => event.type === 'DeadlineReminderSent');
+const notifications = (events: DeclarationEvent[]) =>
+  events.filter((event): event is AuthorityNotified => event.type === 'AuthorityNotified');
+const reminders = (events: DeclarationEvent[]) =>
+  events.filter((event): event is DeadlineReminderSent => event.type === 'DeadlineReminderSent');
 
 describe('the notification process manager [sqlite]', () => {
   let files: NotifierFiles;
@@ -61,8 +63,24 @@ describe('the notification process manager [sqlite]', () => {
     expect(receiver.calls).toHaveLength(2);
     const recorded = notifications(await streamOf(store, ID));
     expect(recorded.map((event) => event.data)).toEqual([
-      { declarationId: ID, authority: 'ARS', region: '11', outcome: 'delivered', attempts: 1, deliveryId: receiver.calls[0].deliveryId, at: SUBMITTED },
-      { declarationId: ID, authority: 'HFDS', region: null, outcome: 'delivered', attempts: 1, deliveryId: receiver.calls[1].deliveryId, at: SUBMITTED },
+      {
+        declarationId: ID,
+        authority: 'ARS',
+        region: '11',
+        outcome: 'delivered',
+        attempts: 1,
+        deliveryId: receiver.calls[0].deliveryId,
+        at: SUBMITTED,
+      },
+      {
+        declarationId: ID,
+        authority: 'HFDS',
+        region: null,
+        outcome: 'delivered',
+        attempts: 1,
+        deliveryId: receiver.calls[1].deliveryId,
+        at: SUBMITTED,
+      },
     ]);
   });
 
@@ -72,14 +90,25 @@ describe('the notification process manager [sqlite]', () => {
     const ars = receiver.callsTo('/ars-11');
     expect(ars.map((call) => call.deliveryId)).toEqual([ars[0].deliveryId, ars[0].deliveryId]);
     const [recorded] = notifications(await streamOf(store, ID));
-    expect(recorded.data).toMatchObject({ authority: 'ARS', outcome: 'delivered', attempts: 2, deliveryId: ars[0].deliveryId });
+    expect(recorded.data).toMatchObject({
+      authority: 'ARS',
+      outcome: 'delivered',
+      attempts: 2,
+      deliveryId: ars[0].deliveryId,
+    });
     expect(notifications(await streamOf(store, ID))).toHaveLength(2);
   });
 
   it('a round that fails is recorded as failed; once its cooldown has passed, the next round delivers', async () => {
     receiver.reply(503, 503, 503);
     await manager().tick();
-    expect(notifications(await streamOf(store, ID)).map((event) => [event.data.authority, event.data.outcome, event.data.attempts])).toEqual([
+    expect(
+      notifications(await streamOf(store, ID)).map((event) => [
+        event.data.authority,
+        event.data.outcome,
+        event.data.attempts,
+      ]),
+    ).toEqual([
       ['ARS', 'failed', 3],
       ['HFDS', 'delivered', 1],
     ]);
@@ -88,7 +117,11 @@ describe('the notification process manager [sqlite]', () => {
     expect(receiver.callsTo('/ars-11')).toHaveLength(3);
     clock.advance(config.roundCooldownMs / HOUR);
     await manager().tick();
-    expect(notifications(await streamOf(store, ID)).map((event) => event.data.outcome)).toEqual(['failed', 'delivered', 'delivered']);
+    expect(notifications(await streamOf(store, ID)).map((event) => event.data.outcome)).toEqual([
+      'failed',
+      'delivered',
+      'delivered',
+    ]);
   });
 
   /** The second pass reads the notifier's own records: the log is then drained, and only the agenda can wake it. */
@@ -103,15 +136,25 @@ describe('the notification process manager [sqlite]', () => {
     clock.set(new Date(Date.parse(DETECTED) + 66 * HOUR).toISOString());
     await manager().tick();
     const facility = () => receiver.callsTo('/facility/750712184');
-    expect(facility().map((call) => [call.event, (call.body.clock as { clockId: string }).clockId, call.signatureValid])).toEqual([
-      ['deadline.due-soon', 'NIS2/NOTIFICATION', true],
-    ]);
+    expect(
+      facility().map((call) => [
+        call.event,
+        (call.body.clock as { clockId: string }).clockId,
+        call.signatureValid,
+      ]),
+    ).toEqual([['deadline.due-soon', 'NIS2/NOTIFICATION', true]]);
     clock.set(new Date(Date.parse(DETECTED) + 72 * HOUR + 1000).toISOString());
     await manager().tick();
     expect(facility().map((call) => call.event)).toEqual(['deadline.due-soon', 'deadline.overdue']);
     await manager().tick();
     expect(facility()).toHaveLength(2);
-    expect(reminders(await streamOf(store, ID)).map((event) => [event.data.reminder, event.data.clockId, event.data.dueAt])).toEqual([
+    expect(
+      reminders(await streamOf(store, ID)).map((event) => [
+        event.data.reminder,
+        event.data.clockId,
+        event.data.dueAt,
+      ]),
+    ).toEqual([
       ['due-soon', 'NIS2/NOTIFICATION', '2026-03-31T22:59:00.000Z'],
       ['overdue', 'NIS2/NOTIFICATION', '2026-03-31T22:59:00.000Z'],
     ]);
@@ -151,16 +194,26 @@ describe('the notification process manager [sqlite]', () => {
     receiver.reply({ status: 200, before: new Promise<void>((resolve) => (release = resolve)) });
     const firstCall = receiver.nextCall();
     const onlyArs = { VIGIE_WEBHOOK_HFDS: '', VIGIE_WEBHOOK_FACILITIES: '' };
-    const child = await startChild(files, webhookEnv(receiver.url, { ...onlyArs, VIGIE_NOTIFIER_POLL_MS: '20' }));
+    const child = await startChild(
+      files,
+      webhookEnv(receiver.url, { ...onlyArs, VIGIE_NOTIFIER_POLL_MS: '20' }),
+    );
     const held = await firstCall;
     await killed(child);
     release();
     expect(notifications(await streamOf(store, ID))).toEqual([]);
 
-    await manager({ state: (await files.state()).state, config: notifierConfig(receiver.url, onlyArs) }).tick();
+    await manager({
+      state: (await files.state()).state,
+      config: notifierConfig(receiver.url, onlyArs),
+    }).tick();
     expect(receiver.calls.map((call) => call.deliveryId)).toEqual([held.deliveryId, held.deliveryId]);
-    const recorded = notifications(await streamOf(store, ID)).filter((event) => event.data.authority === 'ARS');
-    expect(recorded.map((event) => [event.data.deliveryId, event.data.outcome])).toEqual([[held.deliveryId, 'delivered']]);
+    const recorded = notifications(await streamOf(store, ID)).filter(
+      (event) => event.data.authority === 'ARS',
+    );
+    expect(recorded.map((event) => [event.data.deliveryId, event.data.outcome])).toEqual([
+      [held.deliveryId, 'delivered'],
+    ]);
   }, 60_000);
 
   it('a notifier started at the head of the log does not announce the history', async () => {
@@ -191,7 +244,9 @@ function startChild(files: NotifierFiles, env: Record<string, string>): Promise<
   });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
-    child.once('exit', (code, signal) => reject(new Error(`notifier child exited early (${code ?? signal})`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`notifier child exited early (${code ?? signal})`)),
+    );
   });
 }
 

@@ -100,7 +100,9 @@ export class NotificationProcessManager {
         failures = 0;
       } catch (error) {
         failures += 1;
-        this.logger.warn(`notifier: pass failed (${failures} in a row), retrying: ${error instanceof Error ? error.name : 'error'}`);
+        this.logger.warn(
+          `notifier: pass failed (${failures} in a row), retrying: ${error instanceof Error ? error.name : 'error'}`,
+        );
       }
       if (!this.running) break;
       if (!more) await this.sleep(Math.min(this.options.config.pollIntervalMs * 2 ** failures, 60_000));
@@ -145,7 +147,8 @@ export class NotificationProcessManager {
     if (events.length === 0) return;
     const declarations = [...new Set(events.map(declarationIdOf).filter((id): id is string => id !== null))];
     const next = new Map<string, number | null>();
-    for (const declarationId of declarations) next.set(declarationId, await this.handle(declarationId, report));
+    for (const declarationId of declarations)
+      next.set(declarationId, await this.handle(declarationId, report));
     await state.schedule(next);
     if (!(await state.advance(checkpoint, events[events.length - 1].position))) {
       this.logger.warn('notifier: another notifier moved the checkpoint; following from there');
@@ -183,7 +186,11 @@ export class NotificationProcessManager {
     };
     const now = this.options.clock();
     if (job.kind === 'authority') {
-      await recordDelivery(this.options.store, { type: 'RecordAuthorityNotification', ...common, authority: job.authority, region: job.region }, now);
+      await recordDelivery(
+        this.options.store,
+        { type: 'RecordAuthorityNotification', ...common, authority: job.authority, region: job.region },
+        now,
+      );
     } else {
       const { clock } = job;
       await recordDelivery(

@@ -14,9 +14,17 @@ describe('notifier configuration', () => {
       VIGIE_WEBHOOK_ARS_84: 'https://ars-ara.example/hook',
       VIGIE_WEBHOOK_HFDS: 'https://hfds.example/hook',
     })!;
-    expect(config.ars).toEqual({ '11': 'https://ars-idf.example/hook', '84': 'https://ars-ara.example/hook' });
+    expect(config.ars).toEqual({
+      '11': 'https://ars-idf.example/hook',
+      '84': 'https://ars-ara.example/hook',
+    });
     expect(config.hfds).toBe('https://hfds.example/hook');
-    expect(config).toMatchObject({ reminderLeadMs: 6 * 3_600_000, maxAttempts: 5, startFrom: 'beginning', clockPolicy: { cspTargetHours: 24 } });
+    expect(config).toMatchObject({
+      reminderLeadMs: 6 * 3_600_000,
+      maxAttempts: 5,
+      startFrom: 'beginning',
+      clockPolicy: { cspTargetHours: 24 },
+    });
     expect(config.facilityUrl('750712184')).toBeNull();
   });
 
@@ -35,11 +43,24 @@ describe('notifier configuration', () => {
   it.each([
     [{ VIGIE_WEBHOOK_HFDS: 'https://hfds.example' }, /VIGIE_WEBHOOK_SECRET/],
     [{ VIGIE_WEBHOOK_SECRET: 'short', VIGIE_WEBHOOK_HFDS: 'https://hfds.example' }, /VIGIE_WEBHOOK_SECRET/],
-    [{ VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_HFDS: 'ftp://hfds.example' }, /VIGIE_WEBHOOK_HFDS must be an http/],
+    [
+      { VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_HFDS: 'ftp://hfds.example' },
+      /VIGIE_WEBHOOK_HFDS must be an http/,
+    ],
     [{ VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_ARS_99: 'https://x.example' }, /VIGIE_WEBHOOK_ARS_99/],
-    [{ VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_FACILITY_123: 'https://x.example' }, /VIGIE_WEBHOOK_FACILITY_123/],
+    [
+      { VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_FACILITY_123: 'https://x.example' },
+      /VIGIE_WEBHOOK_FACILITY_123/,
+    ],
     [{ VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_FACILITIES: 'https://x.example/hook' }, /\{finess\}/],
-    [{ VIGIE_WEBHOOK_SECRET: SECRET, VIGIE_WEBHOOK_HFDS: 'https://h.example', VIGIE_REMINDER_LEAD_HOURS: 'soon' }, /VIGIE_REMINDER_LEAD_HOURS/],
+    [
+      {
+        VIGIE_WEBHOOK_SECRET: SECRET,
+        VIGIE_WEBHOOK_HFDS: 'https://h.example',
+        VIGIE_REMINDER_LEAD_HOURS: 'soon',
+      },
+      /VIGIE_REMINDER_LEAD_HOURS/,
+    ],
   ])('refuses %j, naming the variable and never the secret', (env, message) => {
     let error: unknown;
     try {

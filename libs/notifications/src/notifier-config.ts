@@ -1,4 +1,10 @@
-import { REGION_CODES, clockPolicyFromEnv, validateFiness, type ClockPolicy, type RegionCode } from '@vigie/domain';
+import {
+  REGION_CODES,
+  clockPolicyFromEnv,
+  validateFiness,
+  type ClockPolicy,
+  type RegionCode,
+} from '@vigie/domain';
 
 /** What the notifier needs from the environment (`loadNotifierConfig`); every duration in milliseconds. */
 export interface NotifierConfig {
@@ -77,7 +83,8 @@ export function loadNotifierConfig(env: Env): NotifierConfig | null {
   for (const name of Object.keys(env)) {
     if (!name.startsWith(FACILITY_PREFIX)) continue;
     const finess = name.slice(FACILITY_PREFIX.length);
-    if (validateFiness(finess) !== null) throw new NotifierConfigError(`${name} does not end with a FINESS number`);
+    if (validateFiness(finess) !== null)
+      throw new NotifierConfigError(`${name} does not end with a FINESS number`);
     const target = url(env, name);
     if (target !== undefined) facilities.set(finess, target);
   }
@@ -86,14 +93,19 @@ export function loadNotifierConfig(env: Env): NotifierConfig | null {
     throw new NotifierConfigError(`VIGIE_WEBHOOK_FACILITIES must contain ${FINESS_PLACEHOLDER}`);
   }
   const unknownArs = Object.keys(env).find(
-    (name) => name.startsWith('VIGIE_WEBHOOK_ARS_') && !(REGION_CODES as readonly string[]).includes(name.slice(18)),
+    (name) =>
+      name.startsWith('VIGIE_WEBHOOK_ARS_') && !(REGION_CODES as readonly string[]).includes(name.slice(18)),
   );
-  if (unknownArs !== undefined) throw new NotifierConfigError(`${unknownArs} does not end with an INSEE region code`);
+  if (unknownArs !== undefined)
+    throw new NotifierConfigError(`${unknownArs} does not end with an INSEE region code`);
 
-  if (Object.keys(ars).length === 0 && hfds === null && facilities.size === 0 && template === undefined) return null;
+  if (Object.keys(ars).length === 0 && hfds === null && facilities.size === 0 && template === undefined)
+    return null;
   const secret = value(env, 'VIGIE_WEBHOOK_SECRET');
   if (secret === undefined || secret.length < MIN_SECRET_LENGTH) {
-    throw new NotifierConfigError(`Webhooks need VIGIE_WEBHOOK_SECRET, at least ${MIN_SECRET_LENGTH} characters`);
+    throw new NotifierConfigError(
+      `Webhooks need VIGIE_WEBHOOK_SECRET, at least ${MIN_SECRET_LENGTH} characters`,
+    );
   }
   const startFrom = value(env, 'VIGIE_NOTIFIER_START') ?? 'beginning';
   if (startFrom !== 'beginning' && startFrom !== 'head') {
@@ -105,7 +117,8 @@ export function loadNotifierConfig(env: Env): NotifierConfig | null {
     ars,
     hfds,
     facilityUrl: (finess) =>
-      facilities.get(finess) ?? (template === undefined ? null : template.split(FINESS_PLACEHOLDER).join(encodeURIComponent(finess))),
+      facilities.get(finess) ??
+      (template === undefined ? null : template.split(FINESS_PLACEHOLDER).join(encodeURIComponent(finess))),
     reminderLeadMs: number(env, 'VIGIE_REMINDER_LEAD_HOURS', 6, 0, 24 * 30) * HOUR_MS,
     maxAttempts: Math.floor(number(env, 'VIGIE_WEBHOOK_MAX_ATTEMPTS', 5, 1, 20)),
     backoffMs: number(env, 'VIGIE_WEBHOOK_BACKOFF_MS', 1000, 0, 60_000),

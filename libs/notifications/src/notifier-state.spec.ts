@@ -32,9 +32,20 @@ function stateSuite(database: () => Promise<{ url: string; drop: () => Promise<v
   it('the agenda answers the declarations whose time has come, the earliest first, and forgets cleared ones', async () => {
     const state = await SqlNotifierState.open(dataSource);
     const at = (iso: string) => Date.parse(iso);
-    await state.schedule(new Map([['b', at('2026-03-02T10:00:00Z')], ['a', at('2026-03-02T09:00:00Z')], ['c', at('2026-03-03T09:00:00Z')]]));
+    await state.schedule(
+      new Map([
+        ['b', at('2026-03-02T10:00:00Z')],
+        ['a', at('2026-03-02T09:00:00Z')],
+        ['c', at('2026-03-03T09:00:00Z')],
+      ]),
+    );
     expect(await state.due(new Date('2026-03-02T12:00:00Z'), 10)).toEqual(['a', 'b']);
-    await state.schedule(new Map<string, number | null>([['a', null], ['b', at('2026-03-04T00:00:00Z')]]));
+    await state.schedule(
+      new Map<string, number | null>([
+        ['a', null],
+        ['b', at('2026-03-04T00:00:00Z')],
+      ]),
+    );
     expect(await state.due(new Date('2026-03-02T12:00:00Z'), 10)).toEqual([]);
     expect(await state.due(new Date('2026-03-03T09:00:00Z'), 10)).toEqual(['c']);
   });

@@ -35,7 +35,8 @@ export class SqlNotifierState implements NotifierState {
   static async open(dataSource: DataSource): Promise<SqlNotifierState> {
     const state = new SqlNotifierState(dataSource);
     await state.write(async (runner) => {
-      if (dialectOf(dataSource) === 'postgres') await runner.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      if (dialectOf(dataSource) === 'postgres')
+        await runner.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       for (const statement of SCHEMA) await runner.query(statement);
     });
     return state;
@@ -73,7 +74,9 @@ export class SqlNotifierState implements NotifierState {
     await this.write(async (runner) => {
       for (const [declarationId, at] of entries) {
         if (at === null) {
-          await runner.query(`DELETE FROM "notifier_agenda" WHERE "declaration_id" = ${this.param(0)}`, [declarationId]);
+          await runner.query(`DELETE FROM "notifier_agenda" WHERE "declaration_id" = ${this.param(0)}`, [
+            declarationId,
+          ]);
         } else {
           await runner.query(
             `INSERT INTO "notifier_agenda" ("declaration_id", "next_at") VALUES (${this.param(0)}, ${this.param(1)}) ` +

@@ -30,7 +30,17 @@ const summary = (jobs: NotificationJob[]) =>
 
 const recordOf = (job: NotificationJob, outcome: 'delivered' | 'failed', now: string): DeclarationCommand =>
   job.kind === 'authority'
-    ? { type: 'RecordAuthorityNotification', declarationId: ID, actor: NOTIFIER, now, authority: job.authority, region: job.region, outcome, attempts: 1, deliveryId: job.deliveryId }
+    ? {
+        type: 'RecordAuthorityNotification',
+        declarationId: ID,
+        actor: NOTIFIER,
+        now,
+        authority: job.authority,
+        region: job.region,
+        outcome,
+        attempts: 1,
+        deliveryId: job.deliveryId,
+      }
     : {
         type: 'RecordDeadlineReminder',
         declarationId: ID,
@@ -52,16 +62,23 @@ describe('what the notifier owes a declaration', () => {
     expect(summary(jobs)).toEqual(['ARS 11', 'HFDS']);
     expect(jobs.map((job) => job.url)).toEqual(['http://receiver.test/ars-11', 'http://receiver.test/hfds']);
     expect(jobs[0].deliveryId).toBe(deliveryIdOf(ID, 'ARS 11', 'declaration.submitted'));
-    expect(pendingNotifications(history(submitted()), new Date(SUBMITTED), config).jobs[1].deliveryId).toBe(jobs[1].deliveryId);
+    expect(pendingNotifications(history(submitted()), new Date(SUBMITTED), config).jobs[1].deliveryId).toBe(
+      jobs[1].deliveryId,
+    );
   });
 
   it('the message names the structure, codes, ids and a link — never the declarant nor free text', () => {
     const [ars] = pendingNotifications(history(submitted()), new Date(SUBMITTED), config).jobs;
     const text = JSON.stringify(ars.message);
-    for (const personal of ['Camille', 'rssi@chu-x.example', '+33 1 00', 'Rançongiciel']) expect(text).not.toContain(personal);
+    for (const personal of ['Camille', 'rssi@chu-x.example', '+33 1 00', 'Rançongiciel'])
+      expect(text).not.toContain(personal);
     expect(ars.message).toMatchObject({
       event: 'declaration.submitted',
-      declaration: { id: ID, link: `https://vigie.example/api/v1/declarations/${ID}`, structure: { finess: '750712184', region: '11', nis2: 'ESSENTIAL' } },
+      declaration: {
+        id: ID,
+        link: `https://vigie.example/api/v1/declarations/${ID}`,
+        structure: { finess: '750712184', region: '11', nis2: 'ESSENTIAL' },
+      },
     });
   });
 
@@ -86,12 +103,24 @@ describe('what the notifier owes a declaration', () => {
     const waiting = pendingNotifications(oneFailure, new Date(failedAt + 1000), config);
     expect(summary(waiting.jobs)).toEqual(['HFDS']);
     expect(waiting.nextAt).toBe(failedAt + config.roundCooldownMs);
-    expect(summary(pendingNotifications(oneFailure, new Date(failedAt + config.roundCooldownMs), config).jobs)).toContain('ARS 11');
-    const twoFailures = history(submitted(), recordOf(ars, 'failed', SUBMITTED), recordOf(ars, 'failed', SUBMITTED));
-    expect(pendingNotifications(twoFailures, new Date(failedAt + 1000), config).nextAt).toBe(failedAt + 2 * config.roundCooldownMs);
+    expect(
+      summary(pendingNotifications(oneFailure, new Date(failedAt + config.roundCooldownMs), config).jobs),
+    ).toContain('ARS 11');
+    const twoFailures = history(
+      submitted(),
+      recordOf(ars, 'failed', SUBMITTED),
+      recordOf(ars, 'failed', SUBMITTED),
+    );
+    expect(pendingNotifications(twoFailures, new Date(failedAt + 1000), config).nextAt).toBe(
+      failedAt + 2 * config.roundCooldownMs,
+    );
 
     const rounds = Array.from({ length: config.maxRounds }, () => recordOf(ars, 'failed', SUBMITTED));
-    const givenUp = pendingNotifications(history(submitted(), ...rounds), new Date(failedAt + 365 * 24 * HOUR), config);
+    const givenUp = pendingNotifications(
+      history(submitted(), ...rounds),
+      new Date(failedAt + 365 * 24 * HOUR),
+      config,
+    );
     expect(summary(givenUp.jobs)).not.toContain('ARS 11');
   });
 });
@@ -106,7 +135,9 @@ describe('reminders to the facility', () => {
 
     const soon = pendingNotifications(events, hoursAfterDetection(66), config);
     expect(summary(soon.jobs)).toContain('due-soon NIS2/NOTIFICATION');
-    expect(soon.jobs.find((job) => job.kind === 'reminder')?.url).toBe('http://receiver.test/facility/750712184');
+    expect(soon.jobs.find((job) => job.kind === 'reminder')?.url).toBe(
+      'http://receiver.test/facility/750712184',
+    );
 
     const late = pendingNotifications(events, hoursAfterDetection(73), config);
     expect(summary(late.jobs)).toContain('overdue NIS2/NOTIFICATION');
@@ -123,7 +154,11 @@ describe('reminders to the facility', () => {
       stage: 'NOTIFICATION',
       content: 'Notification',
     });
-    expect(summary(pendingNotifications(events, hoursAfterDetection(73), config).jobs).filter((job) => job.includes('NIS2/NOTIFICATION'))).toEqual([]);
+    expect(
+      summary(pendingNotifications(events, hoursAfterDetection(73), config).jobs).filter((job) =>
+        job.includes('NIS2/NOTIFICATION'),
+      ),
+    ).toEqual([]);
   });
 
   it('a closed declaration gets no reminder, but the authorities are still informed', () => {
@@ -134,7 +169,10 @@ describe('reminders to the facility', () => {
       now: hoursAfterDetection(3).toISOString(),
       reason: 'Doublon',
     });
-    expect(summary(pendingNotifications(events, hoursAfterDetection(100), config).jobs)).toEqual(['ARS 11', 'HFDS']);
+    expect(summary(pendingNotifications(events, hoursAfterDetection(100), config).jobs)).toEqual([
+      'ARS 11',
+      'HFDS',
+    ]);
   });
 
   it('without a facility webhook, no reminder goes, yet its time is kept in the agenda', () => {

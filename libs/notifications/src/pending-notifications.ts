@@ -9,7 +9,12 @@ import {
   type ReminderKind,
 } from '@vigie/domain';
 import { deliveryIdOf } from './delivery-id';
-import { declarationMessage, reminderMessage, type DeclarationMessage, type ReminderMessage } from './notification-messages';
+import {
+  declarationMessage,
+  reminderMessage,
+  type DeclarationMessage,
+  type ReminderMessage,
+} from './notification-messages';
 import type { NotifierConfig } from './notifier-config';
 
 interface Delivery {
@@ -20,7 +25,12 @@ interface Delivery {
 }
 
 export type NotificationJob =
-  | (Delivery & { kind: 'authority'; authority: Authority; region: RegionCode | null; message: DeclarationMessage })
+  | (Delivery & {
+      kind: 'authority';
+      authority: Authority;
+      region: RegionCode | null;
+      message: DeclarationMessage;
+    })
   | (Delivery & { kind: 'reminder'; reminder: ReminderKind; clock: Clock; message: ReminderMessage });
 
 /** What is due now for one declaration, and when to look at it again (null: nothing left to wait for). */
@@ -85,7 +95,11 @@ class Agenda {
   }
 }
 
-function authorityJobs(agenda: Agenda, submitted: DeclarationSubmitted['data'], config: NotifierConfig): void {
+function authorityJobs(
+  agenda: Agenda,
+  submitted: DeclarationSubmitted['data'],
+  config: NotifierConfig,
+): void {
   const region = submitted.structure.region;
   const recipients: [Authority, RegionCode | null, string | null][] = [
     ['ARS', region, config.ars[region] ?? null],
@@ -108,14 +122,23 @@ function authorityJobs(agenda: Agenda, submitted: DeclarationSubmitted['data'], 
   }
 }
 
-function reminderJobs(agenda: Agenda, events: readonly DeclarationEvent[], now: Date, config: NotifierConfig): void {
+function reminderJobs(
+  agenda: Agenda,
+  events: readonly DeclarationEvent[],
+  now: Date,
+  config: NotifierConfig,
+): void {
   const facts = regulatoryFactsOf(events);
   if (facts === null || facts.closed) return;
   const url = config.facilityUrl(facts.finess);
   const recipient = `facility ${facts.finess}`;
   const reminder = (clock: Clock, kind: ReminderKind) => {
     // The due instant is part of the id: a clock whose due date moves (the final report, once the notification comes) reminds again.
-    const deliveryId = deliveryIdOf(facts.declarationId, `${recipient} ${clock.clockId}@${clock.dueAt}`, `deadline.${kind}`);
+    const deliveryId = deliveryIdOf(
+      facts.declarationId,
+      `${recipient} ${clock.clockId}@${clock.dueAt}`,
+      `deadline.${kind}`,
+    );
     agenda.offer({
       kind: 'reminder',
       reminder: kind,
@@ -150,7 +173,9 @@ export function pendingNotifications(
   now: Date,
   config: NotifierConfig,
 ): PendingNotifications {
-  const submitted = events.find((event): event is DeclarationSubmitted => event.type === 'DeclarationSubmitted');
+  const submitted = events.find(
+    (event): event is DeclarationSubmitted => event.type === 'DeclarationSubmitted',
+  );
   if (submitted === undefined) return { jobs: [], nextAt: null };
   const agenda = new Agenda(deliveryHistories(events), now.getTime(), config);
   authorityJobs(agenda, submitted.data, config);

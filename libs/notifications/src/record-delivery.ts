@@ -17,7 +17,8 @@ export const NOTIFIER_ACTOR: Actor = { sub: 'system:notifier', role: 'admin' };
 
 const MAX_ATTEMPTS = 10;
 
-type RecordCommand = Omit<RecordAuthorityNotification, 'actor' | 'now'> | Omit<RecordDeadlineReminder, 'actor' | 'now'>;
+type RecordCommand =
+  Omit<RecordAuthorityNotification, 'actor' | 'now'> | Omit<RecordDeadlineReminder, 'actor' | 'now'>;
 
 /**
  * Records a delivery's outcome in the declaration's stream through the decider: a delivery
@@ -28,8 +29,14 @@ export async function recordDelivery(store: EventStore, intent: RecordCommand, n
   const streamId = declarationStreamId(intent.declarationId);
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamId);
-    const state = recorded.map((event) => ({ type: event.type, data: event.data }) as DeclarationEvent).reduce(evolve, initialState());
-    const events = decide({ ...intent, actor: NOTIFIER_ACTOR, now: now.toISOString() } as RecordAuthorityNotification | RecordDeadlineReminder, state);
+    const state = recorded
+      .map((event) => ({ type: event.type, data: event.data }) as DeclarationEvent)
+      .reduce(evolve, initialState());
+    const events = decide(
+      { ...intent, actor: NOTIFIER_ACTOR, now: now.toISOString() } as
+        RecordAuthorityNotification | RecordDeadlineReminder,
+      state,
+    );
     if (events.length === 0) return false;
     const last = recorded.at(-1);
     try {

@@ -35,7 +35,12 @@ describe('webhook delivery to a real HTTP receiver on 127.0.0.1', () => {
     const result = await sender().deliver(call('/hfds'));
     expect(result).toEqual({ outcome: 'delivered', attempts: 1, status: 200 });
     const [received] = receiver.calls;
-    expect(received).toMatchObject({ path: '/hfds', deliveryId: 'delivery-1', event: 'declaration.submitted', signatureValid: true });
+    expect(received).toMatchObject({
+      path: '/hfds',
+      deliveryId: 'delivery-1',
+      event: 'declaration.submitted',
+      signatureValid: true,
+    });
     expect(received.headers['content-type']).toBe('application/json');
     expect(received.headers['x-vigie-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(received.body).toEqual(call('/hfds').message);

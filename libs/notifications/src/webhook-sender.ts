@@ -1,5 +1,12 @@
 import type { DeliveryOutcome } from '@vigie/domain';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signature, timestampOf } from './webhook-signature';
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signature,
+  timestampOf,
+} from './webhook-signature';
 
 export interface WebhookCall {
   url: string;
@@ -28,7 +35,8 @@ export interface WebhookSenderOptions {
 }
 
 /** The receiver said the request itself is wrong: sending it again cannot help. */
-const permanent = (status: number): boolean => status >= 400 && status < 500 && ![408, 425, 429].includes(status);
+const permanent = (status: number): boolean =>
+  status >= 400 && status < 500 && ![408, 425, 429].includes(status);
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,7 +58,8 @@ export class WebhookSender {
     let status: number | null = null;
     for (let attempt = 1; ; attempt++) {
       status = await this.attempt(call, body);
-      if (status !== null && status >= 200 && status < 300) return { outcome: 'delivered', attempts: attempt, status };
+      if (status !== null && status >= 200 && status < 300)
+        return { outcome: 'delivered', attempts: attempt, status };
       this.logger.warn(
         `notifier: delivery ${call.deliveryId} to ${call.recipient}, attempt ${attempt}/${this.options.maxAttempts}: ${status ?? 'no answer'}`,
       );

@@ -15,7 +15,9 @@ describe('webhook signature', () => {
 
   it('verifies what was signed', () => {
     const timestamp = timestampOf(now);
-    expect(verifySignature(SECRET, { signature: signature(SECRET, timestamp, body), timestamp }, body, { now })).toBe(true);
+    expect(
+      verifySignature(SECRET, { signature: signature(SECRET, timestamp, body), timestamp }, body, { now }),
+    ).toBe(true);
   });
 
   it.each([
@@ -26,11 +28,19 @@ describe('webhook signature', () => {
   ])('refuses %s', (_case, change: { body?: string; secret?: string; timestamp?: string; now?: Date }) => {
     const signed = signature(change.secret ?? SECRET, timestampOf(now), body);
     const timestamp = change.timestamp ?? timestampOf(now);
-    expect(verifySignature(SECRET, { signature: signed, timestamp }, change.body ?? body, { now: change.now ?? now })).toBe(false);
+    expect(
+      verifySignature(SECRET, { signature: signed, timestamp }, change.body ?? body, {
+        now: change.now ?? now,
+      }),
+    ).toBe(false);
   });
 
   it('refuses a call without signature or timestamp', () => {
-    expect(verifySignature(SECRET, { signature: undefined, timestamp: timestampOf(now) }, body, { now })).toBe(false);
-    expect(verifySignature(SECRET, { signature: 'sha256=00', timestamp: undefined }, body, { now })).toBe(false);
+    expect(
+      verifySignature(SECRET, { signature: undefined, timestamp: timestampOf(now) }, body, { now }),
+    ).toBe(false);
+    expect(verifySignature(SECRET, { signature: 'sha256=00', timestamp: undefined }, body, { now })).toBe(
+      false,
+    );
   });
 });

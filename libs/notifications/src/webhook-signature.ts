@@ -30,7 +30,8 @@ export function verifySignature(
 ): boolean {
   const { signature: given, timestamp } = headers;
   if (given === undefined || timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) return false;
-  if (Math.abs(options.now.getTime() - Number(timestamp) * 1000) > (options.toleranceMs ?? 5 * 60_000)) return false;
+  if (Math.abs(options.now.getTime() - Number(timestamp) * 1000) > (options.toleranceMs ?? 5 * 60_000))
+    return false;
   const expected = Buffer.from(signature(secret, timestamp, rawBody));
   const actual = Buffer.from(given);
   return expected.length === actual.length && timingSafeEqual(expected, actual);

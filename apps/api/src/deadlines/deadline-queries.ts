@@ -50,7 +50,8 @@ export class GetDeclarationClocks extends Query<DeclarationClocks> {
   }
 }
 
-const scopeOf = (principal: Principal): DeadlineScope => (principal.role === 'declarant' ? { finess: principal.finess } : 'all');
+const scopeOf = (principal: Principal): DeadlineScope =>
+  principal.role === 'declarant' ? { finess: principal.finess } : 'all';
 
 @QueryHandler(ListDeadlines)
 export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines, DeadlinePage> {
@@ -64,9 +65,13 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines, Deadli
     await this.readYourWrites.reach(minPosition);
     const at = this.clock();
     try {
-      return { at: at.toISOString(), ...(await listDeadlines(this.dataSource, filter, scopeOf(principal), at)) };
+      return {
+        at: at.toISOString(),
+        ...(await listDeadlines(this.dataSource, filter, scopeOf(principal), at)),
+      };
     } catch (error) {
-      if (error instanceof InvalidListQuery) throw new RequestValidationError([{ field: error.field, message: error.message }]);
+      if (error instanceof InvalidListQuery)
+        throw new RequestValidationError([{ field: error.field, message: error.message }]);
       throw error;
     }
   }

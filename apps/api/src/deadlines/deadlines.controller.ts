@@ -5,11 +5,17 @@ import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { DeclarationIdPipe } from '../declarations/declaration-id.pipe';
 import { ReadQueryDto, minPositionOf } from '../declarations/list-declarations.dto';
-import { GetDeclarationClocks, ListDeadlines, type DeadlinePage, type DeclarationClocks } from './deadline-queries';
+import {
+  GetDeclarationClocks,
+  ListDeadlines,
+  type DeadlinePage,
+  type DeclarationClocks,
+} from './deadline-queries';
 import { ListDeadlinesQueryDto, deadlineFilterOf } from './list-deadlines.dto';
 
 const MIN_POSITION_NOT_REACHED = ApiServiceUnavailableResponse({
-  description: 'The read models did not reach `minPosition` in time (with Retry-After), or a store is unavailable',
+  description:
+    'The read models did not reach `minPosition` in time (with Retry-After), or a store is unavailable',
 });
 
 /** Who owes what, by when: analysts see every deadline, declarants those of their facilities. */
@@ -25,12 +31,17 @@ export class DeadlinesController {
       '{ at, items: [{ declarationId, clockId, regime, stage, requestId, finess, structureName, region, dueAt, metAt, status, declarationClosed }], nextCursor }, the soonest due first',
   })
   @MIN_POSITION_NOT_REACHED
-  list(@Query() query: ListDeadlinesQueryDto, @CurrentPrincipal() principal: Principal): Promise<DeadlinePage> {
+  list(
+    @Query() query: ListDeadlinesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeadlinePage> {
     return this.queries.execute(new ListDeadlines(deadlineFilterOf(query), principal, minPositionOf(query)));
   }
 
   @Get('declarations/:id/clocks')
-  @ApiOkResponse({ description: '{ declarationId, at, items }: every clock of the declaration, its status at `at`' })
+  @ApiOkResponse({
+    description: '{ declarationId, at, items }: every clock of the declaration, its status at `at`',
+  })
   @MIN_POSITION_NOT_REACHED
   clocks(
     @Param('id', DeclarationIdPipe) id: string,

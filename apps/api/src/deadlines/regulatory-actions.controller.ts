@@ -24,8 +24,16 @@ const Action = (path: string, type: typeof CommandResultDto, ...roles: Role[]): 
     Post(path),
     HttpCode(200),
     Roles(...roles),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first answer again' }),
-    ApiHeader({ name: 'If-Match', required: false, description: '"<revision>": refuse with 412 when the declaration changed since' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A retry with the same key and body gets the first answer again',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: '"<revision>": refuse with 412 when the declaration changed since',
+    }),
     ApiOkResponse({ type }),
   );
 
@@ -47,7 +55,11 @@ export class RegulatoryActionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StagedReportResultDto> {
     const reportId = newId(context.idempotencyKey, 'report');
-    const result = await this.run({ type: 'SubmitStagedReport', declarationId: id, reportId, stage: dto.stage, content: dto.content }, context, res);
+    const result = await this.run(
+      { type: 'SubmitStagedReport', declarationId: id, reportId, stage: dto.stage, content: dto.content },
+      context,
+      res,
+    );
     return { ...result, reportId };
   }
 
@@ -60,7 +72,13 @@ export class RegulatoryActionsController {
   ): Promise<IntermediateReportRequestResultDto> {
     const requestId = newId(context.idempotencyKey, 'intermediate-report-request');
     const result = await this.run(
-      { type: 'RequestIntermediateReport', declarationId: id, requestId, dueAt: dto.dueAt, reason: dto.reason },
+      {
+        type: 'RequestIntermediateReport',
+        declarationId: id,
+        requestId,
+        dueAt: dto.dueAt,
+        reason: dto.reason,
+      },
       context,
       res,
     );
@@ -74,7 +92,16 @@ export class RegulatoryActionsController {
     @CurrentCommandContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResultDto> {
-    return this.run({ type: 'DeclareCnilNotification', declarationId: id, notifiedAt: dto.notifiedAt, reference: dto.reference }, context, res);
+    return this.run(
+      {
+        type: 'DeclareCnilNotification',
+        declarationId: id,
+        notifiedAt: dto.notifiedAt,
+        reference: dto.reference,
+      },
+      context,
+      res,
+    );
   }
 
   @Action(':id/regulatory-status', CommandResultDto, 'analyst', 'admin')
@@ -84,11 +111,18 @@ export class RegulatoryActionsController {
     @CurrentCommandContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResultDto> {
-    const changes = { ...(dto.nis2 === undefined ? {} : { nis2: dto.nis2 }), ...(dto.isOse === undefined ? {} : { isOse: dto.isOse }) };
+    const changes = {
+      ...(dto.nis2 === undefined ? {} : { nis2: dto.nis2 }),
+      ...(dto.isOse === undefined ? {} : { isOse: dto.isOse }),
+    };
     return this.run({ type: 'AmendRegulatoryStatus', declarationId: id, changes }, context, res);
   }
 
-  private async run(intent: CommandIntent, context: CommandContext, res: Response): Promise<CommandResultDto> {
+  private async run(
+    intent: CommandIntent,
+    context: CommandContext,
+    res: Response,
+  ): Promise<CommandResultDto> {
     const outcome = await this.commands.execute(new ExecuteDeclarationCommand(intent, context));
     res.setHeader('ETag', outcome.etag);
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');

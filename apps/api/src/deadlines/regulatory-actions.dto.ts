@@ -8,7 +8,8 @@ const SHORT_TEXT_MAX = 2_000;
 
 export class StagedReportDto {
   @CodeField(REPORT_STAGES, {
-    description: 'NOTIFICATION (≤ 72 h after detection), INTERMEDIATE (answers the CERT’s pending request), FINAL (after the notification)',
+    description:
+      'NOTIFICATION (≤ 72 h after detection), INTERMEDIATE (answers the CERT’s pending request), FINAL (after the notification)',
   })
   stage!: ReportStage;
 
@@ -17,7 +18,10 @@ export class StagedReportDto {
 }
 
 export class IntermediateReportRequestDto {
-  @InstantField({ description: 'When the report is due; in the future', example: '2026-03-10T18:00:00+01:00' })
+  @InstantField({
+    description: 'When the report is due; in the future',
+    example: '2026-03-10T18:00:00+01:00',
+  })
   dueAt!: string;
 
   @TextField(SHORT_TEXT_MAX)

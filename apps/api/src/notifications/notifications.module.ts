@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
 import { startNotifier, type RunningNotifier } from '../../../../libs/notifications/src';
 import { CLOCK, VIGIE_CONFIG, type Clock } from '../config/config.tokens';

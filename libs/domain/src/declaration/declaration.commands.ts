@@ -116,7 +116,13 @@ export type DeclareCnilNotification = Command<
 /** The notifier records what a webhook delivery came to; `now` is when it knew. */
 export type RecordAuthorityNotification = Command<
   'RecordAuthorityNotification',
-  { authority: Authority; region: RegionCode | null; outcome: DeliveryOutcome; attempts: number; deliveryId: string }
+  {
+    authority: Authority;
+    region: RegionCode | null;
+    outcome: DeliveryOutcome;
+    attempts: number;
+    deliveryId: string;
+  }
 >;
 export type RecordDeadlineReminder = Command<
   'RecordDeadlineReminder',

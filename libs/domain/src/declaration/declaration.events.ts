@@ -45,7 +45,10 @@ export interface Qualification {
 type Event<Type extends string, Data> = { type: Type; data: Data & { declarationId: string } };
 
 /** A change of one value: its own event type, from → to, who and when. */
-type Amended<Type extends string, Value> = Event<Type, { from: Value; to: Value; amendedBy: string; amendedAt: Instant }>;
+type Amended<Type extends string, Value> = Event<
+  Type,
+  { from: Value; to: Value; amendedBy: string; amendedAt: Instant }
+>;
 
 export type DeclarationSubmitted = Event<
   'DeclarationSubmitted',
@@ -108,7 +111,10 @@ export type ResolutionReported = Event<
   'ResolutionReported',
   { resolvedAt: Instant; summary: string; reportedBy: string; reportedAt: Instant }
 >;
-export type DeclarationClosed = Event<'DeclarationClosed', { reason: string; closedBy: string; closedAt: Instant }>;
+export type DeclarationClosed = Event<
+  'DeclarationClosed',
+  { reason: string; closedBy: string; closedAt: Instant }
+>;
 export type DeclarationReopened = Event<
   'DeclarationReopened',
   { reason: string; reopenedBy: string; reopenedAt: Instant }

@@ -20,7 +20,9 @@ export function clockPolicyFromEnv(env: Readonly<Record<string, string | undefin
   if (raw === undefined || raw === '') return DEFAULT_CLOCK_POLICY;
   const hours = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || hours <= 0 || hours > MAX_TARGET_HOURS) {
-    throw new Error(`VIGIE_CSP_TARGET_HOURS must be a number of hours above 0 and at most ${MAX_TARGET_HOURS}, got "${raw}"`);
+    throw new Error(
+      `VIGIE_CSP_TARGET_HOURS must be a number of hours above 0 and at most ${MAX_TARGET_HOURS}, got "${raw}"`,
+    );
   }
   return { cspTargetHours: hours };
 }

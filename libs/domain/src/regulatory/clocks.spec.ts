@@ -1,5 +1,11 @@
 import type { DeclarationEvent, Instant } from '../declaration/declaration.events';
-import { amended, declarationQualified, declarationRequalified, declarationSubmitted, qualification } from '../testing/fixtures';
+import {
+  amended,
+  declarationQualified,
+  declarationRequalified,
+  declarationSubmitted,
+  qualification,
+} from '../testing/fixtures';
 import {
   cnilNotificationDeclared,
   intermediateReportRequested,
@@ -17,11 +23,24 @@ const HOUR = 3_600_000;
 /** A declaration detected at `detectedAt` and submitted `submittedAfterHours` later. */
 function declared(
   detectedAt: Instant,
-  options: { nis2?: 'ESSENTIAL' | 'NONE'; submittedAfterHours?: number; dataImpacts?: ('AVAILABILITY' | 'CONFIDENTIALITY')[] } = {},
+  options: {
+    nis2?: 'ESSENTIAL' | 'NONE';
+    submittedAfterHours?: number;
+    dataImpacts?: ('AVAILABILITY' | 'CONFIDENTIALITY')[];
+  } = {},
 ): DeclarationEvent {
-  const submittedAt = new Date(Date.parse(detectedAt) + (options.submittedAfterHours ?? 1) * HOUR).toISOString();
+  const submittedAt = new Date(
+    Date.parse(detectedAt) + (options.submittedAfterHours ?? 1) * HOUR,
+  ).toISOString();
   return declarationSubmitted({
-    structure: { finess: '750712184', name: 'CHU Y', type: 'ES', region: '11', isOse: false, nis2: options.nis2 ?? 'ESSENTIAL' },
+    structure: {
+      finess: '750712184',
+      name: 'CHU Y',
+      type: 'ES',
+      region: '11',
+      isOse: false,
+      nis2: options.nis2 ?? 'ESSENTIAL',
+    },
     occurredAt: detectedAt,
     detectedAt,
     submittedAt,
@@ -41,7 +60,8 @@ const clockOf = (clocks: Clock[], clockId: string): Clock => {
   return found;
 };
 
-const dueOf = (facts: RegulatoryFacts, clockId: string): Instant => clockOf(clocksOf(facts, new Date(0)), clockId).dueAt;
+const dueOf = (facts: RegulatoryFacts, clockId: string): Instant =>
+  clockOf(clocksOf(facts, new Date(0)), clockId).dueAt;
 
 /** `YYYY-MM-DD HH:MM` on the Paris wall clock. */
 function paris(instant: Instant): string {
@@ -52,7 +72,10 @@ function paris(instant: Instant): string {
 
 describe('which regimes apply', () => {
   it('an ordinary facility: the French obligation only', () => {
-    const clocks = clocksOf(factsOf(declared('2026-03-02T07:05:00Z', { nis2: 'NONE' })), new Date('2026-03-02T09:00:00Z'));
+    const clocks = clocksOf(
+      factsOf(declared('2026-03-02T07:05:00Z', { nis2: 'NONE' })),
+      new Date('2026-03-02T09:00:00Z'),
+    );
     expect(clocks.map((clock) => clock.clockId)).toEqual(['CSP/DECLARATION']);
   });
 
@@ -73,7 +96,14 @@ describe('which regimes apply', () => {
 
   it('a structure outside the French obligation (HORS) has no French clock', () => {
     const hors = declarationSubmitted({
-      structure: { finess: '750712184', name: 'Pharmacie', type: 'HORS', region: '11', isOse: false, nis2: 'NONE' },
+      structure: {
+        finess: '750712184',
+        name: 'Pharmacie',
+        type: 'HORS',
+        region: '11',
+        isOse: false,
+        nis2: 'NONE',
+      },
     });
     expect(clocksOf(factsOf(hors), new Date('2026-03-03T00:00:00Z'))).toEqual([]);
   });
@@ -109,10 +139,16 @@ describe('the edges of time', () => {
     ['a non-leap February', '2026-01-31T09:00:00.000Z', '2026-02-28T09:00:00.000Z'],
     ['a leap February', '2028-01-31T09:00:00.000Z', '2028-02-29T09:00:00.000Z'],
     ['a 30-day April', '2026-03-31T08:00:00.000Z', '2026-04-30T08:00:00.000Z'],
-  ])('a notification on the 31st: the final report is due on the last day of %s, same time', (_month, notifiedAt, dueAt) => {
-    const facts = factsOf(declared('2026-01-01T08:00:00Z'), stagedReportSubmitted('NOTIFICATION', { submittedAt: notifiedAt }));
-    expect(dueOf(facts, 'NIS2/FINAL')).toBe(dueAt);
-  });
+  ])(
+    'a notification on the 31st: the final report is due on the last day of %s, same time',
+    (_month, notifiedAt, dueAt) => {
+      const facts = factsOf(
+        declared('2026-01-01T08:00:00Z'),
+        stagedReportSubmitted('NOTIFICATION', { submittedAt: notifiedAt }),
+      );
+      expect(dueOf(facts, 'NIS2/FINAL')).toBe(dueAt);
+    },
+  );
 
   it('a month across the change to summer time keeps the Paris time of day', () => {
     const facts = factsOf(
@@ -165,9 +201,14 @@ describe('a regime that starts applying later', () => {
   it('the CNIL notification the facility declares meets the GDPR clock at the date it gives', () => {
     const facts = factsOf(
       declared(detectedAt, { dataImpacts: ['CONFIDENTIALITY'] }),
-      cnilNotificationDeclared({ notifiedAt: '2026-03-05T07:05:00.000Z', declaredAt: '2026-03-09T10:00:00.000Z' }),
+      cnilNotificationDeclared({
+        notifiedAt: '2026-03-05T07:05:00.000Z',
+        declaredAt: '2026-03-09T10:00:00.000Z',
+      }),
     );
-    expect(clockOf(clocksOf(facts, new Date('2026-03-10T00:00:00Z')), 'GDPR/CNIL_NOTIFICATION')).toMatchObject({
+    expect(
+      clockOf(clocksOf(facts, new Date('2026-03-10T00:00:00Z')), 'GDPR/CNIL_NOTIFICATION'),
+    ).toMatchObject({
       metAt: '2026-03-05T07:05:00.000Z',
       status: 'met',
     });
@@ -176,8 +217,14 @@ describe('a regime that starts applying later', () => {
   it('a structure found to be an essential entity: the NIS2 clocks appear, the declaration counting as the early warning', () => {
     const facts = factsOf(declared(detectedAt, { nis2: 'NONE' }), nis2StatusAmended('NONE', 'ESSENTIAL'));
     const clocks = clocksOf(facts, new Date('2026-03-06T00:00:00Z'));
-    expect(clockOf(clocks, 'NIS2/EARLY_WARNING')).toMatchObject({ metAt: '2026-03-02T08:05:00.000Z', status: 'met' });
-    expect(clockOf(clocks, 'NIS2/NOTIFICATION')).toMatchObject({ dueAt: '2026-03-05T07:05:00.000Z', status: 'overdue' });
+    expect(clockOf(clocks, 'NIS2/EARLY_WARNING')).toMatchObject({
+      metAt: '2026-03-02T08:05:00.000Z',
+      status: 'met',
+    });
+    expect(clockOf(clocks, 'NIS2/NOTIFICATION')).toMatchObject({
+      dueAt: '2026-03-05T07:05:00.000Z',
+      status: 'overdue',
+    });
   });
 
   it('requalified out of scope, the French clock no longer applies; back in scope, it is back', () => {
@@ -220,7 +267,11 @@ describe('statuses', () => {
       declared('2026-03-02T07:05:00Z'),
       stagedReportSubmitted('NOTIFICATION', { reportId: 'n' }),
       intermediateReportRequested({ requestId: 'r1', dueAt: '2026-03-10T17:00:00.000Z' }),
-      stagedReportSubmitted('INTERMEDIATE', { reportId: 'i1', requestId: 'r1', submittedAt: '2026-03-11T08:00:00.000Z' }),
+      stagedReportSubmitted('INTERMEDIATE', {
+        reportId: 'i1',
+        requestId: 'r1',
+        submittedAt: '2026-03-11T08:00:00.000Z',
+      }),
       intermediateReportRequested({ requestId: 'r2', dueAt: '2026-03-20T17:00:00.000Z' }),
     );
     const clocks = clocksOf(facts, new Date('2026-03-15T00:00:00Z'));
@@ -233,9 +284,12 @@ describe('the French target', () => {
   it('is 24 h unless configured', () => {
     expect(clockPolicyFromEnv({})).toEqual({ cspTargetHours: 24 });
     const facts = factsOf(declared('2026-03-02T07:05:00Z'));
-    expect(clockOf(clocksOf(facts, new Date(0), clockPolicyFromEnv({ VIGIE_CSP_TARGET_HOURS: '48' })), 'CSP/DECLARATION').dueAt).toBe(
-      '2026-03-04T07:05:00.000Z',
-    );
+    expect(
+      clockOf(
+        clocksOf(facts, new Date(0), clockPolicyFromEnv({ VIGIE_CSP_TARGET_HOURS: '48' })),
+        'CSP/DECLARATION',
+      ).dueAt,
+    ).toBe('2026-03-04T07:05:00.000Z');
   });
 
   it.each(['0', '-3', 'soon', '9999'])('refuses VIGIE_CSP_TARGET_HOURS=%s', (raw) => {

@@ -74,11 +74,16 @@ function nis2Clocks(facts: RegulatoryFacts): ScheduledClock[] {
  * Every clock of the declaration, whatever the instant: which regimes apply follows from the
  * facts as they stand now (a regime that starts applying later still counts from detection).
  */
-export function scheduleOf(facts: RegulatoryFacts, policy: ClockPolicy = DEFAULT_CLOCK_POLICY): ScheduledClock[] {
+export function scheduleOf(
+  facts: RegulatoryFacts,
+  policy: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): ScheduledClock[] {
   if (Number.isNaN(Date.parse(facts.detectedAt)) || Number.isNaN(Date.parse(facts.submittedAt))) return [];
   const clocks: ScheduledClock[] = [];
   if (cspApplies(facts)) {
-    clocks.push(clock('CSP', 'DECLARATION', hoursAfter(facts.detectedAt, policy.cspTargetHours), facts.submittedAt));
+    clocks.push(
+      clock('CSP', 'DECLARATION', hoursAfter(facts.detectedAt, policy.cspTargetHours), facts.submittedAt),
+    );
   }
   if (nis2Applies(facts)) clocks.push(...nis2Clocks(facts));
   if (facts.dataImpacts.includes('CONFIDENTIALITY')) {
@@ -95,7 +100,14 @@ export function clockStatus(clock: { dueAt: Instant; metAt: Instant | null }, at
 }
 
 /** Every clock of the declaration read at `at`. */
-export function clocksOf(facts: RegulatoryFacts, at: Date, policy: ClockPolicy = DEFAULT_CLOCK_POLICY): Clock[] {
+export function clocksOf(
+  facts: RegulatoryFacts,
+  at: Date,
+  policy: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): Clock[] {
   const atMs = at.getTime();
-  return scheduleOf(facts, policy).map((scheduled) => ({ ...scheduled, status: clockStatus(scheduled, atMs) }));
+  return scheduleOf(facts, policy).map((scheduled) => ({
+    ...scheduled,
+    status: clockStatus(scheduled, atMs),
+  }));
 }

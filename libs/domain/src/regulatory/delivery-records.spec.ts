@@ -26,7 +26,9 @@ describe('RecordAuthorityNotification', () => {
 
   it('a failed round is recorded, and a later success too', () => {
     const failed = authorityNotified({ outcome: 'failed', attempts: 5 });
-    given([submitted]).when(recordAuthorityNotification({ outcome: 'failed', attempts: 5 })).then([failed]);
+    given([submitted])
+      .when(recordAuthorityNotification({ outcome: 'failed', attempts: 5 }))
+      .then([failed]);
     given([submitted, failed]).when(recordAuthorityNotification()).then([authorityNotified()]);
   });
 

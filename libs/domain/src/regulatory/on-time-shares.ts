@@ -16,11 +16,21 @@ export interface StageTimeliness {
  * For the yearly report: per regime and stage, how many clocks were met on time. Intermediate
  * reports count together, whatever the request. Pure; the caller picks the clocks (a year's).
  */
-export function onTimeShares(clocks: Iterable<Pick<Clock, 'regime' | 'stage' | 'status'>>): StageTimeliness[] {
+export function onTimeShares(
+  clocks: Iterable<Pick<Clock, 'regime' | 'stage' | 'status'>>,
+): StageTimeliness[] {
   const byStage = new Map<string, StageTimeliness>();
   for (const { regime, stage, status } of clocks) {
     const key = `${regime}/${stage}`;
-    const row = byStage.get(key) ?? { regime, stage, met: 0, metLate: 0, overdue: 0, due: 0, onTimeShare: null };
+    const row = byStage.get(key) ?? {
+      regime,
+      stage,
+      met: 0,
+      metLate: 0,
+      overdue: 0,
+      due: 0,
+      onTimeShare: null,
+    };
     if (status === 'met') row.met += 1;
     else if (status === 'met-late') row.metLate += 1;
     else if (status === 'overdue') row.overdue += 1;

@@ -33,7 +33,8 @@ export interface RegulatoryFacts {
 
 function submittedFacts(event: DeclarationSubmitted): RegulatoryFacts | null {
   const data = event.data;
-  if (!data.structure || typeof data.detectedAt !== 'string' || typeof data.submittedAt !== 'string') return null;
+  if (!data.structure || typeof data.detectedAt !== 'string' || typeof data.submittedAt !== 'string')
+    return null;
   return {
     declarationId: data.declarationId,
     finess: data.structure.finess,
@@ -83,12 +84,18 @@ export function evolveRegulatoryFacts(
     case 'StagedReportSubmitted': {
       const { reportId, stage, requestId, submittedAt } = event.data;
       if (facts.reports.some((report) => report.reportId === reportId)) return facts;
-      return { ...facts, reports: [...facts.reports, { reportId, stage, requestId: requestId ?? null, submittedAt }] };
+      return {
+        ...facts,
+        reports: [...facts.reports, { reportId, stage, requestId: requestId ?? null, submittedAt }],
+      };
     }
     case 'IntermediateReportRequested': {
       const { requestId, dueAt, requestedAt } = event.data;
       if (facts.intermediateRequests.some((request) => request.requestId === requestId)) return facts;
-      return { ...facts, intermediateRequests: [...facts.intermediateRequests, { requestId, dueAt, requestedAt }] };
+      return {
+        ...facts,
+        intermediateRequests: [...facts.intermediateRequests, { requestId, dueAt, requestedAt }],
+      };
     }
     case 'CnilNotificationDeclared':
       return facts.cnilNotifiedAt === null ? { ...facts, cnilNotifiedAt: event.data.notifiedAt } : facts;

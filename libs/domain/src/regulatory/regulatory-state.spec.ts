@@ -16,7 +16,11 @@ describe('evolve, regulatory events', () => {
   it('the structure’s NIS2 status and OSE flag come from the submission, then from their amendments', () => {
     expect(foldDeclaration([nis2Submitted()])).toMatchObject({ nis2: 'ESSENTIAL', isOse: false });
     expect(
-      foldDeclaration([declarationSubmitted(), nis2StatusAmended('NONE', 'IMPORTANT'), oseFlagAmended(false, true)]),
+      foldDeclaration([
+        declarationSubmitted(),
+        nis2StatusAmended('NONE', 'IMPORTANT'),
+        oseFlagAmended(false, true),
+      ]),
     ).toMatchObject({ nis2: 'IMPORTANT', isOse: true });
   });
 
@@ -28,12 +32,18 @@ describe('evolve, regulatory events', () => {
   });
 
   it('the notification and the final report are remembered', () => {
-    const state = foldDeclaration([nis2Submitted(), stagedReportSubmitted('NOTIFICATION'), stagedReportSubmitted('FINAL')]);
+    const state = foldDeclaration([
+      nis2Submitted(),
+      stagedReportSubmitted('NOTIFICATION'),
+      stagedReportSubmitted('FINAL'),
+    ]);
     expect(state).toMatchObject({ notificationSubmitted: true, finalSubmitted: true });
   });
 
   it('the CNIL notification is remembered', () => {
-    expect(foldDeclaration([declarationSubmitted(), cnilNotificationDeclared()]).cnilNotificationDeclared).toBe(true);
+    expect(
+      foldDeclaration([declarationSubmitted(), cnilNotificationDeclared()]).cnilNotificationDeclared,
+    ).toBe(true);
   });
 
   it('only deliveries that went through count as delivered', () => {

@@ -14,11 +14,15 @@ const submitted = declarationSubmitted();
 
 describe('AmendRegulatoryStatus', () => {
   it('the NIS2 status changes from → to', () => {
-    given([submitted]).when(amendRegulatoryStatus({ nis2: 'ESSENTIAL' })).then([nis2StatusAmended('NONE', 'ESSENTIAL')]);
+    given([submitted])
+      .when(amendRegulatoryStatus({ nis2: 'ESSENTIAL' }))
+      .then([nis2StatusAmended('NONE', 'ESSENTIAL')]);
   });
 
   it('the OSE flag changes from → to', () => {
-    given([submitted]).when(amendRegulatoryStatus({ isOse: true })).then([oseFlagAmended(false, true)]);
+    given([submitted])
+      .when(amendRegulatoryStatus({ isOse: true }))
+      .then([oseFlagAmended(false, true)]);
   });
 
   it('both at once: one event each', () => {
@@ -28,7 +32,9 @@ describe('AmendRegulatoryStatus', () => {
   });
 
   it('nothing to do: the values it already has', () => {
-    given([submitted]).when(amendRegulatoryStatus({ nis2: 'NONE', isOse: false })).then([]);
+    given([submitted])
+      .when(amendRegulatoryStatus({ nis2: 'NONE', isOse: false }))
+      .then([]);
   });
 
   it('a structure amended into NIS2 then owes its staged reports', () => {
@@ -50,6 +56,8 @@ describe('AmendRegulatoryStatus', () => {
   });
 
   it('refused on a closed declaration', () => {
-    given([submitted, declarationClosed()]).when(amendRegulatoryStatus({ isOse: true })).thenThrows(DeclarationIsClosed);
+    given([submitted, declarationClosed()])
+      .when(amendRegulatoryStatus({ isOse: true }))
+      .thenThrows(DeclarationIsClosed);
   });
 });

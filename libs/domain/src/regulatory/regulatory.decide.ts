@@ -46,12 +46,16 @@ function amendRegulatoryStatus(command: AmendRegulatoryStatus, state: Declaratio
   const events: RegulatoryEvent[] = [];
   if (changes.nis2 !== undefined) {
     const to = checkCode(NIS2_STATUSES, changes.nis2, 'nis2');
-    if (to !== state.nis2) events.push({ type: 'StructureNis2StatusAmended', data: { ...base, from: state.nis2, to } });
+    if (to !== state.nis2)
+      events.push({ type: 'StructureNis2StatusAmended', data: { ...base, from: state.nis2, to } });
   }
   if (changes.isOse !== undefined) {
     if (typeof changes.isOse !== 'boolean') throw new UnknownCode('isOse', ['true', 'false']);
     if (changes.isOse !== state.isOse) {
-      events.push({ type: 'StructureOseFlagAmended', data: { ...base, from: state.isOse, to: changes.isOse } });
+      events.push({
+        type: 'StructureOseFlagAmended',
+        data: { ...base, from: state.isOse, to: changes.isOse },
+      });
     }
   }
   return events;
@@ -64,7 +68,8 @@ function answeredRequest(command: SubmitStagedReport, state: DeclarationState): 
       if (state.notificationSubmitted) throw new StagedReportAlreadySubmitted('NOTIFICATION');
       return null;
     case 'INTERMEDIATE':
-      if (state.openIntermediateRequestId === null) throw new NoOpenIntermediateReportRequest(command.declarationId);
+      if (state.openIntermediateRequestId === null)
+        throw new NoOpenIntermediateReportRequest(command.declarationId);
       return state.openIntermediateRequestId;
     case 'FINAL':
       if (state.finalSubmitted) throw new StagedReportAlreadySubmitted('FINAL');
@@ -99,7 +104,10 @@ function submitStagedReport(command: SubmitStagedReport, state: DeclarationState
   ];
 }
 
-function requestIntermediateReport(command: RequestIntermediateReport, state: DeclarationState): RegulatoryEvent[] {
+function requestIntermediateReport(
+  command: RequestIntermediateReport,
+  state: DeclarationState,
+): RegulatoryEvent[] {
   notClosed(command, state);
   underNis2(command, state);
   if (state.finalSubmitted) throw new FinalReportAlreadySubmitted(command.declarationId);
@@ -124,12 +132,16 @@ function requestIntermediateReport(command: RequestIntermediateReport, state: De
   ];
 }
 
-function declareCnilNotification(command: DeclareCnilNotification, state: DeclarationState): RegulatoryEvent[] {
+function declareCnilNotification(
+  command: DeclareCnilNotification,
+  state: DeclarationState,
+): RegulatoryEvent[] {
   notClosed(command, state);
   if (state.cnilNotificationDeclared) throw new CnilNotificationAlreadyDeclared(command.declarationId);
   const { at, ms } = clockReading(command.now);
   const notifiedAt = normaliseInstant(command.notifiedAt, 'notifiedAt');
-  if (Date.parse(notifiedAt) > ms + CLOCK_SKEW_MS) throw new InvalidDates('notifiedAt', 'must not be in the future');
+  if (Date.parse(notifiedAt) > ms + CLOCK_SKEW_MS)
+    throw new InvalidDates('notifiedAt', 'must not be in the future');
   if (state.detectedAt !== null && Date.parse(notifiedAt) < Date.parse(state.detectedAt)) {
     throw new InvalidDates('notifiedAt', 'must not be before detectedAt');
   }
@@ -152,7 +164,8 @@ const alreadyDelivered = (state: DeclarationState, deliveryId: string): boolean 
   state.deliveredIds.includes(deliveryId);
 
 const checkAttempts = (attempts: number): number => {
-  if (!Number.isInteger(attempts) || attempts < 0) throw new Error(`attempts must be a count, got ${attempts}`);
+  if (!Number.isInteger(attempts) || attempts < 0)
+    throw new Error(`attempts must be a count, got ${attempts}`);
   return attempts;
 };
 

@@ -13,7 +13,9 @@ export class Nis2DoesNotApply extends LifecycleConflict {
 export class StagedReportAlreadySubmitted extends LifecycleConflict {
   readonly code = 'staged-report-already-submitted';
   constructor(readonly stage: ReportStage) {
-    super(`The ${stage} report was already submitted: it is kept as it was; send an intermediate report on request`);
+    super(
+      `The ${stage} report was already submitted: it is kept as it was; send an intermediate report on request`,
+    );
   }
 }
 
@@ -27,7 +29,9 @@ export class NotificationNotYetSubmitted extends LifecycleConflict {
 export class NoOpenIntermediateReportRequest extends LifecycleConflict {
   readonly code = 'no-open-intermediate-report-request';
   constructor(readonly declarationId: string) {
-    super(`Declaration ${declarationId} has no pending intermediate-report request: intermediate reports answer one`);
+    super(
+      `Declaration ${declarationId} has no pending intermediate-report request: intermediate reports answer one`,
+    );
   }
 }
 
@@ -41,7 +45,9 @@ export class IntermediateReportAlreadyRequested extends LifecycleConflict {
 export class FinalReportAlreadySubmitted extends LifecycleConflict {
   readonly code = 'final-report-already-submitted';
   constructor(readonly declarationId: string) {
-    super(`The final report of declaration ${declarationId} was submitted: no intermediate report can follow it`);
+    super(
+      `The final report of declaration ${declarationId} was submitted: no intermediate report can follow it`,
+    );
   }
 }
 

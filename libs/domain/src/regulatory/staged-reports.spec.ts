@@ -1,4 +1,9 @@
-import { DeclarationIsClosed, InvalidDates, TextRequired, UnknownCode } from '../declaration/declaration.errors';
+import {
+  DeclarationIsClosed,
+  InvalidDates,
+  TextRequired,
+  UnknownCode,
+} from '../declaration/declaration.errors';
 import type { ReportStage } from '../declaration/declaration.events';
 import { given } from '../testing/given-when-then';
 import { declarationClosed, declarationReopened, declarationSubmitted } from '../testing/fixtures';
@@ -30,7 +35,9 @@ const requested = intermediateReportRequested();
 describe('SubmitStagedReport', () => {
   describe('accepted', () => {
     it('an essential entity submits its incident notification', () => {
-      given([submitted]).when(submitStagedReport('NOTIFICATION')).then([stagedReportSubmitted('NOTIFICATION')]);
+      given([submitted])
+        .when(submitStagedReport('NOTIFICATION'))
+        .then([stagedReportSubmitted('NOTIFICATION')]);
     });
 
     it('an important entity reports too', () => {
@@ -40,11 +47,15 @@ describe('SubmitStagedReport', () => {
     });
 
     it('an OSE counts as an essential entity', () => {
-      given([oseSubmitted]).when(submitStagedReport('NOTIFICATION')).then([stagedReportSubmitted('NOTIFICATION')]);
+      given([oseSubmitted])
+        .when(submitStagedReport('NOTIFICATION'))
+        .then([stagedReportSubmitted('NOTIFICATION')]);
     });
 
     it('the final report follows the notification, in its own event', () => {
-      given([submitted, notified]).when(submitStagedReport('FINAL')).then([stagedReportSubmitted('FINAL')]);
+      given([submitted, notified])
+        .when(submitStagedReport('FINAL'))
+        .then([stagedReportSubmitted('FINAL')]);
     });
 
     it('an intermediate report answers the pending request', () => {
@@ -60,7 +71,10 @@ describe('SubmitStagedReport', () => {
     });
 
     it('a second request, once the first is answered, is answered by the next intermediate report', () => {
-      const answered = stagedReportSubmitted('INTERMEDIATE', { reportId: 'r2', requestId: INTERMEDIATE_REQUEST_ID });
+      const answered = stagedReportSubmitted('INTERMEDIATE', {
+        reportId: 'r2',
+        requestId: INTERMEDIATE_REQUEST_ID,
+      });
       const second = intermediateReportRequested({ requestId: 'intermediate-2' });
       given([submitted, notified, requested, answered, second])
         .when(submitStagedReport('INTERMEDIATE', { reportId: 'r3' }))
@@ -77,18 +91,26 @@ describe('SubmitStagedReport', () => {
       given([submitted]).when(submitStagedReport('FINAL')).thenThrows(NotificationNotYetSubmitted);
     });
 
-    it.each<[ReportStage]>([['NOTIFICATION'], ['FINAL']])('the %s stage is submitted once: it is never overwritten', (stage) => {
-      const history = stage === 'FINAL' ? [submitted, notified, stagedReportSubmitted('FINAL')] : [submitted, notified];
-      const error = given(history).when(submitStagedReport(stage)).thenThrows(StagedReportAlreadySubmitted);
-      expect(error).toMatchObject({ stage, kind: 'conflict' });
-    });
+    it.each<[ReportStage]>([['NOTIFICATION'], ['FINAL']])(
+      'the %s stage is submitted once: it is never overwritten',
+      (stage) => {
+        const history =
+          stage === 'FINAL' ? [submitted, notified, stagedReportSubmitted('FINAL')] : [submitted, notified];
+        const error = given(history).when(submitStagedReport(stage)).thenThrows(StagedReportAlreadySubmitted);
+        expect(error).toMatchObject({ stage, kind: 'conflict' });
+      },
+    );
 
     it('an intermediate report answers a request: none is pending', () => {
-      given([submitted, notified]).when(submitStagedReport('INTERMEDIATE')).thenThrows(NoOpenIntermediateReportRequest);
+      given([submitted, notified])
+        .when(submitStagedReport('INTERMEDIATE'))
+        .thenThrows(NoOpenIntermediateReportRequest);
     });
 
     it('not on a closed declaration', () => {
-      given([submitted, declarationClosed()]).when(submitStagedReport('NOTIFICATION')).thenThrows(DeclarationIsClosed);
+      given([submitted, declarationClosed()])
+        .when(submitStagedReport('NOTIFICATION'))
+        .thenThrows(DeclarationIsClosed);
     });
 
     it('a reopened declaration accepts reports again', () => {
@@ -98,7 +120,9 @@ describe('SubmitStagedReport', () => {
     });
 
     it('an empty report says nothing', () => {
-      given([submitted]).when(submitStagedReport('NOTIFICATION', { content: '  ' })).thenThrows(TextRequired, { field: 'content' });
+      given([submitted])
+        .when(submitStagedReport('NOTIFICATION', { content: '  ' }))
+        .thenThrows(TextRequired, { field: 'content' });
     });
 
     it('a stage outside the three', () => {
@@ -174,10 +198,14 @@ describe('DeclareCnilNotification', () => {
   });
 
   it('refused without a reference', () => {
-    given([confidential]).when(declareCnilNotification({ reference: '' })).thenThrows(TextRequired, { field: 'reference' });
+    given([confidential])
+      .when(declareCnilNotification({ reference: '' }))
+      .thenThrows(TextRequired, { field: 'reference' });
   });
 
   it('refused on a closed declaration', () => {
-    given([confidential, declarationClosed()]).when(declareCnilNotification()).thenThrows(DeclarationIsClosed);
+    given([confidential, declarationClosed()])
+      .when(declareCnilNotification())
+      .thenThrows(DeclarationIsClosed);
   });
 });

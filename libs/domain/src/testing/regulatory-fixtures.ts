@@ -38,12 +38,26 @@ const on = (actor: Actor, now: Instant = LATER) => ({ declarationId: DECLARATION
 /** A declaration of an essential entity under NIS2. */
 export const nis2Submitted = (nis2: Nis2Status = 'ESSENTIAL') =>
   declarationSubmitted({
-    structure: { finess: '750712184', name: 'Centre hospitalier X', type: 'ES', region: '11', isOse: false, nis2 },
+    structure: {
+      finess: '750712184',
+      name: 'Centre hospitalier X',
+      type: 'ES',
+      region: '11',
+      isOse: false,
+      nis2,
+    },
   });
 
 /** A declaration of an operator of essential services (NIS1) that gave no NIS2 status. */
 export const oseSubmitted = declarationSubmitted({
-  structure: { finess: '750712184', name: 'Centre hospitalier X', type: 'ES', region: '11', isOse: true, nis2: 'NONE' },
+  structure: {
+    finess: '750712184',
+    name: 'Centre hospitalier X',
+    type: 'ES',
+    region: '11',
+    isOse: true,
+    nis2: 'NONE',
+  },
 });
 
 export const submitStagedReport = (

@@ -6,7 +6,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('the Paris wall clock', () => {
   it('reads winter and summer time', () => {
     expect(parisWallClock(at('2026-01-15T22:59:00.250Z'))).toEqual({
-      year: 2026, month: 1, day: 15, hour: 23, minute: 59, second: 0, millisecond: 250,
+      year: 2026,
+      month: 1,
+      day: 15,
+      hour: 23,
+      minute: 59,
+      second: 0,
+      millisecond: 250,
     });
     expect(parisWallClock(at('2026-07-14T22:00:00Z'))).toMatchObject({ month: 7, day: 15, hour: 0 });
   });

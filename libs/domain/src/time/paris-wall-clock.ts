@@ -63,7 +63,8 @@ export function parisInstantOf(wall: WallClock): number {
   return exact.length > 0 ? Math.min(...exact) : Math.max(...candidates);
 }
 
-export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+export const daysInMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
  * `months` calendar months after the instant, on the Paris calendar: same time of day, same day

@@ -85,8 +85,12 @@ export class GroupCommit {
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    this.onCommit?.(batch.length);
     for (const done of settle) done();
+    try {
+      this.onCommit?.(batch.length);
+    } catch {
+      // A metrics callback must not turn committed appends into a crash of the flush.
+    }
   }
 
   /**

@@ -43,7 +43,9 @@ export class NotifierFiles {
   private readonly opened: { close(): Promise<void> }[] = [];
 
   async store(): Promise<EventStore> {
-    const store = await SqliteEventStore.open(join(this.directory, 'events.sqlite'), { synchronous: 'normal' });
+    const store = await SqliteEventStore.open(join(this.directory, 'events.sqlite'), {
+      synchronous: 'normal',
+    });
     this.opened.push(store);
     return store;
   }
@@ -61,7 +63,10 @@ export class NotifierFiles {
 }
 
 /** The environment of a notifier whose ARS 11, HFDS and facility webhooks all point at `receiverUrl`. */
-export const webhookEnv = (receiverUrl: string, extra: Record<string, string> = {}): Record<string, string> => ({
+export const webhookEnv = (
+  receiverUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
   VIGIE_WEBHOOK_SECRET: SECRET,
   VIGIE_WEBHOOK_ARS_11: `${receiverUrl}/ars-11`,
   VIGIE_WEBHOOK_HFDS: `${receiverUrl}/hfds`,
@@ -80,7 +85,9 @@ export const notifierConfig = (receiverUrl: string, extra: Record<string, string
 export async function execute(store: EventStore, command: DeclarationCommand): Promise<void> {
   const streamId = declarationStreamId(command.declarationId);
   const recorded = await store.readStream(streamId);
-  const state = recorded.map((event) => ({ type: event.type, data: event.data }) as DeclarationEvent).reduce(evolve, initialState());
+  const state = recorded
+    .map((event) => ({ type: event.type, data: event.data }) as DeclarationEvent)
+    .reduce(evolve, initialState());
   const events = decide(command, state);
   await store.append(
     streamId,
@@ -101,14 +108,24 @@ export async function streamOf(store: EventStore, declarationId: string): Promis
 }
 
 /** A NIS2 essential hospital of Île-de-France declaring ransomware detected at `detectedAt`. */
-export function submission(declarationId: string, detectedAt: string, now: string, overrides: Partial<SubmitDeclaration> = {}): SubmitDeclaration {
+export function submission(
+  declarationId: string,
+  detectedAt: string,
+  now: string,
+  overrides: Partial<SubmitDeclaration> = {},
+): SubmitDeclaration {
   return {
     type: 'SubmitDeclaration',
     declarationId,
     actor: DECLARANT,
     now,
     structure: { finess: FINESS, name: 'CHU X', type: 'ES', region: '11', isOse: false, nis2: 'ESSENTIAL' },
-    declarant: { name: 'Camille Martin', role: 'RSSI', email: 'rssi@chu-x.example', phone: '+33 1 00 00 00 00' },
+    declarant: {
+      name: 'Camille Martin',
+      role: 'RSSI',
+      email: 'rssi@chu-x.example',
+      phone: '+33 1 00 00 00 00',
+    },
     occurredAt: detectedAt,
     detectedAt,
     description: 'Rançongiciel : serveurs chiffrés',

@@ -9,7 +9,12 @@ import { startNotifier } from '../start-notifier';
 async function main(): Promise<void> {
   const [eventsUrl, readUrl] = process.argv.slice(2);
   const store = await openEventStore(eventsUrl);
-  const notifier = await startNotifier({ store, readDbUrl: readUrl, env: process.env, logger: { warn: () => undefined } });
+  const notifier = await startNotifier({
+    store,
+    readDbUrl: readUrl,
+    env: process.env,
+    logger: { warn: () => undefined },
+  });
   if (notifier === null) throw new Error('no webhook configured');
   process.send?.('started');
 }

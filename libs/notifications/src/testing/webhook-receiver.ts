@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../webhook-signature';
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  verifySignature,
+} from '../webhook-signature';
 
 export interface ReceivedCall {
   path: string;
@@ -42,7 +48,12 @@ export class WebhookReceiver {
           path: request.url ?? '/',
           deliveryId: header(DELIVERY_HEADER) ?? '',
           event: header(EVENT_HEADER) ?? '',
-          signatureValid: verifySignature(secret, { signature: header(SIGNATURE_HEADER), timestamp: header(TIMESTAMP_HEADER) }, rawBody, { now: clock() }),
+          signatureValid: verifySignature(
+            secret,
+            { signature: header(SIGNATURE_HEADER), timestamp: header(TIMESTAMP_HEADER) },
+            rawBody,
+            { now: clock() },
+          ),
           rawBody,
           body: JSON.parse(rawBody || '{}'),
           headers: request.headers,
@@ -50,9 +61,11 @@ export class WebhookReceiver {
         receiver!.calls.push(call);
         for (const listener of receiver!.listeners.splice(0)) listener(call);
         const reply = receiver!.replies.shift() ?? 200;
-        const { status, before } = typeof reply === 'number' ? { status: reply, before: Promise.resolve() } : reply;
+        const { status, before } =
+          typeof reply === 'number' ? { status: reply, before: Promise.resolve() } : reply;
         void before.then(() => {
-          if (!response.destroyed) response.writeHead(status, { 'Content-Type': 'application/json' }).end('{}');
+          if (!response.destroyed)
+            response.writeHead(status, { 'Content-Type': 'application/json' }).end('{}');
         });
       });
     });

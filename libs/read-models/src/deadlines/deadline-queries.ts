@@ -71,11 +71,19 @@ export async function listDeadlines(
   equal(query, 'regime', filter.regime);
   equal(query, 'stage', filter.stage);
   equal(query, 'declarationId', filter.declarationId);
-  const statuses = filter.status === undefined ? [] : typeof filter.status === 'string' ? [filter.status] : [...filter.status];
+  const statuses =
+    filter.status === undefined
+      ? []
+      : typeof filter.status === 'string'
+        ? [filter.status]
+        : [...filter.status];
   if (statuses.length > 0) {
     const unknown = statuses.find((status) => !CLOCK_STATUSES.includes(status));
-    if (unknown !== undefined) throw new InvalidListQuery('status', `status must be among ${CLOCK_STATUSES.join(', ')}`);
-    query.andWhere(`(${statuses.map((status) => STATUS_CONDITIONS[status]).join(' OR ')})`, { now: now.toISOString() });
+    if (unknown !== undefined)
+      throw new InvalidListQuery('status', `status must be among ${CLOCK_STATUSES.join(', ')}`);
+    query.andWhere(`(${statuses.map((status) => STATUS_CONDITIONS[status]).join(' OR ')})`, {
+      now: now.toISOString(),
+    });
   }
   if (filter.cursor !== undefined) {
     const after = decodeDeadlineCursor(filter.cursor);
@@ -84,7 +92,11 @@ export async function listDeadlines(
       cursorKey: after.key,
     });
   }
-  const rows = await query.orderBy('d.dueAt', 'ASC').addOrderBy('d.key', 'ASC').take(limit + 1).getMany();
+  const rows = await query
+    .orderBy('d.dueAt', 'ASC')
+    .addOrderBy('d.key', 'ASC')
+    .take(limit + 1)
+    .getMany();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -105,11 +117,17 @@ export async function getDeclarationClocks(
 ): Promise<DeadlineItem[] | null> {
   const source = await dataSource.getRepository(DeadlineDeclarationRow).findOne({ where: { declarationId } });
   if (!source || (scope !== 'all' && !scope.finess.includes(source.facts.finess))) return null;
-  const rows = await dataSource.getRepository(DeadlineRow).find({ where: { declarationId }, order: { dueAt: 'ASC', key: 'ASC' } });
+  const rows = await dataSource
+    .getRepository(DeadlineRow)
+    .find({ where: { declarationId }, order: { dueAt: 'ASC', key: 'ASC' } });
   return rows.map((row) => itemOf(row, now.getTime()));
 }
 
-function equal(query: SelectQueryBuilder<DeadlineRow>, column: keyof DeadlineRow, value: string | undefined): void {
+function equal(
+  query: SelectQueryBuilder<DeadlineRow>,
+  column: keyof DeadlineRow,
+  value: string | undefined,
+): void {
   if (value !== undefined && value !== '') query.andWhere(`d.${column} = :${column}`, { [column]: value });
 }
 

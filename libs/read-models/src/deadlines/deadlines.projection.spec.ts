@@ -9,14 +9,29 @@ import { DECLARATION_ID, at, qualification, recorded, submittedData } from '../t
 import { getDeclarationClocks, listDeadlines } from './deadline-queries';
 import { deadlineDeclarationProjection, deadlineRows, deadlines } from './deadlines.projection';
 
-const essential = { finess: '750712184', name: 'CHU X', type: 'ES' as const, region: '11' as const, isOse: false, nis2: 'ESSENTIAL' as const };
+const essential = {
+  finess: '750712184',
+  name: 'CHU X',
+  type: 'ES' as const,
+  region: '11' as const,
+  isOse: false,
+  nis2: 'ESSENTIAL' as const,
+};
 const submitted = (overrides: Parameters<typeof submittedData>[0] = {}): DeclarationEvent => ({
   type: 'DeclarationSubmitted',
   data: submittedData({ structure: essential, ...overrides }),
 });
 const notified = (minutes: number): DeclarationEvent => ({
   type: 'StagedReportSubmitted',
-  data: { declarationId: DECLARATION_ID, reportId: 'n', stage: 'NOTIFICATION', content: 'c', requestId: null, submittedBy: 'd', submittedAt: at(minutes) },
+  data: {
+    declarationId: DECLARATION_ID,
+    reportId: 'n',
+    stage: 'NOTIFICATION',
+    content: 'c',
+    requestId: null,
+    submittedBy: 'd',
+    submittedAt: at(minutes),
+  },
 });
 const policy = () => ({ cspTargetHours: 24 });
 const rowsOf = (events: DeclarationEvent[]) => {
@@ -53,17 +68,43 @@ describe('deadlines projection', () => {
     const before = foldRow(deadlineDeclarationProjection, recorded([submitted()]))!;
     const events: DeclarationEvent[] = [
       submitted(),
-      { type: 'StructureNis2StatusAmended', data: { declarationId: DECLARATION_ID, from: 'ESSENTIAL', to: 'NONE', amendedBy: 'a', amendedAt: at(5) } },
+      {
+        type: 'StructureNis2StatusAmended',
+        data: {
+          declarationId: DECLARATION_ID,
+          from: 'ESSENTIAL',
+          to: 'NONE',
+          amendedBy: 'a',
+          amendedAt: at(5),
+        },
+      },
     ];
     const after = foldRow(deadlineDeclarationProjection, recorded(events))!;
-    const rows = sumRows(deadlineRows(policy), [[before, 1], [before, -1], [after, 1]]);
+    const rows = sumRows(deadlineRows(policy), [
+      [before, 1],
+      [before, -1],
+      [after, 1],
+    ]);
     expect([...rows.keys()]).toEqual([`${DECLARATION_ID}/CSP/DECLARATION`]);
   });
 
   it('an event no clock depends on leaves the row as it was (nothing is rewritten)', () => {
     const source = foldRow(deadlineDeclarationProjection, recorded([submitted()]))!;
     const [later] = recorded(
-      [{ type: 'AuthorityNotified', data: { declarationId: DECLARATION_ID, authority: 'HFDS', region: null, outcome: 'delivered', attempts: 1, deliveryId: 'x', at: at(1) } }],
+      [
+        {
+          type: 'AuthorityNotified',
+          data: {
+            declarationId: DECLARATION_ID,
+            authority: 'HFDS',
+            region: null,
+            outcome: 'delivered',
+            attempts: 1,
+            deliveryId: 'x',
+            at: at(1),
+          },
+        },
+      ],
       { firstRevision: 1 },
     );
     expect(deadlineDeclarationProjection.evolve(source, later)).toBe(source);
@@ -76,7 +117,12 @@ describe('deadlines projection', () => {
   });
 
   it('odd data does not stop the feed', () => {
-    const [odd] = recorded([{ type: 'DeclarationSubmitted', data: { declarationId: DECLARATION_ID } } as unknown as DeclarationEvent]);
+    const [odd] = recorded([
+      {
+        type: 'DeclarationSubmitted',
+        data: { declarationId: DECLARATION_ID },
+      } as unknown as DeclarationEvent,
+    ]);
     expect(foldRow(deadlineDeclarationProjection, [odd])).toBeNull();
   });
 });
@@ -86,14 +132,19 @@ describe('deadlines read model [sqlite]', () => {
   afterAll(() => directory.remove());
 
   it('the projector fills it; queries compute the status at the instant asked and scope by facility', async () => {
-    const store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), { synchronous: 'normal' });
+    const store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), {
+      synchronous: 'normal',
+    });
     const dataSource = await openReadDataSource(`sqlite:${join(directory.path, 'read.sqlite')}`);
     try {
       const other = '22222222-2222-4222-8222-222222222222';
       await appendDeclarationEvents(store, [
         submitted(),
         notified(60),
-        { type: 'DeclarationQualified', data: { declarationId: DECLARATION_ID, ...qualification(), qualifiedBy: 'a', qualifiedAt: at(90) } },
+        {
+          type: 'DeclarationQualified',
+          data: { declarationId: DECLARATION_ID, ...qualification(), qualifiedBy: 'a', qualifiedAt: at(90) },
+        },
       ]);
       await appendDeclarationEvents(store, [
         {
@@ -109,20 +160,38 @@ describe('deadlines read model [sqlite]', () => {
 
       const now = new Date('2026-03-06T00:00:00Z');
       const overdue = await listDeadlines(dataSource, { status: 'overdue' }, 'all', now);
-      expect(overdue.items.map((item) => `${item.finess} ${item.clockId}`)).toEqual(['010000016 GDPR/CNIL_NOTIFICATION']);
+      expect(overdue.items.map((item) => `${item.finess} ${item.clockId}`)).toEqual([
+        '010000016 GDPR/CNIL_NOTIFICATION',
+      ]);
       const met = await listDeadlines(dataSource, { status: ['met'], region: '11' }, 'all', now);
-      expect(met.items.map((item) => item.clockId)).toEqual(['CSP/DECLARATION', 'NIS2/EARLY_WARNING', 'NIS2/NOTIFICATION']);
+      expect(met.items.map((item) => item.clockId)).toEqual([
+        'CSP/DECLARATION',
+        'NIS2/EARLY_WARNING',
+        'NIS2/NOTIFICATION',
+      ]);
       const scoped = await listDeadlines(dataSource, {}, { finess: ['010000016'] }, now);
       expect(scoped.items.map((item) => item.declarationId)).toEqual([other, other]);
 
       const firstPage = await listDeadlines(dataSource, { limit: 2 }, 'all', now);
-      const secondPage = await listDeadlines(dataSource, { limit: 10, cursor: firstPage.nextCursor! }, 'all', now);
+      const secondPage = await listDeadlines(
+        dataSource,
+        { limit: 10, cursor: firstPage.nextCursor! },
+        'all',
+        now,
+      );
       const all = await listDeadlines(dataSource, {}, 'all', now);
       expect([...firstPage.items, ...secondPage.items]).toEqual(all.items);
       expect(all.items.map((item) => item.dueAt)).toEqual([...all.items.map((item) => item.dueAt)].sort());
 
-      expect(await getDeclarationClocks(dataSource, DECLARATION_ID, { finess: ['010000016'] }, now)).toBeNull();
-      const clocks = await getDeclarationClocks(dataSource, DECLARATION_ID, 'all', new Date('2026-05-01T00:00:00Z'));
+      expect(
+        await getDeclarationClocks(dataSource, DECLARATION_ID, { finess: ['010000016'] }, now),
+      ).toBeNull();
+      const clocks = await getDeclarationClocks(
+        dataSource,
+        DECLARATION_ID,
+        'all',
+        new Date('2026-05-01T00:00:00Z'),
+      );
       expect(clocks?.map((clock) => [clock.clockId, clock.status])).toEqual([
         ['CSP/DECLARATION', 'met'],
         ['NIS2/EARLY_WARNING', 'met'],

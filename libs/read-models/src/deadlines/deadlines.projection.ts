@@ -21,7 +21,10 @@ export function evolveDeadlineDeclaration(
   const facts = row?.facts ?? null;
   let next: ReturnType<typeof evolveRegulatoryFacts>;
   try {
-    next = evolveRegulatoryFacts(facts, { type: event.type, data: event.data } as unknown as DeclarationEvent);
+    next = evolveRegulatoryFacts(facts, {
+      type: event.type,
+      data: event.data,
+    } as unknown as DeclarationEvent);
   } catch {
     // Data of a shape no writer of this version produces: the clocks stay as they were.
     return row;
@@ -51,13 +54,16 @@ export const deadlineRowOf = (source: DeadlineDeclarationRow, clock: ScheduledCl
  * declaration), whose old rows are removed (−1) before its new ones are added (+1), so a clock
  * that no longer applies disappears and one that starts applying appears.
  */
-export function deadlineRows(policy: () => ClockPolicy): SumProjection<DeadlineDeclarationRow, DeadlineRow, DeadlineRow> {
+export function deadlineRows(
+  policy: () => ClockPolicy,
+): SumProjection<DeadlineDeclarationRow, DeadlineRow, DeadlineRow> {
   return {
     entity: DeadlineRow,
-    contributions: (source) => scheduleOf(source.facts, policy()).map((clock) => {
-      const row = deadlineRowOf(source, clock);
-      return [row.key, row] as [string, DeadlineRow];
-    }),
+    contributions: (source) =>
+      scheduleOf(source.facts, policy()).map((clock) => {
+        const row = deadlineRowOf(source, clock);
+        return [row.key, row] as [string, DeadlineRow];
+      }),
     evolve: (_row, _key, contribution, sign) => (sign === 1 ? contribution : null),
   };
 }
@@ -73,4 +79,6 @@ let environmentPolicy: ClockPolicy | null = null;
 /** `VIGIE_CSP_TARGET_HOURS`, read once, on first use: a change needs a rebuild of this read model. */
 export const deadlinePolicy = (): ClockPolicy => (environmentPolicy ??= clockPolicyFromEnv(process.env));
 
-export const deadlines = readModel('deadlines', deadlineDeclarationProjection, [deadlineRows(deadlinePolicy)]);
+export const deadlines = readModel('deadlines', deadlineDeclarationProjection, [
+  deadlineRows(deadlinePolicy),
+]);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@vigie/event-store';
 import { openReadDataSource } from '../data-source/read-data-source';
+import { READ_MODEL_NAMES } from '../projection/read-models';
 import { readModelsPosition } from '../queries/projection-position';
 import { appendLog, generateLog } from '../testing/event-log-generator';
 import { temporaryDirectory } from '../testing/read-test-kit';
@@ -22,7 +23,7 @@ describe('Projector [sqlite]', () => {
     const projector = new Projector({ store, dataSource, batchSize: 100 });
     await projector.catchUp();
     const metrics = projector.metrics();
-    expect(metrics.map((metric) => metric.name)).toEqual(['declaration-summary', 'declaration-timeline', 'facility-history', 'annual-statistics']);
+    expect(metrics.map((metric) => metric.name)).toEqual(READ_MODEL_NAMES);
     expect(metrics.every((metric) => metric.position === BigInt(events) && metric.lagEvents === 0 && metric.lastError === null)).toBe(true);
     expect(metrics[0].batches).toBe(Math.ceil(events / 100));
     expect(await readModelsPosition(dataSource)).toBe(BigInt(events));

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createTestDatabase, describePostgres } from '../../../../test/support/postgres';
 import { loadAnnualStatistics } from '../annual-statistics/load-annual-statistics';
 import { openReadDataSource } from '../data-source/read-data-source';
+import { READ_MODEL_NAMES } from '../projection/read-models';
 import { Projector } from '../projector/projector';
 import { getDeclaration, listDeclarations } from '../queries/declaration-queries';
 import { readModelsPosition } from '../queries/projection-position';
@@ -81,7 +82,7 @@ function rebuildSuite(openDatabase: (name: string) => Promise<Database>): void {
     expect(answers.length).toBeGreaterThanOrEqual(5);
     // Never an empty or half-built table: the totals only grow (by the declarations appended meanwhile).
     expect(answers.every((total) => total >= before)).toBe(true);
-    expect(result.readModels).toEqual(['declaration-summary', 'declaration-timeline', 'facility-history', 'annual-statistics']);
+    expect(result.readModels).toEqual(READ_MODEL_NAMES);
     expect(await shadowTables(queries)).toEqual([]);
 
     const head = await store.headPosition();
