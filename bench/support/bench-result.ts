@@ -38,8 +38,16 @@ export interface BenchResult extends Figures {
   loadAverage: { start: [number, number, number]; end: [number, number, number] };
 }
 
-export function target(name: string, goal: string, value: number | null, unit: string, met: (value: number) => boolean): Target {
-  return { name, goal, value, unit, met: value === null || !Number.isFinite(value) ? null : met(value) };
+/** `applies: false` for a goal stated at a size this mode does not reach: shown, but neither met nor missed. */
+export function target(
+  name: string,
+  goal: string,
+  value: number | null,
+  unit: string,
+  met: (value: number) => boolean,
+  applies = true,
+): Target {
+  return { name, goal, value, unit, met: !applies || value === null || !Number.isFinite(value) ? null : met(value) };
 }
 
 /** Written through a temporary file: a run stopped half-way never leaves a truncated result. */
@@ -72,7 +80,7 @@ export function table(rows: readonly Row[]): string {
 export function describeTargets(targets: readonly Target[]): string {
   return targets
     .map(({ name, goal, value, unit, met }) => {
-      const verdict = met === null ? 'not measured' : met ? 'MET' : 'MISSED';
+      const verdict = met === null ? 'n/a' : met ? 'MET' : 'MISSED';
       return `  ${verdict.padEnd(12)} ${name}: ${value === null ? '—' : formatCell(value)} ${unit} (goal ${goal})`;
     })
     .join('\n');
