@@ -3,12 +3,13 @@ import { b1Commands } from './b1-commands/b1-commands';
 import { b2Import } from './b2-import/b2-import';
 import { b3Projector } from './b3-projector/b3-projector';
 import { b4Report } from './b4-report/b4-report';
+import { b5Http } from './b5-http/b5-http';
 import { createContext, type Benchmark } from './support/bench-context';
 import { postgresAvailable } from './support/bench-postgres';
 import { report, writeResult, type BenchResult, type Mode } from './support/bench-result';
 import { loadAverage, machine } from './support/machine';
 
-export const BENCHMARKS: readonly Benchmark[] = [b1Commands, b2Import, b3Projector, b4Report];
+export const BENCHMARKS: readonly Benchmark[] = [b1Commands, b2Import, b3Projector, b4Report, b5Http];
 
 export const DEFAULT_RESULTS = join(__dirname, 'results');
 

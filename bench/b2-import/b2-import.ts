@@ -2,7 +2,7 @@ import { migrateEventLog, PostgresEventStore, SqliteEventStore, type EventStore 
 import { Client } from 'pg';
 import { createBenchDatabase } from '../support/bench-postgres';
 import { bySize, type BenchContext, type Benchmark } from '../support/bench-context';
-import { target, type Row } from '../support/bench-result';
+import type { Row } from '../support/bench-result';
 import {
   bulkInsertPostgres,
   bulkInsertSqlite,

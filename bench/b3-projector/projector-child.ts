@@ -53,7 +53,14 @@ async function rawWriter(readUrl: string): Promise<RowWriter> {
     const insertAll = db.transaction((events: RecordedEvent[]) => {
       for (const event of events) insert.run(event.position, event.streamId, event.revision, event.type, JSON.stringify(event.data));
     });
-    return { write: async (events) => insertAll.immediate(events), close: async () => db.close() };
+    return {
+      write: async (events) => {
+        insertAll.immediate(events);
+      },
+      close: async () => {
+        db.close();
+      },
+    };
   }
   const client = new Client({ connectionString: readUrl });
   await client.connect();

@@ -20,18 +20,22 @@ export function resolveJwtSecret(env: NodeJS.ProcessEnv, dataDir: string): strin
     }
     return configured;
   }
-  return readOrCreateSecret(dataDir);
+  return readOrCreateSecret(dataDir, JWT_SECRET_FILE);
 }
 
-function readOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, JWT_SECRET_FILE);
+/**
+ * A secret of the server generated once into `dataDir/<name>` (mode 0600) and read back after:
+ * the JWT secret, the key of the subject ids. Two processes starting at once keep the first one's.
+ */
+export function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   mkdirSync(dataDir, { recursive: true });
   try {
     // `wx` fails when the file exists: two processes starting at once keep the first one's secret.
     writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw new ConfigError(`cannot create the JWT secret file in ${dataDir}: ${(error as Error).message}`);
+      throw new ConfigError(`cannot create the secret file ${name} in ${dataDir}: ${(error as Error).message}`);
     }
   }
   const secret = readFileSync(file, 'utf8').trim();

@@ -1,9 +1,19 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { resolveJwtSecret } from './jwt-secret';
+import {
+  corsOrigins,
+  logConfig,
+  rateLimit,
+  resolveSubjectSecret,
+  trustProxy,
+  type LogConfig,
+  type RateLimitConfig,
+} from './security-config';
 
 export { ConfigError } from './config-error';
 export { resolveJwtSecret } from './jwt-secret';
+export type { LogConfig, RateLimitConfig } from './security-config';
 
 export type ProjectorMode = 'inline' | 'off';
 
@@ -28,6 +38,18 @@ export interface VigieConfig {
   minPositionTimeoutMs: number;
   /** A static bearer token that may read `/metrics` (for a Prometheus scraper), or null. Never log it. */
   metricsToken: string | null;
+  /** Where the per-person keys of personal data live; apart from the event log. */
+  keyStoreUrl: string;
+  /** HMAC key turning a declarant's e-mail into its subject id. Never log it. */
+  subjectSecret: string;
+  /** The append-only record of who read which declaration. */
+  auditDbUrl: string;
+  rateLimit: RateLimitConfig;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins: string[];
+  /** Reverse proxies in front, whose X-Forwarded-For is believed (rate limits per address). */
+  trustProxy: number;
+  log: LogConfig;
 }
 
 const EVENT_STORE_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
@@ -48,6 +70,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
     bodyLimit: bodyLimit(value(env, 'VIGIE_BODY_LIMIT') ?? '256kb'),
     minPositionTimeoutMs: minPositionTimeout(value(env, 'VIGIE_MIN_POSITION_TIMEOUT_MS') ?? '5000'),
     metricsToken: metricsToken(value(env, 'VIGIE_METRICS_TOKEN')),
+    keyStoreUrl: storeUrl(env, 'VIGIE_KEY_STORE_URL', READ_DB_SCHEMES, `${dataDir}/keys.sqlite`),
+    subjectSecret: resolveSubjectSecret(value(env, 'VIGIE_SUBJECT_SECRET'), dataDir),
+    auditDbUrl: storeUrl(env, 'VIGIE_AUDIT_DB_URL', READ_DB_SCHEMES, `${dataDir}/audit.sqlite`),
+    rateLimit: rateLimit(
+      value(env, 'VIGIE_RATE_LIMIT_WINDOW_MS'),
+      value(env, 'VIGIE_RATE_LIMIT_PER_ADDRESS'),
+      value(env, 'VIGIE_RATE_LIMIT_PER_TOKEN'),
+    ),
+    corsOrigins: corsOrigins(value(env, 'VIGIE_CORS_ORIGINS')),
+    trustProxy: trustProxy(value(env, 'VIGIE_TRUST_PROXY')),
+    log: logConfig(value(env, 'VIGIE_LOG_LEVEL'), value(env, 'VIGIE_LOG_FILE')),
   };
 }
 

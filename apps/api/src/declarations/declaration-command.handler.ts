@@ -19,13 +19,18 @@ import {
   type RecordedEvent,
 } from '@vigie/event-store';
 import { PROJECTOR, type Projector } from '@vigie/read-models';
+import { PersonalDataVault } from '../../../../libs/privacy/src';
 import { actorOf } from '../auth/principal';
 import { CLOCK, type Clock } from '../config/config.tokens';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
 import type { CommandContext, IfMatch } from './command-context';
 import { IdempotencyKeyReused, StaleRevision } from './command-problems';
 import { assertMayAccess, assertMayDeclareFor } from './declaration-access';
-import { ExecuteDeclarationCommand, type CommandOutcome } from './execute-declaration-command';
+import {
+  ExecuteDeclarationCommand,
+  type CommandIntent,
+  type CommandOutcome,
+} from './execute-declaration-command';
 import { newId } from './idempotency';
 
 /** Lost races are retried on a fresh read this many times before the client gets a 409. */
@@ -47,15 +52,19 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTOR) private readonly projector: Projector | null,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async execute({ intent, context }: ExecuteDeclarationCommand): Promise<CommandOutcome> {
+    let sealed: CommandIntent | null = null;
     for (let attempt = 1; ; attempt++) {
       // Checked on every attempt: a race lost to a concurrent identical retry must replay its answer.
       const replay = await this.replay(context);
       if (replay !== null) return replay;
+      // The declarant's name, e-mail and phone reach the log encrypted with their own key, only.
+      sealed ??= intent.type === 'SubmitDeclaration' ? { ...intent, declarant: await this.vault.seal(intent.declarant) } : intent;
       const command = {
-        ...intent,
+        ...sealed,
         actor: actorOf(context.principal),
         now: this.clock().toISOString(),
       } as DeclarationCommand;

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
-import { startNotifier, type RunningNotifier } from '../../../../libs/notifications/src';
+import { startNotifier, type RunningNotifier } from '@vigie/notifications';
 import { CLOCK, VIGIE_CONFIG, type Clock } from '../config/config.tokens';
 import type { VigieConfig } from '../config/vigie-config';
 import { EVENT_STORE } from '../infrastructure/event-store.module';

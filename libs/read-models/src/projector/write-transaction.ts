@@ -21,6 +21,9 @@ export async function inWriteTransaction<T>(
     if (dialectOf(dataSource) === 'postgres') {
       await runner.connect();
       await runner.query('BEGIN');
+      // Rows and checkpoints commit together: a commit lost in a server crash is projected again,
+      // so read-model transactions need not wait for the WAL flush.
+      await runner.query('SET LOCAL synchronous_commit TO OFF');
       if (options.exclusive) await runner.query('SELECT pg_advisory_xact_lock($1)', [PROJECTOR_LOCK]);
     } else {
       await beginImmediate(runner);

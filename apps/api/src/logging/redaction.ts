@@ -1,0 +1,50 @@
+/**
+ * Logs never carry tokens or personal data (ARCHITECTURE.md rule 6). Bodies are never logged;
+ * what may still slip into a message (an e-mail in an OIDC `sub`, a token pasted in a path) is
+ * scrubbed here, and fields named like personal data or secrets are replaced whatever they hold.
+ */
+export const REDACTED = '[redacted]';
+
+const SENSITIVE_KEYS = new Set([
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'token',
+  'password',
+  'secret',
+  'declarant',
+  'name',
+  'email',
+  'phone',
+  'body',
+  'query',
+]);
+
+const PATTERNS: [RegExp, string][] = [
+  [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi, `Bearer ${REDACTED}`],
+  [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[token]'],
+  [/[^\s@"'<>(),;:/]+@[^\s@"'<>(),;:/]+\.[A-Za-z]{2,}/g, '[email]'],
+  // International numbers, and French national ones written in pairs (01 23 45 67 89).
+  [/\+\d[\d ().-]{6,}\d/g, '[phone]'],
+  [/\b0\d(?:[ .-]?\d{2}){4}\b/g, '[phone]'],
+];
+
+export function scrub(text: string): string {
+  return PATTERNS.reduce((scrubbed, [pattern, replacement]) => scrubbed.replace(pattern, replacement), text);
+}
+
+const MAX_DEPTH = 6;
+
+/** A copy of a log record's fields: sensitive keys replaced, every string scrubbed. */
+export function scrubFields(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[…]';
+  if (Array.isArray(value)) return value.map((item) => scrubFields(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key,
+      SENSITIVE_KEYS.has(key.toLowerCase()) ? REDACTED : scrubFields(item, depth + 1),
+    ]),
+  );
+}
