@@ -3,11 +3,13 @@
  * The whole suite takes about 10 minutes on 2 cores, --quick about 2. Loopback only, fixed seeds.
  * Tables go to stdout, progress to stderr, figures to bench/results/<name>.json.
  */
-import { DEFAULT_RESULTS, runSuite } from './bench-suite';
-import type { Mode } from './support/bench-result';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCHMARKS, DEFAULT_RESULTS, runSuite, selectBenchmarks } from './bench-suite';
+import { markdown, type BenchResult, type Mode } from './support/bench-result';
 
-function parse(argv: readonly string[]): { mode: Mode; only?: string[]; out: string } {
-  let mode: Mode = 'full';
+function parse(argv: readonly string[]): { mode: Mode | 'markdown'; only?: string[]; out: string } {
+  let mode: Mode | 'markdown' = 'full';
   let only: string[] | undefined;
   let out = DEFAULT_RESULTS;
   for (let i = 0; i < argv.length; i++) {
@@ -15,9 +17,10 @@ function parse(argv: readonly string[]): { mode: Mode; only?: string[]; out: str
     const value = () => inline ?? argv[++i];
     if (flag === '--quick') mode = 'quick';
     else if (flag === '--smoke') mode = 'smoke';
+    else if (flag === '--markdown') mode = 'markdown';
     else if (flag === '--only') only = value().split(',').map((name) => name.trim()).filter(Boolean);
     else if (flag === '--out') out = value();
-    else throw new Error(`Unknown option ${argv[i]} (expected --quick, --smoke, --only <b1,b2…>, --out <dir>)`);
+    else throw new Error(`Unknown option ${argv[i]} (expected --quick, --smoke, --markdown, --only <b1,b2…>, --out <dir>)`);
   }
   return { mode, only, out };
 }
@@ -25,6 +28,14 @@ function parse(argv: readonly string[]): { mode: Mode; only?: string[]; out: str
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const { mode, only, out } = parse(args);
+  if (mode === 'markdown') {
+    // Renders the results already written, for BENCHMARKS.md; runs nothing.
+    for (const { name } of selectBenchmarks(only ?? BENCHMARKS.map((benchmark) => benchmark.name))) {
+      const file = join(out, `${name}.json`);
+      if (existsSync(file)) process.stdout.write(`### ${name}\n\n${markdown(JSON.parse(readFileSync(file, 'utf8')) as BenchResult)}\n\n`);
+    }
+    return;
+  }
   const started = Date.now();
   const results = await runSuite({
     mode,

@@ -1,11 +1,10 @@
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@vigie/event-store';
-import { DeclarationCommandHandler } from '../../apps/api/src/declarations/declaration-command.handler';
-import { ExecuteDeclarationCommand } from '../../apps/api/src/declarations/execute-declaration-command';
 import { createBenchDatabase } from '../support/bench-postgres';
 import { bySize, type BenchContext, type Benchmark } from '../support/bench-context';
 import { target, type Row } from '../support/bench-result';
 import { createPostgresLog, createSqliteLog } from '../support/generated-log';
 import { millisecondsSince, percentile, perSecond, ratio, round } from '../support/latency';
+import { openCommandPath, type CommandPath } from './command-bus';
 import { COMMANDS_PER_DECLARATION, declarationLife } from './command-mix';
 import { insertRawPostgres, insertRawSqlite, writtenCommands, type RawRun } from './raw-commands';
 
@@ -18,12 +17,20 @@ interface CommandRun {
 }
 
 /**
- * `writers` concurrent loops, each living declarations through the API's own command handler
- * (idempotency check, read the stream, fold, authorise, decide, append with the record) for
- * `seconds`. The handler is the one the HTTP route dispatches to, without HTTP (B5 adds it).
+ * `writers` concurrent loops, each living declarations through the API's own CommandBus and
+ * handler (idempotency check, read the stream, fold, authorise, seal personal data, decide, append
+ * with the record) for `seconds`: what the HTTP routes dispatch to, without HTTP (B5 adds it).
  */
-async function driveCommands(store: EventStore, writers: number, seconds: number): Promise<CommandRun> {
-  const handler = new DeclarationCommandHandler(store, () => new Date(), null);
+async function driveCommands(dataDir: string, store: EventStore, writers: number, seconds: number): Promise<CommandRun> {
+  const path = await openCommandPath(dataDir, store);
+  try {
+    return await drive(path.execute, writers, seconds);
+  } finally {
+    await path.close();
+  }
+}
+
+async function drive(execute: CommandPath['execute'], writers: number, seconds: number): Promise<CommandRun> {
   const latencies: number[] = [];
   const started = process.hrtime.bigint();
   const deadline = Date.now() + seconds * 1000;
@@ -31,10 +38,10 @@ async function driveCommands(store: EventStore, writers: number, seconds: number
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
       for (let index = 0; Date.now() < deadline; index++) {
-        for (const { intent, context } of declarationLife(SEED, writer, index)) {
+        for (const command of declarationLife(SEED, writer, index)) {
           if (Date.now() >= deadline) break;
           const begun = process.hrtime.bigint();
-          await handler.execute(new ExecuteDeclarationCommand(intent, context));
+          await execute(command);
           latencies.push(millisecondsSince(begun));
           commands++;
         }
@@ -69,7 +76,7 @@ async function measure(context: BenchContext, { backend, writers }: Scenario, se
   }
   try {
     context.progress(`B1 ${label}: commands for ${seconds} s…`);
-    const run = await driveCommands(store, writers, seconds);
+    const run = await driveCommands(context.logs.path(`b1-${label}-data`), store, writers, seconds);
     const rows = await writtenCommands(store);
     if (rows.length !== run.commands) throw new Error(`B1 ${label}: ${run.commands} commands acknowledged, ${rows.length} found in the log`);
     context.progress(`B1 ${label}: raw baseline…`);
@@ -105,7 +112,7 @@ export const b1Commands: Benchmark = {
     ];
     // Loads and compiles the command path once, on a throwaway log, before anything is timed.
     const warmUp = await SqliteEventStore.open(context.logs.path('b1-warm-up.sqlite'), { synchronous: 'normal' });
-    await driveCommands(warmUp, 4, Math.min(1, seconds)).finally(() => warmUp.close());
+    await driveCommands(context.logs.path('b1-warm-up-data'), warmUp, 4, Math.min(1, seconds)).finally(() => warmUp.close());
     const rows: Row[] = [];
     for (const scenario of scenarios) {
       if (scenario.backend === 'postgres' && !context.postgres) {
@@ -123,6 +130,7 @@ export const b1Commands: Benchmark = {
       parameters: {
         secondsPerScenario: seconds,
         seed: SEED,
+        path: 'the API CommandBus and DeclarationCommandHandler from AppModule (Nest application context, projector off), no HTTP',
         mix: `per declaration ${COMMANDS_PER_DECLARATION} commands: submit, qualify, request complement, provide it, log intervention, report resolution, close; each with an Idempotency-Key`,
         sqlite: 'store defaults: WAL, synchronous FULL, group commit; raw: better-sqlite3, WAL, FULL, one BEGIN IMMEDIATE…COMMIT per command, one connection',
         postgres: 'synchronous_commit on (server default); store pool = writers; raw: pg, one BEGIN/INSERT events/INSERT record/COMMIT per command, pool = writers',

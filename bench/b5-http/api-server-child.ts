@@ -7,6 +7,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { PROJECTOR, type Projector } from '@vigie/read-models';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { AppModule } from '../../apps/api/src/app.module';
 import { signToken } from '../../apps/api/src/auth/tokens';
 import { loadConfig } from '../../apps/api/src/config/vigie-config';
@@ -43,8 +44,16 @@ function memorySampler(): () => number {
 async function main(): Promise<void> {
   const [dataDir, projector = 'inline'] = process.argv.slice(2);
   mountNoopRoute();
-  const config = loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_PROJECTOR: projector });
-  const app = await createApp(config, { logger: ['error'] });
+  const config = loadConfig({
+    VIGIE_DATA_DIR: dataDir,
+    VIGIE_PROJECTOR: projector,
+    // Counted as in production, never reached: the guards do their work and refuse nothing.
+    VIGIE_RATE_LIMIT_PER_ADDRESS: '10000000',
+    VIGIE_RATE_LIMIT_PER_TOKEN: '10000000',
+    // The access log and Nest's records as main.ts keeps them, into a file (a deployment's log shipper reads it).
+    VIGIE_LOG_FILE: join(dataDir, 'api.log'),
+  });
+  const app = await createApp(config, { logger: ['log', 'warn', 'error', 'fatal'] });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const token = await signToken({ sub: 'declarant-bench', role: 'declarant', finess: [BENCH_FINESS], ttl: '4h' }, config.jwtSecret);

@@ -38,7 +38,8 @@ class ApiServer {
   static start(dataDir: string, projector: 'inline' | 'off'): Promise<ApiServer> {
     const child = forkTypeScript(SERVER, [dataDir, projector]);
     let errors = '';
-    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout?.resume();
+    child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-10_000)));
     return new Promise((resolve, reject) => {
       child.once('message', (message: ServerMessage) => {
         if (message.type === 'ready') resolve(new ApiServer(child, message.port, message.token));
@@ -119,6 +120,7 @@ async function measure(server: ApiServer, load: Load, label: string): Promise<Ro
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     'API peak RSS MB': memory.peakRssMB,
+    'ratio %': null,
   };
 }
 
@@ -162,7 +164,8 @@ export const b5Http: Benchmark = {
         connections: CONNECTIONS,
         fixedRate: FIXED_RATE,
         warmUp: `${Math.min(2, seconds)} s per route, not counted`,
-        server: 'createApp in a child process, default configuration (SQLite event log WAL + FULL with group commit, SQLite read models, projector inline), embedded JWT',
+        server:
+          'createApp in a child process as main.ts starts it (log levels log/warn/error/fatal, access log to a file), default configuration: SQLite event log (WAL, FULL, group commit), SQLite read models, projector inline, embedded JWT; rate limits counted but set out of reach',
         noop: 'bench/b5-http/bench-noop.controller.ts: same middleware, guard, pipe and filter; no DTO, no idempotency, no append',
         requests: 'same valid submission body each time, a distinct Idempotency-Key per request, one declarant bearer token',
         load: 'autocannon 9 in the runner process (the API has the other core); fixed rate with coordinated-omission correction',

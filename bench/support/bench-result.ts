@@ -86,12 +86,57 @@ export function describeTargets(targets: readonly Target[]): string {
     .join('\n');
 }
 
+/** Consecutive rows measuring the same things (same columns) share a table. */
+export function tables(rows: readonly Row[]): string[] {
+  const groups: Row[][] = [];
+  const signature = (row: Row) => Object.keys(row).join('|');
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && signature(last[0]) === signature(row)) last.push(row);
+    else groups.push([row]);
+  }
+  return groups.map(table);
+}
+
 export function report(result: BenchResult): string {
   const { loadAverage } = result;
   return [
     `\n== ${result.name}: ${result.title} (${result.mode}, ${result.seconds.toFixed(1)} s, load ${loadAverage.start[0]} → ${loadAverage.end[0]})`,
-    table(result.rows),
+    tables(result.rows).join('\n\n'),
     ...(result.targets.length > 0 ? ['targets:', describeTargets(result.targets)] : []),
     ...result.notes.map((note) => `note: ${note}`),
   ].join('\n');
+}
+
+/** The figures of a result as Markdown, for BENCHMARKS.md (`npm run bench -- --markdown`). */
+export function markdown(result: BenchResult): string {
+  const { loadAverage, machine } = result;
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const markdownTable = (rows: readonly Row[]) => {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    return [
+      `| ${columns.map(escape).join(' | ')} |`,
+      `| ${columns.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
+      ...rows.map((row) => `| ${columns.map((column) => escape(formatCell(row[column] ?? null))).join(' | ')} |`),
+    ].join('\n');
+  };
+  const groups: Row[][] = [];
+  for (const row of result.rows) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && Object.keys(last[0]).join('|') === Object.keys(row).join('|')) last.push(row);
+    else groups.push([row]);
+  }
+  return [
+    `\`${result.command}\` — ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${result.seconds.toFixed(0)} s, ` +
+      `${machine.cores} cores (${machine.cpuModel}), ${machine.memoryMB.toLocaleString('en-US')} MB, Node ${machine.node}, ` +
+      `load average (1 min) ${loadAverage.start[0]} at start, ${loadAverage.end[0]} at end`,
+    ...groups.map(markdownTable),
+    ...(result.targets.length > 0
+      ? [
+          result.targets
+            .map(({ name, goal, value, unit, met }) => `- ${met === null ? 'n/a' : met ? '**met**' : '**missed**'}: ${name} = ${value === null ? '—' : formatCell(value)} ${unit} (goal ${goal})`)
+            .join('\n'),
+        ]
+      : []),
+  ].join('\n\n');
 }

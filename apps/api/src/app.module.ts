@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CLOCK, VIGIE_CONFIG, type Clock } from './config/config.tokens';
 import type { EventStore } from '@vigie/event-store';
@@ -9,7 +10,9 @@ import { DeclarationsModule } from './declarations/declarations.module';
 import { HealthModule } from './health/health.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadSideModule } from './infrastructure/read-side.module';
+import { RateLimitModule } from './hardening/rate-limit.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemFilter } from './problem/problem.filter';
 import { ReportsModule } from './reports/reports.module';
 
@@ -35,6 +38,11 @@ export class AppModule {
         SettingsModule.of(config, clock),
         EventStoreModule.forRoot(config.eventStoreUrl, eventStore),
         ReadSideModule.forRoot(),
+        PrivacyModule,
+        AuditModule,
+        // Before AuthModule: global guards run in the order of their modules, and a client guessing
+        // tokens must be limited before its token is even looked at.
+        RateLimitModule,
         AuthModule,
         HealthModule,
         MetricsModule,

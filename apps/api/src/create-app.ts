@@ -7,6 +7,10 @@ import { AppModule } from './app.module';
 import { VigieMetrics } from './metrics/vigie-metrics';
 import type { Clock } from './config/config.tokens';
 import type { VigieConfig } from './config/vigie-config';
+import { BodyShapePipe } from './hardening/body-shape.pipe';
+import { applyHttpHardening } from './hardening/http-hardening';
+import { accessLog } from './logging/access-log.middleware';
+import { PinoLoggerService, createPino } from './logging/pino-logger';
 import { RequestValidationError } from './problem/http-problem';
 import { flattenValidationErrors } from './problem/validation-errors';
 import { requestId } from './request-id.middleware';
@@ -14,7 +18,10 @@ import { requestId } from './request-id.middleware';
 export interface CreateAppOptions {
   /** The server clock commands are stamped with; the real one by default. */
   clock?: Clock;
-  /** Nest's log levels; tests keep errors and warnings only. */
+  /**
+   * Nest's log levels (all by default; tests keep errors only), or false for none. Records go to
+   * pino, JSON lines on stdout or `VIGIE_LOG_FILE`; the access log is written when `log` is kept.
+   */
   logger?: LogLevel[] | false;
   /**
    * An event store already open (tests); the app then uses it instead of opening `eventStoreUrl`,
@@ -28,21 +35,23 @@ export async function createApp(
   config: VigieConfig,
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
+  const levels = options.logger === false ? [] : (options.logger ?? ['log', 'warn', 'error']);
+  const pino = createPino(config.log, levels.length === 0);
+  const logger = new PinoLoggerService(pino, levels);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, options.clock ?? (() => new Date()), options.eventStore),
-    {
-      bodyParser: false,
-      logger: options.logger ?? ['log', 'warn', 'error'],
-    },
+    { bodyParser: false, logger },
   );
-  app.disable('x-powered-by');
+  applyHttpHardening(app, config);
   // ETags are revisions of declarations, set by the routes; Express's body hashes would pass for them.
   app.set('etag', false);
   app.use(requestId);
+  if (levels.includes('log')) app.use(accessLog(pino));
   app.use(app.get(VigieMetrics).middleware);
   // JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useGlobalPipes(
+    new BodyShapePipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy, ValidateIf } from 'class-validator';
-import { isInstant } from '../declarations/fields';
+import { isInstant, isPrintable } from '../declarations/fields';
 import type { ReadFilter } from './read-audit-log';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +26,7 @@ export class AuditReadsQueryDto {
   declarationId?: string;
 
   @Param(
-    (value) => value.length >= 1 && value.length <= 200 && !/[\u0000-\u001f]/.test(value),
+    (value) => value.length >= 1 && value.length <= 200 && isPrintable(value),
     'must be a token subject of 1 to 200 characters',
     'The reader’s `sub`',
   )

@@ -14,6 +14,7 @@ import {
 import {
   ConcurrencyError,
   IdempotencyKeyTakenError,
+  StoreUnavailableError,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -73,6 +74,10 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
       } catch (error) {
         if (error instanceof IdempotencyKeyTakenError && attempt < MAX_ATTEMPTS) continue;
         if (error instanceof ConcurrencyError && context.ifMatch === null && attempt < MAX_ATTEMPTS) continue;
+        // An identical keyed request may have committed between our replay check and our read: then
+        // the refusal (already submitted, stale If-Match…) is about its effect, and its answer is ours.
+        const twin = context.idempotencyKey === null || error instanceof StoreUnavailableError ? null : await this.replay(context);
+        if (twin !== null) return twin;
         throw error;
       }
     }

@@ -14,9 +14,11 @@ import {
   type TimelineEntry,
 } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
+import { PersonalDataVault } from '../../../../libs/privacy/src';
 import type { Principal } from '../auth/principal';
 import { RequestValidationError } from '../problem/http-problem';
 import { ReadYourWrites } from './read-your-writes';
+import { revealTimeline, revealView } from './revealed-personal-data';
 
 export interface DeclarationPage {
   items: DeclarationListItem[];
@@ -82,11 +84,12 @@ export class GetDeclarationHandler implements IQueryHandler<GetDeclaration, Decl
   constructor(
     @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async execute({ id, principal, minPosition }: GetDeclaration): Promise<DeclarationView> {
     await this.readYourWrites.reach(minPosition);
-    return visibleDeclaration(this.dataSource, id, principal);
+    return revealView(this.vault, await visibleDeclaration(this.dataSource, id, principal));
   }
 }
 
@@ -98,12 +101,13 @@ export class GetDeclarationHistoryHandler implements IQueryHandler<
   constructor(
     @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async execute({ id, principal, minPosition }: GetDeclarationHistory): Promise<{ items: TimelineEntry[] }> {
     await this.readYourWrites.reach(minPosition);
     await visibleDeclaration(this.dataSource, id, principal);
-    return { items: await getTimeline(this.dataSource, id) };
+    return { items: await revealTimeline(this.vault, await getTimeline(this.dataSource, id)) };
   }
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { DeclarationView, TimelineEntry } from '@vigie/read-models';
 import type { Response } from 'express';
+import { AuditedRead } from '../audit/audited-read.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal, Role } from '../auth/principal';
 import { CurrentCommandContext, type CommandContext } from './command-context';
@@ -199,6 +200,7 @@ export class DeclarationsController {
   }
 
   @Get(':id')
+  @AuditedRead()
   @ApiOkResponse({ description: 'The declaration as it stands, with ETag: "<revision>"' })
   @MIN_POSITION_NOT_REACHED
   async get(
@@ -213,6 +215,7 @@ export class DeclarationsController {
   }
 
   @Get(':id/history')
+  @AuditedRead()
   @ApiOkResponse({
     description: '{ items: [{ revision, position, type, at, by, changes: [{ field, from, to }] }] }',
   })

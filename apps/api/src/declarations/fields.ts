@@ -65,6 +65,15 @@ const rule = (
   options?: ValidationOptions,
 ): PropertyDecorator => ValidateBy({ name, validator: { validate, defaultMessage: () => message } }, options);
 
+/**
+ * NUL and the other control characters but tab and line breaks, and UTF-16 halves of a
+ * character: no person types them, PostgreSQL's jsonb refuses NUL and lone surrogates (a 500 on
+ * that store), and terminals and CSV readers misread them.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const isPrintable = (value: string): boolean => !UNPRINTABLE.test(value);
+
 /** Free text: a string with something else than blanks in it, at most `maxLength` characters. */
 export const TextField = (maxLength: number, options: FieldOptions = {}): PropertyDecorator =>
   applyDecorators(
@@ -75,6 +84,11 @@ export const TextField = (maxLength: number, options: FieldOptions = {}): Proper
       (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength,
       `must be a non-blank string of at most ${maxLength} characters`,
     ),
+    rule(
+      'printable',
+      (value) => typeof value === 'string' && isPrintable(value),
+      'must not hold control characters (other than tab and line breaks) or unpaired surrogates',
+    ),
   );
 
 export const EmailField = (options: FieldOptions = {}): PropertyDecorator =>
@@ -83,7 +97,11 @@ export const EmailField = (options: FieldOptions = {}): PropertyDecorator =>
     ...presence(options),
     rule(
       'email',
-      (value) => typeof value === 'string' && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value),
+      (value) =>
+        typeof value === 'string' &&
+        value.length <= 254 &&
+        /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) &&
+        isPrintable(value),
       'must be an e-mail address',
     ),
   );

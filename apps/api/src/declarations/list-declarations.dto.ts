@@ -11,7 +11,7 @@ import {
 } from '@vigie/domain';
 import { MAX_LIST_LIMIT, type DeclarationFilter } from '@vigie/read-models';
 import { ValidateBy, ValidateIf } from 'class-validator';
-import { isInstant } from './fields';
+import { isInstant, isPrintable } from './fields';
 
 /**
  * Query parameters arrive as strings (an array when repeated, which every rule refuses), so each
@@ -108,8 +108,8 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   patientEndangerment?: string;
 
   @QueryParam(
-    (value) => value.trim().length > 0 && value.length <= MAX_TEXT,
-    `must be a non-blank text of at most ${MAX_TEXT} characters`,
+    (value) => value.trim().length > 0 && value.length <= MAX_TEXT && isPrintable(value),
+    `must be a non-blank text of at most ${MAX_TEXT} characters, without control characters`,
     { description: 'Words of the description; case and accents ignored', maxLength: MAX_TEXT },
   )
   q?: string;

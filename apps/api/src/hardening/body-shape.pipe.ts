@@ -1,8 +1,12 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { RequestValidationError, type FieldError } from '../problem/http-problem';
 
-/** Keys that rewire an object's prototype when some library merges or assigns them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that rewire an object's prototype when some library merges or assigns them, and the names
+ * of Object.prototype's members: class-validator's whitelist takes an own `toString` or `valueOf`
+ * for a known property (found by the fuzz suite), and code calling them would call the client's data.
+ */
+const FORBIDDEN_KEYS = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 /** Deeper than any body of the API: only an attack nests further, and recursion would pay for it. */
 export const MAX_DEPTH = 8;
 

@@ -1,11 +1,19 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { EventStore } from '@vigie/event-store';
 import { PROJECTOR, READ_DATA_SOURCE, type Projector } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
+import type { KeyStore } from '../../../../libs/privacy/src';
+import { READ_AUDIT_LOG } from '../audit/audit.tokens';
+import type { ReadAuditLog } from '../audit/read-audit-log';
 import { Public } from '../auth/auth.decorators';
+import { VIGIE_CONFIG } from '../config/config.tokens';
+import type { VigieConfig } from '../config/vigie-config';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
+import { KEY_STORE } from '../privacy/privacy.module';
 import { HttpProblem } from '../problem/http-problem';
+import { assertSqliteWritable } from './sqlite-writable';
 
 class NotReady extends HttpProblem {
   readonly status = 503;
@@ -17,6 +25,10 @@ class NotReady extends HttpProblem {
 export interface ReadinessChecks {
   eventStore: 'up' | 'down';
   readModels: 'up' | 'down';
+  /** The keys of personal data: without them no declaration can be submitted or shown. */
+  keyStore: 'up' | 'down';
+  /** The record of reads: a read it cannot record is not served. */
+  auditLog: 'up' | 'down';
   /** `off`: another process (apps/projector) projects, this one does not watch it. */
   projector: 'running' | 'stopped' | 'failing' | 'off';
 }
@@ -41,12 +53,16 @@ async function answers(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
 
 @ApiTags('health')
 @Public()
+@SkipThrottle({ address: true, token: true })
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DATA_SOURCE) private readonly readDataSource: DataSource,
     @Inject(PROJECTOR) private readonly projector: Projector | null,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(READ_AUDIT_LOG) private readonly audit: ReadAuditLog,
+    @Inject(VIGIE_CONFIG) private readonly config: VigieConfig,
   ) {}
 
   /** The process answers. */
@@ -55,18 +71,30 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The process can serve: both stores answer and, when it runs here, the projector follows the log. */
+  /**
+   * The process can serve: every store answers (and, for SQLite files, may be written: a read
+   * alone would pass on a file that refuses writes) and, when it runs here, the projector follows the log.
+   */
   @Get('ready')
   @ApiOkResponse({ description: '{ status: "ok", checks: { eventStore, readModels, projector } }' })
   @ApiServiceUnavailableResponse({
     description: 'A store does not answer, or the projector stopped or fails',
   })
   async ready(): Promise<{ status: 'ok'; checks: ReadinessChecks }> {
-    const [eventStore, readModels] = await Promise.all([
-      answers(() => this.store.ping()),
-      answers(() => this.readDataSource.query('SELECT 1')),
+    const { eventStoreUrl, readDbUrl, keyStoreUrl, auditDbUrl } = this.config;
+    const [eventStore, readModels, keyStore, auditLog] = await Promise.all([
+      answers(async () => (assertSqliteWritable(eventStoreUrl), await this.store.ping())),
+      answers(async () => (assertSqliteWritable(readDbUrl), await this.readDataSource.query('SELECT 1'))),
+      answers(async () => (assertSqliteWritable(keyStoreUrl), await this.keys.ping())),
+      answers(async () => (assertSqliteWritable(auditDbUrl), await this.audit.ping())),
     ]);
-    const checks: ReadinessChecks = { eventStore, readModels, projector: this.projectorState() };
+    const checks: ReadinessChecks = {
+      eventStore,
+      readModels,
+      keyStore,
+      auditLog,
+      projector: this.projectorState(),
+    };
     const failing = Object.entries(checks).filter(([, state]) => !['up', 'running', 'off'].includes(state));
     if (failing.length > 0) {
       throw new NotReady(`Not ready: ${failing.map(([name, state]) => `${name} ${state}`).join(', ')}`);

@@ -5,6 +5,9 @@ import { scrub, scrubFields } from './redaction';
 
 const NEST_LEVELS: readonly LogLevel[] = ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'];
 
+/** Nest's start-up chatter (modules loaded, each route mapped): debug, not info. */
+const STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 /** One JSON logger per process: pino, writing JSON lines to stdout or `VIGIE_LOG_FILE`, every record scrubbed. */
 export function createPino(config: LogConfig, silent = false): Logger {
   const options: pino.LoggerOptions = {
@@ -21,12 +24,23 @@ export function createPino(config: LogConfig, silent = false): Logger {
       },
     },
   };
-  // Synchronous writes: the last lines before a crash are on disk, and a test reads the file at once.
+  // Synchronous writes to a file: the last lines before a crash are on disk, and a test reads it at once.
   const destination =
     config.file === null
-      ? pino.destination({ dest: 1, sync: true })
+      ? consoleStreams()
       : pino.destination({ dest: config.file, sync: true, mkdir: true, append: true });
   return pino(options, destination);
+}
+
+/** Without a file, warnings and errors go to stderr and the rest to stdout, as a console logger does. */
+function consoleStreams(): pino.MultiStreamRes {
+  return pino.multistream(
+    [
+      { level: 'trace', stream: { write: (line: string) => process.stdout.write(line) } },
+      { level: 'warn', stream: { write: (line: string) => process.stderr.write(line) } },
+    ],
+    { dedupe: true },
+  );
 }
 
 /**
@@ -78,6 +92,7 @@ export class PinoLoggerService implements LoggerService {
     const params = [...rest];
     const context = params.length > 0 && typeof params.at(-1) === 'string' ? (params.pop() as string) : undefined;
     const stack = typeof params[0] === 'string' ? params[0] : undefined;
+    if (pinoLevel === 'info' && context !== undefined && STARTUP_CONTEXTS.has(context)) pinoLevel = 'debug';
     const text = message instanceof Error ? `${message.name}` : typeof message === 'string' ? message : JSON.stringify(message);
     this.pino[pinoLevel]({ context, ...(stack === undefined ? {} : { stack: framesOf(stack) }) }, text);
   }

@@ -150,7 +150,9 @@ function httpProblem(status: number, exception: unknown): Problem {
   // Nest's Express adapter wraps body-parser's errors in HttpExceptions; the parser's kind stays in `cause`.
   const parserError = exception instanceof HttpException ? exception.cause : exception;
   if ((parserError as { type?: unknown } | undefined)?.type === 'entity.parse.failed') {
-    return problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON');
+    return problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON', [
+      { field: 'body', message: 'is not valid JSON' },
+    ]);
   }
   if (status === 413) return problem(413, code, title, 'The request body is larger than the limit');
   return problem(status, code, title, detailOf(exception) ?? title);

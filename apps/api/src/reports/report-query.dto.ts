@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nest
 import type { Lang } from '@vigie/domain';
 import { REPORT_FORMATS, type ReportFormat } from '@vigie/reporting';
 import { ValidateBy, ValidateIf } from 'class-validator';
-import { isInstant } from '../declarations/fields';
+import { isInstant, isPrintable } from '../declarations/fields';
 
 /**
  * Parameters arrive as strings (an array when repeated, which every rule refuses): each one is
@@ -119,8 +119,8 @@ export class PublishReportDto {
   asOf?: string;
 
   @Param(
-    (value) => value.trim().length > 0 && value.length <= MAX_NOTE,
-    `must be a non-blank text of at most ${MAX_NOTE} characters`,
+    (value) => value.trim().length > 0 && value.length <= MAX_NOTE && isPrintable(value),
+    `must be a non-blank text of at most ${MAX_NOTE} characters, without control characters`,
     {
       maxLength: MAX_NOTE,
       description: 'Why this edition (e.g. "Observatoire 2026, édition de mars")',

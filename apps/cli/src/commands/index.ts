@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerGdprCommand } from './gdpr.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerProjectionsCommand } from './projections.command';
 import { registerReportCommand } from './report.command';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerReportCommand(program);
   registerProjectionsCommand(program);
   registerMigrateCommand(program);
+  registerGdprCommand(program);
 }

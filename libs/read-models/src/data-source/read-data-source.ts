@@ -57,6 +57,8 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
     database: sqlitePathOf(url),
     timeout: busyTimeout,
     enableWAL: true,
+    // Room for every statement size the generic writer uses, for every table.
+    statementCacheSize: 500,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma(`busy_timeout = ${busyTimeout}`);
       // Rows and checkpoint commit together, so a transaction lost to a power cut is projected again.

@@ -15,6 +15,7 @@ export interface RowStore {
 const SQLITE_ROWS = 100;
 /** Keys per SELECT or DELETE on SQLite: a projector batch (500 events) loads each table in one query. */
 const SQLITE_KEYS = 1000;
+const SQLITE_KEY_SIZES = [8, 64, 256, 1000];
 /** PostgreSQL takes one array per column: a whole batch per statement, bounded to keep statements modest. */
 const POSTGRES_ROWS = 5000;
 
@@ -70,9 +71,10 @@ export class SqlRowStore implements RowStore {
 
   async save<Row extends object>(entity: RowEntity<Row>, rows: readonly Row[], deletedKeys: readonly string[]): Promise<void> {
     const table = this.describe(entity);
-    for (const chunk of chunks(rows, this.postgres ? POSTGRES_ROWS : SQLITE_ROWS)) {
-      if (this.postgres) await this.upsertColumns(table, chunk);
-      else await this.upsertRows(table, chunk);
+    if (this.postgres) {
+      for (const chunk of chunks(rows, POSTGRES_ROWS)) await this.upsertColumns(table, chunk);
+    } else {
+      for (const chunk of sqliteChunks(rows)) await this.upsertRows(table, chunk);
     }
     for (const chunk of chunks(deletedKeys, this.postgres ? POSTGRES_ROWS : SQLITE_KEYS)) {
       const [sql, parameters] = this.byKeys('DELETE', table, chunk);
@@ -108,7 +110,10 @@ export class SqlRowStore implements RowStore {
     if (this.postgres) {
       return [this.statement(metadata, verb, 0, () => `${target} = ANY($1::${arrayTypeOf(metadata, primary)})`), [keys]];
     }
-    return [this.statement(metadata, verb, keys.length, () => `${target} IN (${keys.map(() => '?').join(', ')})`), [...keys]];
+    // Padded with the first key to a few sizes, so that the prepared statements are reused.
+    const size = SQLITE_KEY_SIZES.find((candidate) => candidate >= keys.length) ?? keys.length;
+    const padded = [...keys, ...Array<string>(size - keys.length).fill(keys[0])];
+    return [this.statement(metadata, verb, size, () => `${target} IN (${padded.map(() => '?').join(', ')})`), padded];
   }
 
   private insertInto(metadata: EntityMetadata): string {
@@ -169,6 +174,23 @@ function describe(dataSource: DataSource, entity: RowEntity<object>): Table {
 }
 
 export const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+
+/**
+ * Full chunks of SQLITE_ROWS, then the rest in power-of-two pieces: a handful of statement sizes
+ * per table, each prepared once (preparing a statement of hundreds of parameters costs more than
+ * running it).
+ */
+function sqliteChunks<T>(items: readonly T[]): T[][] {
+  const result = chunks(items.slice(0, items.length - (items.length % SQLITE_ROWS)), SQLITE_ROWS);
+  let start = items.length - (items.length % SQLITE_ROWS);
+  for (let size = 64; size >= 1; size /= 2) {
+    if (items.length - start >= size) {
+      result.push(items.slice(start, start + size));
+      start += size;
+    }
+  }
+  return result;
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   if (items.length <= size) return items.length === 0 ? [] : [items as T[]];

@@ -1,11 +1,13 @@
 /*
  * Rebuild speed: `node --require ./libs/read-models/src/testing/swc-register.js \
- *   libs/read-models/src/testing/rebuild-benchmark.ts [events=100000] [readDbUrl=sqlite:<tmp>/read.sqlite]`
+ *   libs/read-models/src/testing/rebuild-benchmark.ts [events=100000] [readDbUrl=sqlite:<tmp>/read.sqlite] [readModel,…]`
  * Seeds a SQLite event store with a generated log, then times a full rebuild and a projector
  * catch-up from zero into the read database, and prints events/s.
  */
 import { join } from 'node:path';
 import { openReadDataSource } from '../data-source/read-data-source';
+import { entitiesOf } from '../projection/read-model';
+import { readModelsNamed } from '../projection/read-models';
 import { Projector } from '../projector/projector';
 import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { appendLog, generateLog } from './event-log-generator';
@@ -15,7 +17,8 @@ import { SqliteEventStore } from '@vigie/event-store';
 async function main(): Promise<void> {
   const target = Number(process.argv[2] ?? 100_000);
   const directory = temporaryDirectory('bench');
-  const readUrl = process.argv[3] ?? `sqlite:${join(directory.path, 'read.sqlite')}`;
+  const readUrl = process.argv[3] || `sqlite:${join(directory.path, 'read.sqlite')}`;
+  const names = process.argv[4]?.split(',');
   try {
     const store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), { synchronous: 'normal' });
     let seeded = 0;
@@ -27,14 +30,14 @@ async function main(): Promise<void> {
 
     const dataSource = await openReadDataSource(readUrl);
     const cpu = process.cpuUsage();
-    const rebuilt = await rebuildProjections({ store, dataSource });
-    console.log(`rebuild: ${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s = ${Math.round(rebuilt.events / rebuilt.seconds)} events/s (${readUrl.split(':')[0]}; ${cpuRate(cpu, rebuilt.events)} events per CPU second of this process)`);
+    const rebuilt = await rebuildProjections({ store, dataSource, names });
+    console.log(`rebuild of ${rebuilt.readModels.join(', ')}: ${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s = ${Math.round(rebuilt.events / rebuilt.seconds)} events/s (${readUrl.split(':')[0]}; ${cpuRate(cpu, rebuilt.events)} events per CPU second of this process)`);
 
     await dataSource.query('UPDATE "projection_checkpoint" SET "position" = 0');
-    for (const table of ['declaration_summary', 'declaration_timeline', 'facility_history_member', 'facility_history', 'annual_statistics_facts', 'annual_statistics_cell', 'annual_statistics_structure']) {
-      await dataSource.query(`DELETE FROM "${table}"`);
+    for (const entity of readModelsNamed(names).flatMap(entitiesOf)) {
+      await dataSource.query(`DELETE FROM "${dataSource.getMetadata(entity).tableName}"`);
     }
-    const projector = new Projector({ store, dataSource });
+    const projector = new Projector({ store, dataSource, readModels: readModelsNamed(names) });
     const caughtUpStart = Date.now();
     const caughtUpCpu = process.cpuUsage();
     await projector.catchUp();
