@@ -1,4 +1,5 @@
 import { openEventStore } from '@vigie/event-store';
+import { startNotifier } from '@vigie/notifications';
 import { Projector, openReadDataSource } from '@vigie/read-models';
 import { loadConfig } from '../../api/src/config/vigie-config';
 import { createProjectorServer } from './projector-server';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2 });
   const projector = new Projector({ store, dataSource });
   await projector.start();
+  // With VIGIE_PROJECTOR=off the API does not notify authorities: this process does (null when no webhook is configured).
+  const notifier = await startNotifier({ store, readDbUrl: config.readDbUrl, env: process.env });
   const server = createProjectorServer(projector);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     console.log(`vigie projector: ${signal}, finishing the batch in progress`);
     // The batch in progress commits or rolls back before the stores close.
     await projector.stop();
+    await notifier?.stop();
     await new Promise((resolve) => server.close(resolve));
     await dataSource.destroy();
     await store.close();
