@@ -26,9 +26,17 @@ export interface SuiteOptions {
 
 export function selectBenchmarks(only: readonly string[] | undefined): Benchmark[] {
   if (only === undefined || only.length === 0) return [...BENCHMARKS];
-  const chosen = BENCHMARKS.filter((benchmark) => only.some((name) => benchmark.name === name || benchmark.name.startsWith(`${name}-`)));
-  const unknown = only.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name || benchmark.name.startsWith(`${name}-`)));
-  if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  const chosen = BENCHMARKS.filter((benchmark) =>
+    only.some((name) => benchmark.name === name || benchmark.name.startsWith(`${name}-`)),
+  );
+  const unknown = only.filter(
+    (name) =>
+      !BENCHMARKS.some((benchmark) => benchmark.name === name || benchmark.name.startsWith(`${name}-`)),
+  );
+  if (unknown.length > 0)
+    throw new Error(
+      `Unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    );
   return chosen;
 }
 
@@ -58,7 +66,10 @@ export async function runSuite(options: SuiteOptions): Promise<BenchResult[]> {
         loadAverage: { start, end: loadAverage() },
         ...figures,
         // A smoke run proves the benchmark still works; its figures say nothing about the goals.
-        targets: options.mode === 'smoke' ? figures.targets.map((goal) => ({ ...goal, met: null })) : figures.targets,
+        targets:
+          options.mode === 'smoke'
+            ? figures.targets.map((goal) => ({ ...goal, met: null }))
+            : figures.targets,
       };
       writeResult(options.resultsDirectory ?? DEFAULT_RESULTS, result);
       print(report(result));

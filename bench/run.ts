@@ -18,9 +18,16 @@ function parse(argv: readonly string[]): { mode: Mode | 'markdown'; only?: strin
     if (flag === '--quick') mode = 'quick';
     else if (flag === '--smoke') mode = 'smoke';
     else if (flag === '--markdown') mode = 'markdown';
-    else if (flag === '--only') only = value().split(',').map((name) => name.trim()).filter(Boolean);
+    else if (flag === '--only')
+      only = value()
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean);
     else if (flag === '--out') out = value();
-    else throw new Error(`Unknown option ${argv[i]} (expected --quick, --smoke, --markdown, --only <b1,b2…>, --out <dir>)`);
+    else
+      throw new Error(
+        `Unknown option ${argv[i]} (expected --quick, --smoke, --markdown, --only <b1,b2…>, --out <dir>)`,
+      );
   }
   return { mode, only, out };
 }
@@ -32,7 +39,10 @@ async function main(): Promise<void> {
     // Renders the results already written, for BENCHMARKS.md; runs nothing.
     for (const { name } of selectBenchmarks(only ?? BENCHMARKS.map((benchmark) => benchmark.name))) {
       const file = join(out, `${name}.json`);
-      if (existsSync(file)) process.stdout.write(`### ${name}\n\n${markdown(JSON.parse(readFileSync(file, 'utf8')) as BenchResult)}\n\n`);
+      if (existsSync(file))
+        process.stdout.write(
+          `### ${name}\n\n${markdown(JSON.parse(readFileSync(file, 'utf8')) as BenchResult)}\n\n`,
+        );
     }
     return;
   }
@@ -43,7 +53,9 @@ async function main(): Promise<void> {
     resultsDirectory: out,
     command: ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' '),
   });
-  const missed = results.flatMap((result) => result.targets.filter((goal) => goal.met === false).map((goal) => `${result.name}: ${goal.name}`));
+  const missed = results.flatMap((result) =>
+    result.targets.filter((goal) => goal.met === false).map((goal) => `${result.name}: ${goal.name}`),
+  );
   process.stdout.write(
     `\n${results.length} benchmark(s) in ${((Date.now() - started) / 1000).toFixed(0)} s; results in ${out}` +
       `${missed.length > 0 ? `\ntargets missed: ${missed.join('; ')}` : ''}\n`,

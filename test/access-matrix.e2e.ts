@@ -1,13 +1,37 @@
 import { SignJWT } from 'jose';
 import type { Response } from 'supertest';
 import { problemDefect } from './soak/kit/listening-api';
-import { FINESS, OTHER_FINESS, TestApi, bearer, fixedClock, qualification, submission } from './support/vigie-api';
+import {
+  FINESS,
+  OTHER_FINESS,
+  TestApi,
+  bearer,
+  fixedClock,
+  qualification,
+  submission,
+} from './support/vigie-api';
 
 type Identity = 'none' | 'expired' | 'badSignature' | 'ownDeclarant' | 'otherDeclarant' | 'analyst' | 'admin';
-const IDENTITIES: Identity[] = ['none', 'expired', 'badSignature', 'ownDeclarant', 'otherDeclarant', 'analyst', 'admin'];
+const IDENTITIES: Identity[] = [
+  'none',
+  'expired',
+  'badSignature',
+  'ownDeclarant',
+  'otherDeclarant',
+  'analyst',
+  'admin',
+];
 
 /** Per identity, in the order of IDENTITIES. */
-type Row = [none: number, expired: number, badSignature: number, ownDeclarant: number, otherDeclarant: number, analyst: number, admin: number];
+type Row = [
+  none: number,
+  expired: number,
+  badSignature: number,
+  ownDeclarant: number,
+  otherDeclarant: number,
+  analyst: number,
+  admin: number,
+];
 
 const PUBLIC: Row = [200, 200, 200, 200, 200, 200, 200];
 /** Any valid token; a declarant naming another facility's declaration gets the 404 of a missing one. */
@@ -38,11 +62,19 @@ interface Case {
 
 const NIS2 = submission({ structure: { ...(submission().structure as object), nis2: 'ESSENTIAL' } });
 
-const declaration = (suffix = '') => (fixture: Fixture) => `/api/v1/declarations/${fixture.declarationId}${suffix}`;
-const post = (api: TestApi, path: string, admin: Record<string, string>, body: Record<string, unknown>) =>
-  api.http.post(path).set(admin).send(body).expect((response) => {
-    if (response.status >= 300) throw new Error(`preparing ${path}: ${response.status} ${response.text}`);
-  });
+const declaration =
+  (suffix = '') =>
+  (fixture: Fixture) =>
+    `/api/v1/declarations/${fixture.declarationId}${suffix}`;
+async function post(
+  api: TestApi,
+  path: string,
+  admin: Record<string, string>,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const response = await api.http.post(path).set(admin).send(body);
+  if (response.status >= 300) throw new Error(`preparing ${path}: ${response.status} ${response.text}`);
+}
 
 /**
  * Every route of the app × every kind of caller → the status it gets. The table is checked against
@@ -70,19 +102,48 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/declarations': { expected: ANY_TOKEN, path: () => '/api/v1/declarations' },
   'GET /api/v1/declarations/:id': { expected: OWN_FACILITY, path: declaration() },
   'GET /api/v1/declarations/:id/history': { expected: OWN_FACILITY, path: declaration('/history') },
-  'POST /api/v1/declarations/:id/amendments': { expected: OWN_FACILITY, path: declaration('/amendments'), body: { description: 'Amended.' } },
-  'POST /api/v1/declarations/:id/complement-requests': { expected: CERT, path: declaration('/complement-requests'), body: { question: 'Which backups?' } },
+  'POST /api/v1/declarations/:id/amendments': {
+    expected: OWN_FACILITY,
+    path: declaration('/amendments'),
+    body: { description: 'Amended.' },
+  },
+  'POST /api/v1/declarations/:id/complement-requests': {
+    expected: CERT,
+    path: declaration('/complement-requests'),
+    body: { question: 'Which backups?' },
+  },
   'POST /api/v1/declarations/:id/complements': {
     expected: DECLARANT_OR_ADMIN,
-    prepare: (api, fixture, admin) => post(api, declaration('/complement-requests')(fixture), admin, { question: 'Which backups?' }),
+    prepare: (api, fixture, admin) =>
+      post(api, declaration('/complement-requests')(fixture), admin, { question: 'Which backups?' }),
     path: declaration('/complements'),
     body: { answer: 'The tapes.' },
   },
-  'POST /api/v1/declarations/:id/qualification': { expected: CERT, path: declaration('/qualification'), body: qualification() },
-  'POST /api/v1/declarations/:id/support-requests': { expected: DECLARANT_OR_ADMIN, path: declaration('/support-requests'), body: { reason: 'Help.' } },
-  'POST /api/v1/declarations/:id/support-interventions': { expected: CERT, path: declaration('/support-interventions'), body: { kind: 'REMOTE_ADVICE', summary: 'Called.' } },
-  'POST /api/v1/declarations/:id/resolution': { expected: OWN_FACILITY, path: declaration('/resolution'), body: { resolvedAt: '2026-03-02T10:00:00+01:00', summary: 'Restored.' } },
-  'POST /api/v1/declarations/:id/closure': { expected: CERT, path: declaration('/closure'), body: { reason: 'Done.' } },
+  'POST /api/v1/declarations/:id/qualification': {
+    expected: CERT,
+    path: declaration('/qualification'),
+    body: qualification(),
+  },
+  'POST /api/v1/declarations/:id/support-requests': {
+    expected: DECLARANT_OR_ADMIN,
+    path: declaration('/support-requests'),
+    body: { reason: 'Help.' },
+  },
+  'POST /api/v1/declarations/:id/support-interventions': {
+    expected: CERT,
+    path: declaration('/support-interventions'),
+    body: { kind: 'REMOTE_ADVICE', summary: 'Called.' },
+  },
+  'POST /api/v1/declarations/:id/resolution': {
+    expected: OWN_FACILITY,
+    path: declaration('/resolution'),
+    body: { resolvedAt: '2026-03-02T10:00:00+01:00', summary: 'Restored.' },
+  },
+  'POST /api/v1/declarations/:id/closure': {
+    expected: CERT,
+    path: declaration('/closure'),
+    body: { reason: 'Done.' },
+  },
   'POST /api/v1/declarations/:id/reopening': {
     expected: CERT,
     prepare: (api, fixture, admin) => post(api, declaration('/closure')(fixture), admin, { reason: 'Done.' }),
@@ -91,15 +152,46 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/v1/deadlines': { expected: ANY_TOKEN, path: () => '/api/v1/deadlines' },
   'GET /api/v1/declarations/:id/clocks': { expected: OWN_FACILITY, path: declaration('/clocks') },
-  'POST /api/v1/declarations/:id/reports': { expected: DECLARANT_OR_ADMIN, declared: NIS2, path: declaration('/reports'), body: { stage: 'NOTIFICATION', content: 'First report.' } },
-  'POST /api/v1/declarations/:id/intermediate-report-requests': { expected: CERT, declared: NIS2, path: declaration('/intermediate-report-requests'), body: { dueAt: '2026-04-01T10:00:00+02:00', reason: 'Where are you?' } },
-  'POST /api/v1/declarations/:id/cnil-notification': { expected: DECLARANT_OR_ADMIN, path: declaration('/cnil-notification'), body: { notifiedAt: '2026-03-02T10:00:00+01:00', reference: 'CNIL-2026-1' } },
-  'POST /api/v1/declarations/:id/regulatory-status': { expected: CERT, path: declaration('/regulatory-status'), body: { nis2: 'ESSENTIAL' } },
+  'POST /api/v1/declarations/:id/reports': {
+    expected: DECLARANT_OR_ADMIN,
+    declared: NIS2,
+    path: declaration('/reports'),
+    body: { stage: 'NOTIFICATION', content: 'First report.' },
+  },
+  'POST /api/v1/declarations/:id/intermediate-report-requests': {
+    expected: CERT,
+    declared: NIS2,
+    path: declaration('/intermediate-report-requests'),
+    body: { dueAt: '2026-04-01T10:00:00+02:00', reason: 'Where are you?' },
+  },
+  'POST /api/v1/declarations/:id/cnil-notification': {
+    expected: DECLARANT_OR_ADMIN,
+    path: declaration('/cnil-notification'),
+    body: { notifiedAt: '2026-03-02T10:00:00+01:00', reference: 'CNIL-2026-1' },
+  },
+  'POST /api/v1/declarations/:id/regulatory-status': {
+    expected: CERT,
+    path: declaration('/regulatory-status'),
+    body: { nis2: 'ESSENTIAL' },
+  },
   'GET /api/v1/reports/annual/:year': { expected: CERT, path: () => '/api/v1/reports/annual/2026' },
-  'POST /api/v1/reports/annual/:year/publications': { expected: CERT_CREATES, path: () => '/api/v1/reports/annual/2026/publications', body: { note: 'March.' } },
-  'GET /api/v1/reports/annual/:year/publications': { expected: CERT, path: () => '/api/v1/reports/annual/2026/publications' },
-  'GET /api/v1/reports/annual/:year/publications/:id': { expected: CERT, path: (fixture) => `/api/v1/reports/annual/2026/publications/${fixture.publicationId}` },
-  'GET /api/v1/reports/annual/:year/publications/:id/restatements': { expected: CERT, path: (fixture) => `/api/v1/reports/annual/2026/publications/${fixture.publicationId}/restatements` },
+  'POST /api/v1/reports/annual/:year/publications': {
+    expected: CERT_CREATES,
+    path: () => '/api/v1/reports/annual/2026/publications',
+    body: { note: 'March.' },
+  },
+  'GET /api/v1/reports/annual/:year/publications': {
+    expected: CERT,
+    path: () => '/api/v1/reports/annual/2026/publications',
+  },
+  'GET /api/v1/reports/annual/:year/publications/:id': {
+    expected: CERT,
+    path: (fixture) => `/api/v1/reports/annual/2026/publications/${fixture.publicationId}`,
+  },
+  'GET /api/v1/reports/annual/:year/publications/:id/restatements': {
+    expected: CERT,
+    path: (fixture) => `/api/v1/reports/annual/2026/publications/${fixture.publicationId}/restatements`,
+  },
 };
 
 interface Layer {
@@ -147,11 +239,15 @@ describe('the access-control matrix', () => {
       expired: bearer(expired),
       badSignature: bearer(forged),
       ownDeclarant: bearer(await api.token({ role: 'declarant', sub: 'rssi-own', finess: [FINESS] })),
-      otherDeclarant: bearer(await api.token({ role: 'declarant', sub: 'rssi-other', finess: [OTHER_FINESS] })),
+      otherDeclarant: bearer(
+        await api.token({ role: 'declarant', sub: 'rssi-other', finess: [OTHER_FINESS] }),
+      ),
       analyst: bearer(await api.token({ role: 'analyst', sub: 'analyst-1' })),
       admin,
     };
-    publicationId = (await api.http.post('/api/v1/reports/annual/2026/publications').set(admin).send({}).expect(201)).body.id;
+    publicationId = (
+      await api.http.post('/api/v1/reports/annual/2026/publications').set(admin).send({}).expect(201)
+    ).body.id;
   });
   afterAll(async () => {
     console.log(`access matrix: ${seen.length} route × identity cells checked`);
@@ -163,21 +259,40 @@ describe('the access-control matrix', () => {
   });
 
   describe.each(Object.entries(MATRIX))('%s', (route, scenario) => {
-    it.each(IDENTITIES.map((identity, index) => [identity, index] as const))('%s', async (identity, index) => {
-      const fixture: Fixture = {
-        declarationId: (await api.http.post('/api/v1/declarations').set(admin).send(scenario.declared ?? submission()).expect(201)).body.id,
-        publicationId,
-      };
-      await scenario.prepare?.(api, fixture, admin);
-      const [method] = route.split(' ');
-      const call = method === 'POST' ? api.http.post(scenario.path(fixture)) : api.http.get(scenario.path(fixture));
-      const response: Response = await (scenario.body === undefined ? call.set(tokens[identity]) : call.set(tokens[identity]).send(scenario.body));
-      seen.push(`${route} ${identity}`);
-      expect({ identity, status: response.status }).toEqual({ identity, status: scenario.expected[index] });
-      if (response.status >= 400) {
-        expect(problemDefect({ status: response.status, headers: new Headers(response.headers as Record<string, string>), text: response.text, json: response.body })).toBeNull();
-      }
-      if (response.status === 401) expect(response.headers['www-authenticate']).toBe('Bearer');
-    });
+    it.each(IDENTITIES.map((identity, index) => [identity, index] as const))(
+      '%s',
+      async (identity, index) => {
+        const fixture: Fixture = {
+          declarationId: (
+            await api.http
+              .post('/api/v1/declarations')
+              .set(admin)
+              .send(scenario.declared ?? submission())
+              .expect(201)
+          ).body.id,
+          publicationId,
+        };
+        await scenario.prepare?.(api, fixture, admin);
+        const [method] = route.split(' ');
+        const call =
+          method === 'POST' ? api.http.post(scenario.path(fixture)) : api.http.get(scenario.path(fixture));
+        const response: Response = await (scenario.body === undefined
+          ? call.set(tokens[identity])
+          : call.set(tokens[identity]).send(scenario.body));
+        seen.push(`${route} ${identity}`);
+        expect({ identity, status: response.status }).toEqual({ identity, status: scenario.expected[index] });
+        if (response.status >= 400) {
+          expect(
+            problemDefect({
+              status: response.status,
+              headers: new Headers(response.headers as Record<string, string>),
+              text: response.text,
+              json: response.body,
+            }),
+          ).toBeNull();
+        }
+        if (response.status === 401) expect(response.headers['www-authenticate']).toBe('Bearer');
+      },
+    );
   });
 });

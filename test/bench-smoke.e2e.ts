@@ -22,7 +22,13 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
   afterAll(() => rmSync(results, { recursive: true, force: true }));
 
   async function run(name: string): Promise<BenchResult> {
-    await runSuite({ mode: 'smoke', only: [name], resultsDirectory: results, print: () => undefined, progress: () => undefined });
+    await runSuite({
+      mode: 'smoke',
+      only: [name],
+      resultsDirectory: results,
+      print: () => undefined,
+      progress: () => undefined,
+    });
     const file = join(results, `${name}.json`);
     expect(existsSync(file)).toBe(true);
     const result = JSON.parse(readFileSync(file, 'utf8')) as BenchResult;
@@ -38,7 +44,10 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
 
   const rowOf = (result: BenchResult, scenario: string): Row => {
     const row = result.rows.find((candidate) => String(candidate.scenario).startsWith(scenario));
-    if (row === undefined) throw new Error(`${result.name} has no row "${scenario}": ${JSON.stringify(result.rows.map((r) => r.scenario))}`);
+    if (row === undefined)
+      throw new Error(
+        `${result.name} has no row "${scenario}": ${JSON.stringify(result.rows.map((r) => r.scenario))}`,
+      );
     return row;
   };
 
@@ -50,9 +59,24 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
 
   it('B1: commands through the command path and their raw baseline, with the ratio', async () => {
     const result = await run('b1-commands');
-    const scenarios = ['sqlite, 1 writer', 'sqlite, 16 writers', ...(postgres ? ['postgres, 1 writer', 'postgres, 16 writers'] : [])];
-    for (const scenario of scenarios) expectPositive(rowOf(result, scenario), ['commands', 'commands/s', 'p50 ms', 'raw commands/s', 'ratio %']);
-    expect(result.targets.map((goal) => goal.name)).toEqual(['SQLite commands/s', 'SQLite vs raw (worst scenario)', 'PostgreSQL 16 writers vs raw']);
+    const scenarios = [
+      'sqlite, 1 writer',
+      'sqlite, 16 writers',
+      ...(postgres ? ['postgres, 1 writer', 'postgres, 16 writers'] : []),
+    ];
+    for (const scenario of scenarios)
+      expectPositive(rowOf(result, scenario), [
+        'commands',
+        'commands/s',
+        'p50 ms',
+        'raw commands/s',
+        'ratio %',
+      ]);
+    expect(result.targets.map((goal) => goal.name)).toEqual([
+      'SQLite commands/s',
+      'SQLite vs raw (worst scenario)',
+      'PostgreSQL 16 writers vs raw',
+    ]);
   }, 180_000);
 
   it('B2: the import through the store and vigie migrate, against raw bulk inserts of the same rows', async () => {
@@ -60,16 +84,34 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
     const seeded = rowOf(result, 'SQLite: seed through the store');
     expect(seeded.events).toBe(300);
     expectPositive(seeded, ['events/s', 'raw events/s', 'ratio %']);
-    expectPositive(rowOf(result, 'SQLite → SQLite: vigie migrate'), ['events/s', 'copy events/s', 'raw events/s']);
-    if (postgres) expectPositive(rowOf(result, 'SQLite → PostgreSQL: vigie migrate'), ['events', 'events/s', 'copy events/s', 'raw events/s']);
+    expectPositive(rowOf(result, 'SQLite → SQLite: vigie migrate'), [
+      'events/s',
+      'copy events/s',
+      'raw events/s',
+    ]);
+    if (postgres)
+      expectPositive(rowOf(result, 'SQLite → PostgreSQL: vigie migrate'), [
+        'events',
+        'events/s',
+        'copy events/s',
+        'raw events/s',
+      ]);
   }, 180_000);
 
   it('B3: the rebuild and its raw baseline, each with the peak RSS of its own process', async () => {
     const result = await run('b3-projector');
     const sqlite = rowOf(result, 'SQLite log');
     expect(sqlite.events).toBe(300);
-    expectPositive(sqlite, ['events/s', 'events/CPU-s', 'peak RSS MB', 'raw events/s', 'raw peak RSS MB', 'ratio %']);
-    if (postgres) expectPositive(rowOf(result, 'PostgreSQL log'), ['events', 'events/s', 'peak RSS MB', 'raw events/s']);
+    expectPositive(sqlite, [
+      'events/s',
+      'events/CPU-s',
+      'peak RSS MB',
+      'raw events/s',
+      'raw peak RSS MB',
+      'ratio %',
+    ]);
+    if (postgres)
+      expectPositive(rowOf(result, 'PostgreSQL log'), ['events', 'events/s', 'peak RSS MB', 'raw events/s']);
   }, 180_000);
 
   it('B4: report latency percentiles from the read models and the asOf replay of the log', async () => {
@@ -78,7 +120,8 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
     expect(report.runs).toBe(5);
     expectPositive(report, ['cells rows', 'structure rows', 'p50 ms', 'p95 ms', 'p99 ms']);
     expectPositive(rowOf(result, 'asOf replay of the SQLite log'), ['events', 'min s', 'events/s']);
-    if (postgres) expectPositive(rowOf(result, 'report from the PostgreSQL read models'), ['p50 ms', 'p95 ms']);
+    if (postgres)
+      expectPositive(rowOf(result, 'report from the PostgreSQL read models'), ['p50 ms', 'p95 ms']);
   }, 180_000);
 
   it('B5: the declaration route and the no-op route over HTTP, with the API process memory', async () => {
@@ -89,7 +132,8 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
     expect(noop).toHaveLength(2);
     // Latencies are whole milliseconds: a fast no-op may well answer in "0 ms" at the median.
     for (const row of [...declarations, ...noop]) expectPositive(row, ['req/s', 'max ms', 'API peak RSS MB']);
-    for (const row of [...declarations, ...noop]) expect(row['p99 ms']).toBeGreaterThanOrEqual(row['p50 ms'] as number);
+    for (const row of [...declarations, ...noop])
+      expect(row['p99 ms']).toBeGreaterThanOrEqual(row['p50 ms'] as number);
     for (const row of declarations) expectPositive(row, ['ratio %']);
     expectPositive(rowOf(result, 'API process over the whole run'), ['API peak RSS MB']);
   }, 180_000);

@@ -1,6 +1,19 @@
 import { describePostgres, createTestDatabase } from './support/postgres';
-import { figuresTable, fuzzRoute, fuzzRuns, startFuzzTarget, type FuzzTarget, type FuzzRoute, type RouteFigures } from './soak/kit/fuzz-routes';
-import { amendmentsRoundTrip, listFiltersHold, qualificationsRoundTrip, submissionsRoundTrip } from './soak/kit/valid-round-trips';
+import {
+  figuresTable,
+  fuzzRoute,
+  fuzzRuns,
+  startFuzzTarget,
+  type FuzzTarget,
+  type FuzzRoute,
+  type RouteFigures,
+} from './soak/kit/fuzz-routes';
+import {
+  amendmentsRoundTrip,
+  listFiltersHold,
+  qualificationsRoundTrip,
+  submissionsRoundTrip,
+} from './soak/kit/valid-round-trips';
 
 /**
  * Every route that takes a JSON body or query parameters (read from the API's own OpenAPI
@@ -10,7 +23,11 @@ import { amendmentsRoundTrip, listFiltersHold, qualificationsRoundTrip, submissi
  */
 const RUNS = fuzzRuns(300);
 
-function fuzzEveryRoute(name: string, env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>, runs: number): void {
+function fuzzEveryRoute(
+  name: string,
+  env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>,
+  runs: number,
+): void {
   describe(name, () => {
     let target: FuzzTarget & { routes: FuzzRoute[] };
     let drop: () => Promise<void>;
@@ -29,14 +46,24 @@ function fuzzEveryRoute(name: string, env: () => Promise<{ env: Record<string, s
 
     it('finds the routes with a body or a query in the OpenAPI document', () => {
       const listed = target.routes.map((route) => `${route.method} ${route.path}`);
-      expect(listed).toEqual(expect.arrayContaining(['POST /api/v1/declarations', 'GET /api/v1/declarations', 'GET /api/v1/audit/reads']));
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          'POST /api/v1/declarations',
+          'GET /api/v1/declarations',
+          'GET /api/v1/audit/reads',
+        ]),
+      );
       expect(listed.length).toBeGreaterThanOrEqual(20);
     });
 
-    it('refuses every generated invalid input with a 400 naming the field, appending nothing, on every route', async () => {
-      for (const route of target.routes) figures.push(await fuzzRoute(target, route, runs));
-      for (const route of figures) expect(route).toMatchObject({ tried: runs, statuses: { 400: runs } });
-    }, 30 * 60_000);
+    it(
+      'refuses every generated invalid input with a 400 naming the field, appending nothing, on every route',
+      async () => {
+        for (const route of target.routes) figures.push(await fuzzRoute(target, route, runs));
+        for (const route of figures) expect(route).toMatchObject({ tried: runs, statuses: { 400: runs } });
+      },
+      30 * 60_000,
+    );
   });
 }
 
@@ -48,7 +75,15 @@ describePostgres('fuzzed input, event log and read models in PostgreSQL', () => 
     'fuzzed input [postgres]',
     async () => {
       const database = await createTestDatabase('vigie_fuzz');
-      return { env: { VIGIE_EVENT_STORE_URL: database.url, VIGIE_READ_DB_URL: database.url, VIGIE_KEY_STORE_URL: database.url, VIGIE_AUDIT_DB_URL: database.url }, drop: database.drop };
+      return {
+        env: {
+          VIGIE_EVENT_STORE_URL: database.url,
+          VIGIE_READ_DB_URL: database.url,
+          VIGIE_KEY_STORE_URL: database.url,
+          VIGIE_AUDIT_DB_URL: database.url,
+        },
+        drop: database.drop,
+      };
     },
     Math.max(50, Math.round(RUNS / 5)),
   );
@@ -65,23 +100,44 @@ describe('generated valid input', () => {
 
   const declare = async (): Promise<string> => {
     const { submission } = await import('./support/vigie-api');
-    const answer = await target.api.call({ method: 'POST', path: '/api/v1/declarations', headers: target.headers, body: JSON.stringify(submission()) });
+    const answer = await target.api.call({
+      method: 'POST',
+      path: '/api/v1/declarations',
+      headers: target.headers,
+      body: JSON.stringify(submission()),
+    });
     return (answer.json as { id: string }).id;
   };
 
-  it('submissions are accepted and read back equal, declarant included', async () => {
-    expect(await submissionsRoundTrip(target, VALID_RUNS)).toBe(VALID_RUNS);
-  }, 10 * 60_000);
+  it(
+    'submissions are accepted and read back equal, declarant included',
+    async () => {
+      expect(await submissionsRoundTrip(target, VALID_RUNS)).toBe(VALID_RUNS);
+    },
+    10 * 60_000,
+  );
 
-  it('amendments are accepted and read back equal', async () => {
-    expect(await amendmentsRoundTrip(target, await declare(), VALID_RUNS)).toBe(VALID_RUNS);
-  }, 10 * 60_000);
+  it(
+    'amendments are accepted and read back equal',
+    async () => {
+      expect(await amendmentsRoundTrip(target, await declare(), VALID_RUNS)).toBe(VALID_RUNS);
+    },
+    10 * 60_000,
+  );
 
-  it('qualifications are accepted and read back equal', async () => {
-    expect(await qualificationsRoundTrip(target, await declare(), VALID_RUNS)).toBe(VALID_RUNS);
-  }, 10 * 60_000);
+  it(
+    'qualifications are accepted and read back equal',
+    async () => {
+      expect(await qualificationsRoundTrip(target, await declare(), VALID_RUNS)).toBe(VALID_RUNS);
+    },
+    10 * 60_000,
+  );
 
-  it('list filters answer 200 with items that match them', async () => {
-    expect(await listFiltersHold(target, VALID_RUNS)).toBe(VALID_RUNS);
-  }, 10 * 60_000);
+  it(
+    'list filters answer 200 with items that match them',
+    async () => {
+      expect(await listFiltersHold(target, VALID_RUNS)).toBe(VALID_RUNS);
+    },
+    10 * 60_000,
+  );
 });

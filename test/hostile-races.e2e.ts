@@ -57,27 +57,42 @@ function racingWriters(name: string, store: () => Promise<Store>): void {
     const declare = async (): Promise<string> =>
       (await api.http.post('/api/v1/declarations').set(analyst).send(submission()).expect(201)).body.id;
     const history = async (id: string) =>
-      (await api.http.get(`/api/v1/declarations/${id}/history`).query(await api.caughtUp()).set(analyst).expect(200)).body
-        .items as { revision: number; type: string; changes: { field: string; to: unknown }[] }[];
+      (
+        await api.http
+          .get(`/api/v1/declarations/${id}/history`)
+          .query(await api.caughtUp())
+          .set(analyst)
+          .expect(200)
+      ).body.items as { revision: number; type: string; changes: { field: string; to: unknown }[] }[];
     const intervene = (id: string, summary: string, headers: Record<string, string> = {}) =>
-      api.http.post(`/api/v1/declarations/${id}/support-interventions`).set({ ...analyst, ...headers }).send({ kind: 'REMOTE_ADVICE', summary });
+      api.http
+        .post(`/api/v1/declarations/${id}/support-interventions`)
+        .set({ ...analyst, ...headers })
+        .send({ kind: 'REMOTE_ADVICE', summary });
 
     it(`given the same If-Match, exactly one of ${WRITERS} wins; the others are refused and append nothing`, async () => {
       const id = await declare();
       const before = await log.headPosition();
       const answers = await Promise.all(
-        Array.from({ length: WRITERS }, (_, writer) => intervene(id, `Writer ${writer}`, { 'If-Match': '"0"' })),
+        Array.from({ length: WRITERS }, (_, writer) =>
+          intervene(id, `Writer ${writer}`, { 'If-Match': '"0"' }),
+        ),
       );
       const statuses = answers.map((answer) => answer.status);
       figures.push(`  same If-Match: ${JSON.stringify(count(statuses))}`);
       expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-      expect(statuses.filter((status) => status !== 200).every((status) => status === 412 || status === 409)).toBe(true);
+      expect(
+        statuses.filter((status) => status !== 200).every((status) => status === 412 || status === 409),
+      ).toBe(true);
       for (const lost of answers.filter((answer) => answer.status !== 200))
         expect(lost.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(await log.headPosition()).toBe(before + 1n);
       const winner = answers.find((answer) => answer.status === 200)!;
       expect(winner.body.revision).toBe(1);
-      expect((await history(id)).map((item) => item.type)).toEqual(['DeclarationSubmitted', 'SupportInterventionLogged']);
+      expect((await history(id)).map((item) => item.type)).toEqual([
+        'DeclarationSubmitted',
+        'SupportInterventionLogged',
+      ]);
     });
 
     it(`without If-Match, none of ${WRITERS} is lost: clients retry lost races, and the history holds each once, revisions 1…${WRITERS}`, async () => {
@@ -98,19 +113,31 @@ function racingWriters(name: string, store: () => Promise<Store>): void {
         throw new Error(`writer ${writer} never got through`);
       };
       const revisions = await Promise.all(Array.from({ length: WRITERS }, (_, writer) => write(writer)));
-      figures.push(`  no If-Match: ${WRITERS} writes in ${attempts} requests, ${conflicts} answered 409 and retried`);
-      expect([...revisions].sort((a, b) => a - b)).toEqual(Array.from({ length: WRITERS }, (_, index) => index + 1));
+      figures.push(
+        `  no If-Match: ${WRITERS} writes in ${attempts} requests, ${conflicts} answered 409 and retried`,
+      );
+      expect([...revisions].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: WRITERS }, (_, index) => index + 1),
+      );
       const items = await history(id);
-      expect(items.map((item) => item.revision)).toEqual(Array.from({ length: WRITERS + 1 }, (_, index) => index));
-      const summaries = items.slice(1).map((item) => item.changes.find((change) => change.field === 'summary')?.to);
-      expect([...summaries].sort()).toEqual(Array.from({ length: WRITERS }, (_, writer) => `Writer ${writer}`).sort());
+      expect(items.map((item) => item.revision)).toEqual(
+        Array.from({ length: WRITERS + 1 }, (_, index) => index),
+      );
+      const summaries = items
+        .slice(1)
+        .map((item) => item.changes.find((change) => change.field === 'summary')?.to);
+      expect([...summaries].sort()).toEqual(
+        Array.from({ length: WRITERS }, (_, writer) => `Writer ${writer}`).sort(),
+      );
     });
 
     it(`${WRITERS} concurrent retries with one Idempotency-Key append once and all get the first answer`, async () => {
       const before = await log.headPosition();
       const headers = { ...analyst, 'Idempotency-Key': `submit-once-${name}` };
       const answers = await Promise.all(
-        Array.from({ length: WRITERS }, () => api.http.post('/api/v1/declarations').set(headers).send(submission())),
+        Array.from({ length: WRITERS }, () =>
+          api.http.post('/api/v1/declarations').set(headers).send(submission()),
+        ),
       );
       figures.push(`  one Idempotency-Key: ${JSON.stringify(count(answers.map((answer) => answer.status)))}`);
       expect(answers.map((answer) => answer.status)).toEqual(Array(WRITERS).fill(201));
@@ -121,7 +148,10 @@ function racingWriters(name: string, store: () => Promise<Store>): void {
 }
 
 const count = (values: number[]): Record<number, number> =>
-  values.reduce<Record<number, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
+  values.reduce<Record<number, number>>(
+    (counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }),
+    {},
+  );
 
 racingWriters('sqlite', async () => ({
   env: {},
@@ -132,6 +162,10 @@ racingWriters('sqlite', async () => ({
 describePostgres('racing writers', () => {
   racingWriters('postgres', async () => {
     const database = await createTestDatabase('vigie_races');
-    return { env: { VIGIE_EVENT_STORE_URL: database.url }, open: () => openEventStore(database.url), drop: database.drop };
+    return {
+      env: { VIGIE_EVENT_STORE_URL: database.url },
+      open: () => openEventStore(database.url),
+      drop: database.drop,
+    };
   });
 });

@@ -21,7 +21,12 @@ interface CommandRun {
  * handler (idempotency check, read the stream, fold, authorise, seal personal data, decide, append
  * with the record) for `seconds`: what the HTTP routes dispatch to, without HTTP (B5 adds it).
  */
-async function driveCommands(dataDir: string, store: EventStore, writers: number, seconds: number): Promise<CommandRun> {
+async function driveCommands(
+  dataDir: string,
+  store: EventStore,
+  writers: number,
+  seconds: number,
+): Promise<CommandRun> {
   const path = await openCommandPath(dataDir, store);
   try {
     return await drive(path.execute, writers, seconds);
@@ -67,7 +72,10 @@ async function measure(context: BenchContext, { backend, writers }: Scenario, se
     await createSqliteLog(rawPath);
     raw = async (rows) => insertRawSqlite(rawPath, rows, seconds);
   } else {
-    const [database, rawDatabase] = [await createBenchDatabase(`b1_${writers}`), await createBenchDatabase(`b1_${writers}_raw`)];
+    const [database, rawDatabase] = [
+      await createBenchDatabase(`b1_${writers}`),
+      await createBenchDatabase(`b1_${writers}_raw`),
+    ];
     cleanups.push(database.drop, rawDatabase.drop);
     // As many connections as writers: the API's default pool (10) would cap 16 writers at 10.
     store = await PostgresEventStore.open(database.url, { poolSize: Math.max(writers, 2) });
@@ -78,7 +86,8 @@ async function measure(context: BenchContext, { backend, writers }: Scenario, se
     context.progress(`B1 ${label}: commands for ${seconds} s…`);
     const run = await driveCommands(context.logs.path(`b1-${label}-data`), store, writers, seconds);
     const rows = await writtenCommands(store);
-    if (rows.length !== run.commands) throw new Error(`B1 ${label}: ${run.commands} commands acknowledged, ${rows.length} found in the log`);
+    if (rows.length !== run.commands)
+      throw new Error(`B1 ${label}: ${run.commands} commands acknowledged, ${rows.length} found in the log`);
     context.progress(`B1 ${label}: raw baseline…`);
     const baseline = await raw(rows);
     const rate = perSecond(run.commands, run.seconds);
@@ -102,7 +111,7 @@ async function measure(context: BenchContext, { backend, writers }: Scenario, se
 export const b1Commands: Benchmark = {
   name: 'b1-commands',
   async run(context) {
-    const seconds = bySize(context.mode, { full: 6, quick: 1.5, smoke: 0.3 });
+    const seconds = bySize(context.mode, { full: 4, quick: 1.5, smoke: 0.3 });
     const scenarios: Scenario[] = [
       { backend: 'sqlite', writers: 1 },
       { backend: 'sqlite', writers: 16 },
@@ -111,8 +120,12 @@ export const b1Commands: Benchmark = {
       { backend: 'postgres', writers: 16 },
     ];
     // Loads and compiles the command path once, on a throwaway log, before anything is timed.
-    const warmUp = await SqliteEventStore.open(context.logs.path('b1-warm-up.sqlite'), { synchronous: 'normal' });
-    await driveCommands(context.logs.path('b1-warm-up-data'), warmUp, 4, Math.min(1, seconds)).finally(() => warmUp.close());
+    const warmUp = await SqliteEventStore.open(context.logs.path('b1-warm-up.sqlite'), {
+      synchronous: 'normal',
+    });
+    await driveCommands(context.logs.path('b1-warm-up-data'), warmUp, 4, Math.min(1, seconds)).finally(() =>
+      warmUp.close(),
+    );
     const rows: Row[] = [];
     for (const scenario of scenarios) {
       if (scenario.backend === 'postgres' && !context.postgres) {
@@ -126,20 +139,41 @@ export const b1Commands: Benchmark = {
     const worstRatio = Math.min(...sqlite.map((row) => Number(row['ratio %'])));
     const pg16 = rows.find((row) => row.scenario === 'postgres, 16 writers');
     return {
-      title: 'Commands through the real command path (idempotency, read, decide, append) vs one raw transaction per command',
+      title:
+        'Commands through the real command path (idempotency, read, decide, append) vs one raw transaction per command',
       parameters: {
         secondsPerScenario: seconds,
         seed: SEED,
         path: 'the API CommandBus and DeclarationCommandHandler from AppModule (Nest application context, projector off), no HTTP',
         mix: `per declaration ${COMMANDS_PER_DECLARATION} commands: submit, qualify, request complement, provide it, log intervention, report resolution, close; each with an Idempotency-Key`,
-        sqlite: 'store defaults: WAL, synchronous FULL, group commit; raw: better-sqlite3, WAL, FULL, one BEGIN IMMEDIATE…COMMIT per command, one connection',
-        postgres: 'synchronous_commit on (server default); store pool = writers; raw: pg, one BEGIN/INSERT events/INSERT record/COMMIT per command, pool = writers',
+        sqlite:
+          'store defaults: WAL, synchronous FULL, group commit; raw: better-sqlite3, WAL, FULL, one BEGIN IMMEDIATE…COMMIT per command, one connection',
+        postgres:
+          'synchronous_commit on (server default); store pool = writers; raw: pg, one BEGIN/INSERT events/INSERT record/COMMIT per command, pool = writers',
       },
       rows,
       targets: [
-        target('SQLite commands/s', '≥ 10,000', Number(best['commands/s']), `commands/s (${best.scenario})`, (value) => value >= 10_000),
-        target('SQLite vs raw (worst scenario)', '≥ 70 %', Number.isFinite(worstRatio) ? worstRatio : null, '%', (value) => value >= 70),
-        target('PostgreSQL 16 writers vs raw', '≥ 80 %', (pg16?.['ratio %'] as number | null | undefined) ?? null, '%', (value) => value >= 80),
+        target(
+          'SQLite commands/s',
+          '≥ 10,000',
+          Number(best['commands/s']),
+          `commands/s (${best.scenario})`,
+          (value) => value >= 10_000,
+        ),
+        target(
+          'SQLite vs raw (worst scenario)',
+          '≥ 70 %',
+          Number.isFinite(worstRatio) ? worstRatio : null,
+          '%',
+          (value) => value >= 70,
+        ),
+        target(
+          'PostgreSQL 16 writers vs raw',
+          '≥ 80 %',
+          (pg16?.['ratio %'] as number | null | undefined) ?? null,
+          '%',
+          (value) => value >= 80,
+        ),
       ],
       notes: [
         'Raw rows are those the command run wrote (events + idempotency records), re-inserted one command per transaction; the raw run stops after the same number of seconds.',

@@ -19,7 +19,10 @@ export interface CommandPath {
  */
 export async function openCommandPath(dataDir: string, store: EventStore): Promise<CommandPath> {
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_PROJECTOR: 'off' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, () => new Date(), store), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot(config, () => new Date(), store),
+    { logger: ['error'] },
+  );
   const bus = app.get(CommandBus);
   return {
     execute: ({ intent, context }) => bus.execute(new ExecuteDeclarationCommand(intent, context)),

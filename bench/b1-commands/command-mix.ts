@@ -9,7 +9,11 @@ import { mulberry32 } from '../../libs/read-models/src/testing/event-log-generat
 const FACILITIES = ['750712184', '010000016', '970100400'] as const;
 
 export const ANALYST: Principal = { sub: 'analyst-1', role: 'analyst', finess: [] };
-export const declarantOf = (writer: number): Principal => ({ sub: `declarant-${writer}`, role: 'declarant', finess: [...FACILITIES] });
+export const declarantOf = (writer: number): Principal => ({
+  sub: `declarant-${writer}`,
+  role: 'declarant',
+  finess: [...FACILITIES],
+});
 
 /** One command as the API's controller hands it to the bus: the intent, its context, and the route it came by. */
 export interface PlannedCommand {
@@ -30,7 +34,12 @@ export function declarationLife(seed: number, writer: number, index: number): Pl
   const keyOf = (step: number) => `bench-${seed}-${writer}-${index}-${step}`;
   const declarationId = newId(namespacedKey(declarant.sub, keyOf(0)), 'declaration');
   const path = `/api/v1/declarations/${declarationId}`;
-  const command = (step: number, principal: Principal, route: string, intent: CommandIntent): PlannedCommand => {
+  const command = (
+    step: number,
+    principal: Principal,
+    route: string,
+    intent: CommandIntent,
+  ): PlannedCommand => {
     const key = namespacedKey(principal.sub, keyOf(step));
     return {
       intent,
@@ -48,7 +57,14 @@ export function declarationLife(seed: number, writer: number, index: number): Pl
     command(0, declarant, '/api/v1/declarations', {
       type: 'SubmitDeclaration',
       ...on,
-      structure: { finess: pick(FACILITIES), name: 'Centre hospitalier de Bench', type: pick(STRUCTURE_TYPES), region: pick(REGION_CODES), isOse: random() < 0.2, nis2: 'NONE' },
+      structure: {
+        finess: pick(FACILITIES),
+        name: 'Centre hospitalier de Bench',
+        type: pick(STRUCTURE_TYPES),
+        region: pick(REGION_CODES),
+        isOse: random() < 0.2,
+        nis2: 'NONE',
+      },
       declarant: { name: 'Camille Martin', role: 'RSSI', email: 'rssi@ch-bench.example', phone: null },
       occurredAt: '2026-03-02T07:40:00+01:00',
       detectedAt: '2026-03-02T08:05:00+01:00',
@@ -77,7 +93,11 @@ export function declarationLife(seed: number, writer: number, index: number): Pl
       requestId: newId(namespacedKey(ANALYST.sub, keyOf(2)), 'complement-request'),
       question: 'Quels serveurs sont touchés ?',
     }),
-    command(3, declarant, `${path}/complements`, { type: 'ProvideComplement', ...on, answer: 'Le PACS et deux serveurs de fichiers.' }),
+    command(3, declarant, `${path}/complements`, {
+      type: 'ProvideComplement',
+      ...on,
+      answer: 'Le PACS et deux serveurs de fichiers.',
+    }),
     command(4, ANALYST, `${path}/support-interventions`, {
       type: 'LogSupportIntervention',
       ...on,
@@ -85,7 +105,12 @@ export function declarationLife(seed: number, writer: number, index: number): Pl
       kind: pick(INTERVENTION_KINDS),
       summary: 'Appui à la remédiation',
     }),
-    command(5, declarant, `${path}/resolution`, { type: 'ReportResolution', ...on, resolvedAt: '2026-03-04T10:00:00+01:00', summary: 'Service rétabli' }),
+    command(5, declarant, `${path}/resolution`, {
+      type: 'ReportResolution',
+      ...on,
+      resolvedAt: '2026-03-04T10:00:00+01:00',
+      summary: 'Service rétabli',
+    }),
     command(6, ANALYST, `${path}/closure`, { type: 'CloseDeclaration', ...on, reason: 'Traité' }),
   ];
 }

@@ -15,7 +15,7 @@ export interface CommandRows {
  */
 export async function writtenCommands(store: EventStore): Promise<CommandRows[]> {
   const records = new Map<string, StoredIdempotency>();
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = (await store.listIdempotency?.(after, 5000)) ?? [];
     for (const record of page) records.set(`${record.revision}:${record.streamId}`, record);
     if (page.length < 5000) break;
@@ -23,7 +23,7 @@ export async function writtenCommands(store: EventStore): Promise<CommandRows[]>
   }
   const commands: CommandRows[] = [];
   let run: RecordedEvent[] = [];
-  for (let after = 0n; ; ) {
+  for (let after = 0n; ;) {
     const page = await store.readAll(after, 5000);
     for (const event of page) {
       if (run.length > 0 && run[0].streamId !== event.streamId) run = [];
@@ -64,9 +64,25 @@ export function insertRawSqlite(path: string, commands: readonly CommandRows[], 
     const insertCommand = db.transaction(({ events, record }: CommandRows) => {
       let position: number | bigint = 0;
       for (const event of events) {
-        position = insertEvent.run(event.id, event.streamId, event.revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.recordedAt).lastInsertRowid;
+        position = insertEvent.run(
+          event.id,
+          event.streamId,
+          event.revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          event.recordedAt,
+        ).lastInsertRowid;
       }
-      insertRecord.run(record.key, record.requestHash, JSON.stringify(record.response), record.streamId, record.revision, position, new Date().toISOString());
+      insertRecord.run(
+        record.key,
+        record.requestHash,
+        JSON.stringify(record.response),
+        record.streamId,
+        record.revision,
+        position,
+        new Date().toISOString(),
+      );
     }).immediate;
     const started = process.hrtime.bigint();
     const deadline = started + BigInt(Math.round(seconds * 1e9));
@@ -86,7 +102,12 @@ export function insertRawSqlite(path: string, commands: readonly CommandRows[], 
  * The same rows with pg, one transaction per command (BEGIN, the events' INSERT, the record's
  * INSERT, COMMIT), from `writers` connections at once, each taking the next command. Stops at `seconds`.
  */
-export async function insertRawPostgres(url: string, commands: readonly CommandRows[], writers: number, seconds: number): Promise<RawRun> {
+export async function insertRawPostgres(
+  url: string,
+  commands: readonly CommandRows[],
+  writers: number,
+  seconds: number,
+): Promise<RawRun> {
   const pool = new Pool({ connectionString: url, max: writers });
   try {
     const started = process.hrtime.bigint();
@@ -99,15 +120,34 @@ export async function insertRawPostgres(url: string, commands: readonly CommandR
         while (next < commands.length && process.hrtime.bigint() <= deadline) {
           const { events, record } = commands[next++];
           await client.query('BEGIN');
-          const values = events.flatMap((event) => [event.id, event.streamId, event.revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.recordedAt]);
-          const tuples = events.map((_, row) => `(${Array.from({ length: 7 }, (_unused, column) => `$${row * 7 + column + 1}`).join(', ')})`);
+          const values = events.flatMap((event) => [
+            event.id,
+            event.streamId,
+            event.revision,
+            event.type,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+            event.recordedAt,
+          ]);
+          const tuples = events.map(
+            (_, row) =>
+              `(${Array.from({ length: 7 }, (_unused, column) => `$${row * 7 + column + 1}`).join(', ')})`,
+          );
           const inserted = await client.query<{ position: string }>(
             `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${tuples.join(', ')} RETURNING position::text AS position`,
             values,
           );
           await client.query(
             'INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-            [record.key, record.requestHash, JSON.stringify(record.response), record.streamId, record.revision, inserted.rows[inserted.rows.length - 1].position, new Date().toISOString()],
+            [
+              record.key,
+              record.requestHash,
+              JSON.stringify(record.response),
+              record.streamId,
+              record.revision,
+              inserted.rows[inserted.rows.length - 1].position,
+              new Date().toISOString(),
+            ],
           );
           await client.query('COMMIT');
           done++;

@@ -16,13 +16,21 @@ interface ChildRun {
 }
 
 /** A fresh read database for one child: a file, or a database of its own. */
-async function freshReadDatabase(context: BenchContext, backend: 'sqlite' | 'postgres', name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (backend === 'sqlite') return { url: `sqlite:${context.logs.path(`${name}.sqlite`)}`, drop: async () => undefined };
+async function freshReadDatabase(
+  context: BenchContext,
+  backend: 'sqlite' | 'postgres',
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (backend === 'sqlite')
+    return { url: `sqlite:${context.logs.path(`${name}.sqlite`)}`, drop: async () => undefined };
   return createBenchDatabase(name);
 }
 
 async function measure(context: BenchContext, backend: 'sqlite' | 'postgres', events: number): Promise<Row> {
-  const eventsUrl = backend === 'sqlite' ? `sqlite:${await context.logs.sqliteLog(events)}` : await context.logs.postgresLog(events);
+  const eventsUrl =
+    backend === 'sqlite'
+      ? `sqlite:${await context.logs.sqliteLog(events)}`
+      : await context.logs.postgresLog(events);
   const runIn = async (mode: 'rebuild' | 'raw'): Promise<ChildRun> => {
     const read = await freshReadDatabase(context, backend, `b3_${backend}_${mode}`);
     try {
@@ -34,7 +42,8 @@ async function measure(context: BenchContext, backend: 'sqlite' | 'postgres', ev
   };
   const rebuilt = await runIn('rebuild');
   const raw = await runIn('raw');
-  if (rebuilt.events !== events || raw.events !== events) throw new Error(`B3 ${backend}: replayed ${rebuilt.events} and ${raw.events} events of ${events}`);
+  if (rebuilt.events !== events || raw.events !== events)
+    throw new Error(`B3 ${backend}: replayed ${rebuilt.events} and ${raw.events} events of ${events}`);
   const rate = perSecond(rebuilt.events, rebuilt.seconds);
   const rawRate = perSecond(raw.events, raw.seconds);
   return {
@@ -55,21 +64,38 @@ export const b3Projector: Benchmark = {
   async run(context) {
     const events = bySize(context.mode, { full: 1_000_000, quick: 100_000, smoke: 300 });
     const rows: Row[] = [await measure(context, 'sqlite', events)];
-    rows.push(context.postgres ? await measure(context, 'postgres', events) : { scenario: 'PostgreSQL log → PostgreSQL read models', events: null });
+    rows.push(
+      context.postgres
+        ? await measure(context, 'postgres', events)
+        : { scenario: 'PostgreSQL log → PostgreSQL read models', events: null },
+    );
     const [sqlite] = rows;
     return {
       title: `Rebuild of every read model from ${events.toLocaleString('en-US')} events vs a raw read-and-insert of one row per event`,
       parameters: {
         events,
         seed: LOG_SEED,
-        rebuild: 'rebuildProjections (shadow tables, batches of 2,000, swap), default read models, in a child process',
+        rebuild:
+          'rebuildProjections (shadow tables, batches of 2,000, swap), default read models, in a child process',
         raw: 'the same child reads the log with readAll(after, 2000) and inserts one row per event (position, stream, revision, type, data) per batch transaction: better-sqlite3 with the read database settings (WAL, NORMAL) / pg unnest',
         peakRss: 'process.resourceUsage().maxRSS of the child at its end',
       },
       rows,
       targets: [
-        target('SQLite rebuild events/s', '≥ 50,000', sqlite['events/s'] as number, 'events/s', (value) => value >= 50_000),
-        target('SQLite rebuild peak RSS', '≤ 300 MB', sqlite['peak RSS MB'] as number, 'MB', (value) => value <= 300),
+        target(
+          'SQLite rebuild events/s',
+          '≥ 50,000',
+          sqlite['events/s'] as number,
+          'events/s',
+          (value) => value >= 50_000,
+        ),
+        target(
+          'SQLite rebuild peak RSS',
+          '≤ 300 MB',
+          sqlite['peak RSS MB'] as number,
+          'MB',
+          (value) => value <= 300,
+        ),
       ],
       notes: [],
     };

@@ -25,7 +25,12 @@ async function timed(work: () => Promise<number>): Promise<Run> {
   const started = process.hrtime.bigint();
   const events = await work();
   const used = process.cpuUsage(cpu);
-  return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6, peakRssMB: peakRssMB() };
+  return {
+    events,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    peakRssMB: peakRssMB(),
+  };
 }
 
 async function rebuild(store: EventStore, readUrl: string): Promise<Run> {
@@ -41,7 +46,8 @@ async function rebuild(store: EventStore, readUrl: string): Promise<Run> {
 type RowWriter = { write: (events: RecordedEvent[]) => Promise<void>; close: () => Promise<void> };
 
 async function rawWriter(readUrl: string): Promise<RowWriter> {
-  const columns = '(position bigint PRIMARY KEY, stream_id text NOT NULL, revision integer NOT NULL, type text NOT NULL, data text NOT NULL)';
+  const columns =
+    '(position bigint PRIMARY KEY, stream_id text NOT NULL, revision integer NOT NULL, type text NOT NULL, data text NOT NULL)';
   if (readDialectOf(readUrl) === 'sqlite') {
     const db = new Database(sqlitePathOf(readUrl));
     // The read database's own settings (read-data-source.ts).
@@ -49,9 +55,12 @@ async function rawWriter(readUrl: string): Promise<RowWriter> {
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -32768');
     db.exec(`CREATE TABLE raw_projection ${columns}`);
-    const insert = db.prepare('INSERT INTO raw_projection (position, stream_id, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO raw_projection (position, stream_id, revision, type, data) VALUES (?, ?, ?, ?, ?)',
+    );
     const insertAll = db.transaction((events: RecordedEvent[]) => {
-      for (const event of events) insert.run(event.position, event.streamId, event.revision, event.type, JSON.stringify(event.data));
+      for (const event of events)
+        insert.run(event.position, event.streamId, event.revision, event.type, JSON.stringify(event.data));
     });
     return {
       write: async (events) => {
@@ -88,7 +97,7 @@ async function raw(store: EventStore, readUrl: string): Promise<Run> {
   try {
     return await timed(async () => {
       let events = 0;
-      for (let after = 0n; ; ) {
+      for (let after = 0n; ;) {
         const page = await store.readAll(after, BATCH);
         if (page.length === 0) break;
         await writer.write(page);

@@ -36,12 +36,21 @@ export function* generatedFacts(count: number, seed: number): Generator<Declarat
   for (let index = 0; index < count; index++) {
     const year = FIRST_YEAR + Math.floor((index * YEARS) / count);
     const month = 1 + Math.floor(random() * 12);
-    const submittedAt = new Date(Date.UTC(year, month - 1, 1 + Math.floor(random() * 28), Math.floor(random() * 24))).toISOString();
+    const submittedAt = new Date(
+      Date.UTC(year, month - 1, 1 + Math.floor(random() * 28), Math.floor(random() * 24)),
+    ).toISOString();
     const facility = pick(facilities);
     const qualified = random() < 0.8;
     const origin = pick(['MALICIOUS', 'MALICIOUS', 'NON_MALICIOUS', 'NON_MALICIOUS', 'UNKNOWN'] as const);
-    const incidentType = origin === 'MALICIOUS' ? pick(MALICIOUS_TYPES) : origin === 'NON_MALICIOUS' ? pick(NON_MALICIOUS_TYPES) : null;
-    const interventions = Object.fromEntries(INTERVENTION_KINDS.map((kind) => [kind, random() < 0.1 ? 1 : 0])) as Record<InterventionKind, number>;
+    const incidentType =
+      origin === 'MALICIOUS'
+        ? pick(MALICIOUS_TYPES)
+        : origin === 'NON_MALICIOUS'
+          ? pick(NON_MALICIOUS_TYPES)
+          : null;
+    const interventions = Object.fromEntries(
+      INTERVENTION_KINDS.map((kind) => [kind, random() < 0.1 ? 1 : 0]),
+    ) as Record<InterventionKind, number>;
     yield {
       declarationId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
       submittedAt,
@@ -92,7 +101,12 @@ function addUp(facts: DeclarationFacts, sums: Sums): void {
     sums.cells.set(key, row);
   }
   const key = `${facts.year}/${facts.finess}`;
-  const row = sums.structures.get(key) ?? { year: facts.year, finess: facts.finess, declarations: 0, impacts: [0, 0, 0] };
+  const row = sums.structures.get(key) ?? {
+    year: facts.year,
+    finess: facts.finess,
+    declarations: 0,
+    impacts: [0, 0, 0],
+  };
   row.declarations += 1;
   row.impacts[OPERATIONAL_IMPACTS.indexOf(facts.operationalImpact)] += 1;
   sums.structures.set(key, row);
@@ -100,19 +114,25 @@ function addUp(facts: DeclarationFacts, sums: Sums): void {
 
 /**
  * Fills the annual-statistics tables of a migrated, empty read database as if the projector had
- * counted `count` declarations: one facts row per declaration (so the tables have their real size)
- * and the sums the report reads, added up with the domain's own `cellsOf` under the projection's
- * keys. Built directly because projecting ~6.5M events for 1M declarations would take longer
- * than the whole suite may; B3 measures the projector.
+ * counted `count` declarations: the sums the report reads, added up with the domain's own `cellsOf`
+ * under the projection's keys, and (`withFacts`) one facts row per declaration, so that the file
+ * has its real size. Built directly because projecting ~6.5M events for 1M declarations would take
+ * longer than the whole suite may; B3 measures the projector.
  */
-export async function fillAnnualStatistics(readUrl: string, count: number, seed: number, position: number): Promise<StatisticsTables> {
+export async function fillAnnualStatistics(
+  readUrl: string,
+  count: number,
+  seed: number,
+  position: number,
+  withFacts = true,
+): Promise<StatisticsTables> {
   const started = process.hrtime.bigint();
   const sums: Sums = { facts: [], cells: new Map(), structures: new Map(), perYear: new Map() };
   const writer = await tableWriter(readUrl);
   try {
     for (const facts of generatedFacts(count, seed)) {
       addUp(facts, sums);
-      sums.facts.push([facts.declarationId, JSON.stringify(facts)]);
+      if (withFacts) sums.facts.push([facts.declarationId, JSON.stringify(facts)]);
       if (sums.facts.length >= 5000) await writer.facts(sums.facts.splice(0));
     }
     await writer.facts(sums.facts.splice(0));
@@ -131,7 +151,11 @@ export async function fillAnnualStatistics(readUrl: string, count: number, seed:
 
 interface TableWriter {
   facts: (rows: Array<[string, string]>) => Promise<void>;
-  sums: (cells: Array<[string, { year: number; section: string; key: string; count: number }]>, structures: Array<[string, { year: number; finess: string; declarations: number; impacts: number[] }]>, position: number) => Promise<void>;
+  sums: (
+    cells: Array<[string, { year: number; section: string; key: string; count: number }]>,
+    structures: Array<[string, { year: number; finess: string; declarations: number; impacts: number[] }]>,
+    position: number,
+  ) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -142,18 +166,25 @@ async function tableWriter(readUrl: string): Promise<TableWriter> {
     const db = new Database(sqlitePathOf(readUrl));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    const fact = db.prepare('INSERT INTO annual_statistics_facts (declaration_id, revision, facts) VALUES (?, 6, ?)');
-    const cell = db.prepare('INSERT INTO annual_statistics_cell (key, year, section, cell_key, count) VALUES (?, ?, ?, ?, ?)');
+    const fact = db.prepare(
+      'INSERT INTO annual_statistics_facts (declaration_id, revision, facts) VALUES (?, 6, ?)',
+    );
+    const cell = db.prepare(
+      'INSERT INTO annual_statistics_cell (key, year, section, cell_key, count) VALUES (?, ?, ?, ?, ?)',
+    );
     const structure = db.prepare(
       'INSERT INTO annual_statistics_structure (key, year, finess, declarations, impact_none, impact_degraded, impact_interruption) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const checkpoint = db.prepare('INSERT INTO projection_checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
+    const checkpoint = db.prepare(
+      'INSERT INTO projection_checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
     return {
       facts: async (rows) => db.transaction(() => rows.forEach(([id, json]) => fact.run(id, json)))(),
       sums: async (cells, structures, position) =>
         db.transaction(() => {
           for (const [key, row] of cells) cell.run(key, row.year, row.section, row.key, row.count);
-          for (const [key, row] of structures) structure.run(key, row.year, row.finess, row.declarations, ...row.impacts);
+          for (const [key, row] of structures)
+            structure.run(key, row.year, row.finess, row.declarations, ...row.impacts);
           checkpoint.run(CHECKPOINT, position);
         })(),
       close: async () => {
@@ -166,20 +197,23 @@ async function tableWriter(readUrl: string): Promise<TableWriter> {
   await client.connect();
   return {
     facts: async (rows) => {
-      await client.query('INSERT INTO annual_statistics_facts (declaration_id, revision, facts) SELECT id, 6, facts FROM unnest($1::text[], $2::text[]) AS f(id, facts)', [
-        rows.map(([id]) => id),
-        rows.map(([, json]) => json),
-      ]);
+      await client.query(
+        'INSERT INTO annual_statistics_facts (declaration_id, revision, facts) SELECT id, 6, facts FROM unnest($1::text[], $2::text[]) AS f(id, facts)',
+        [rows.map(([id]) => id), rows.map(([, json]) => json)],
+      );
     },
     sums: async (cells, structures, position) => {
       await client.query('BEGIN');
-      await client.query('INSERT INTO annual_statistics_cell (key, year, section, cell_key, count) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[])', [
-        cells.map(([key]) => key),
-        cells.map(([, row]) => row.year),
-        cells.map(([, row]) => row.section),
-        cells.map(([, row]) => row.key),
-        cells.map(([, row]) => row.count),
-      ]);
+      await client.query(
+        'INSERT INTO annual_statistics_cell (key, year, section, cell_key, count) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[])',
+        [
+          cells.map(([key]) => key),
+          cells.map(([, row]) => row.year),
+          cells.map(([, row]) => row.section),
+          cells.map(([, row]) => row.key),
+          cells.map(([, row]) => row.count),
+        ],
+      );
       await client.query(
         'INSERT INTO annual_statistics_structure (key, year, finess, declarations, impact_none, impact_degraded, impact_interruption) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[])',
         [
@@ -192,7 +226,10 @@ async function tableWriter(readUrl: string): Promise<TableWriter> {
           structures.map(([, row]) => row.impacts[2]),
         ],
       );
-      await client.query('INSERT INTO projection_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position', [CHECKPOINT, position]);
+      await client.query(
+        'INSERT INTO projection_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+        [CHECKPOINT, position],
+      );
       await client.query('COMMIT');
       await client.query('ANALYZE');
     },

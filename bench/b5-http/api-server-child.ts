@@ -47,16 +47,20 @@ async function main(): Promise<void> {
   const config = loadConfig({
     VIGIE_DATA_DIR: dataDir,
     VIGIE_PROJECTOR: projector,
-    // Counted as in production, never reached: the guards do their work and refuse nothing.
-    VIGIE_RATE_LIMIT_PER_ADDRESS: '10000000',
-    VIGIE_RATE_LIMIT_PER_TOKEN: '10000000',
+    // Off, as config documents for benchmarks: one client sending thousands of requests a second
+    // would be refused (429) at the production limits. BENCH_RATE_LIMIT=<n> sets both limits instead.
+    VIGIE_RATE_LIMIT_PER_ADDRESS: process.env.BENCH_RATE_LIMIT ?? '0',
+    VIGIE_RATE_LIMIT_PER_TOKEN: process.env.BENCH_RATE_LIMIT ?? '0',
     // The access log and Nest's records as main.ts keeps them, into a file (a deployment's log shipper reads it).
     VIGIE_LOG_FILE: join(dataDir, 'api.log'),
   });
   const app = await createApp(config, { logger: ['log', 'warn', 'error', 'fatal'] });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const token = await signToken({ sub: 'declarant-bench', role: 'declarant', finess: [BENCH_FINESS], ttl: '4h' }, config.jwtSecret);
+  const token = await signToken(
+    { sub: 'declarant-bench', role: 'declarant', finess: [BENCH_FINESS], ttl: '4h' },
+    config.jwtSecret,
+  );
   const windowPeak = memorySampler();
   const send = (message: ServerMessage) => process.send?.(message);
   process.on('message', (message: ServerRequest) => {
@@ -67,7 +71,11 @@ async function main(): Promise<void> {
           await inline?.catchUp();
           send({ type: 'settled', position: String(inline?.position() ?? 0) });
         } else if (message.type === 'memory') {
-          send({ type: 'memory', peakRssMB: windowPeak(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) });
+          send({
+            type: 'memory',
+            peakRssMB: windowPeak(),
+            maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+          });
         } else if (message.type === 'stop') {
           await app.close();
           process.exit(0);

@@ -13,8 +13,20 @@ const FIXED_RATE = 500;
 
 /** A submission that passes every rule (API.md), the same bytes for every request. */
 const SUBMISSION = JSON.stringify({
-  structure: { finess: BENCH_FINESS, name: 'Centre hospitalier de Bench', type: 'ES', region: '11', isOse: false, nis2: 'NONE' },
-  declarant: { name: 'Camille Martin', role: 'RSSI', email: 'rssi@ch-bench.example', phone: '+33 1 23 45 67 89' },
+  structure: {
+    finess: BENCH_FINESS,
+    name: 'Centre hospitalier de Bench',
+    type: 'ES',
+    region: '11',
+    isOse: false,
+    nis2: 'NONE',
+  },
+  declarant: {
+    name: 'Camille Martin',
+    role: 'RSSI',
+    email: 'rssi@ch-bench.example',
+    phone: '+33 1 23 45 67 89',
+  },
   occurredAt: '2026-03-02T07:40:00+01:00',
   detectedAt: '2026-03-02T08:05:00+01:00',
   description: 'Rançongiciel sur les serveurs du PACS ; dossiers patients indisponibles.',
@@ -49,7 +61,10 @@ class ApiServer {
     });
   }
 
-  ask<T extends ServerMessage['type']>(request: ServerRequest, answer: T): Promise<Extract<ServerMessage, { type: T }>> {
+  ask<T extends ServerMessage['type']>(
+    request: ServerRequest,
+    answer: T,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
     return new Promise((resolve, reject) => {
       this.child.once('message', (message: ServerMessage) => {
         if (message.type === answer) resolve(message as Extract<ServerMessage, { type: T }>);
@@ -97,7 +112,10 @@ async function fire(server: ApiServer, { route, seconds, rate }: Load) {
         path: PATHS[route],
         headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
         body: SUBMISSION,
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `b5-${process.pid}-${++keys}` } }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': `b5-${process.pid}-${++keys}` },
+        }),
       },
     ],
   });
@@ -109,7 +127,10 @@ async function measure(server: ApiServer, load: Load, label: string): Promise<Ro
   const memory = await server.ask({ type: 'memory' }, 'memory');
   // The projector catches up between runs: a backlog left by one run must not slow the next.
   await server.ask({ type: 'settle' }, 'settled');
-  if (result['2xx'] === 0) throw new Error(`B5 ${label} ${load.route}: no request succeeded (${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors)`);
+  if (result['2xx'] === 0)
+    throw new Error(
+      `B5 ${label} ${load.route}: no request succeeded (${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors)`,
+    );
   return {
     scenario: label,
     route: `POST ${PATHS[load.route]}`,
@@ -124,16 +145,24 @@ async function measure(server: ApiServer, load: Load, label: string): Promise<Ro
   };
 }
 
-async function scenarios(context: BenchContext, projector: 'inline' | 'off', seconds: number): Promise<Row[]> {
+async function scenarios(
+  context: BenchContext,
+  projector: 'inline' | 'off',
+  seconds: number,
+): Promise<Row[]> {
   const dataDir = context.logs.path(`b5-${projector}`);
   context.progress(`B5 (projector ${projector}): starting the API…`);
   const server = await ApiServer.start(dataDir, projector);
   try {
-    for (const route of ['noop', 'declarations'] as const) await fire(server, { route, seconds: Math.min(2, seconds) });
+    for (const route of ['noop', 'declarations'] as const)
+      await fire(server, { route, seconds: Math.min(2, seconds) });
     await server.ask({ type: 'settle' }, 'settled');
     const rows: Row[] = [];
     const suffix = projector === 'inline' ? '' : ', projector off';
-    for (const [label, rate] of [[`saturation, ${CONNECTIONS} connections${suffix}`, undefined], [`${FIXED_RATE} req/s, ${CONNECTIONS} connections${suffix}`, FIXED_RATE]] as const) {
+    for (const [label, rate] of [
+      [`saturation, ${CONNECTIONS} connections${suffix}`, undefined],
+      [`${FIXED_RATE} req/s, ${CONNECTIONS} connections${suffix}`, FIXED_RATE],
+    ] as const) {
       for (const route of ['noop', 'declarations'] as const) {
         context.progress(`B5 (projector ${projector}): ${label}, ${route}, ${seconds} s…`);
         rows.push(await measure(server, { route, seconds, rate }, label));
@@ -142,7 +171,11 @@ async function scenarios(context: BenchContext, projector: 'inline' | 'off', sec
       declarations['ratio %'] = ratio(Number(declarations['req/s']), Number(noop['req/s']));
     }
     const memory = await server.ask({ type: 'memory' }, 'memory');
-    rows.push({ scenario: `API process over the whole run${suffix}`, route: 'peak RSS (maxRSS)', 'API peak RSS MB': memory.maxRssMB });
+    rows.push({
+      scenario: `API process over the whole run${suffix}`,
+      route: 'peak RSS (maxRSS)',
+      'API peak RSS MB': memory.maxRssMB,
+    });
     return rows;
   } finally {
     await server.stop();
@@ -152,28 +185,48 @@ async function scenarios(context: BenchContext, projector: 'inline' | 'off', sec
 export const b5Http: Benchmark = {
   name: 'b5-http',
   async run(context) {
-    const seconds = bySize(context.mode, { full: 10, quick: 3, smoke: 1 });
+    const seconds = bySize(context.mode, { full: 8, quick: 3, smoke: 1 });
     const rows = await scenarios(context, 'inline', seconds);
-    if (context.mode === 'full') rows.push(...(await scenarios(context, 'off', seconds)));
-    const saturated = rows.find((row) => row.route === 'POST /api/v1/declarations' && String(row.scenario).startsWith('saturation'));
-    const fixed = rows.find((row) => row.route === 'POST /api/v1/declarations' && String(row.scenario).startsWith(`${FIXED_RATE} req/s`));
+    // BENCH_B5_PROJECTOR_OFF=1 adds the same runs with the projector in another process (VIGIE_PROJECTOR=off).
+    if (process.env.BENCH_B5_PROJECTOR_OFF === '1') rows.push(...(await scenarios(context, 'off', seconds)));
+    const saturated = rows.find(
+      (row) => row.route === 'POST /api/v1/declarations' && String(row.scenario).startsWith('saturation'),
+    );
+    const fixed = rows.find(
+      (row) =>
+        row.route === 'POST /api/v1/declarations' && String(row.scenario).startsWith(`${FIXED_RATE} req/s`),
+    );
     return {
-      title: 'HTTP: POST /api/v1/declarations vs a no-op POST route of the same Nest app (autocannon, loopback)',
+      title:
+        'HTTP: POST /api/v1/declarations vs a no-op POST route of the same Nest app (autocannon, loopback)',
       parameters: {
         seconds,
         connections: CONNECTIONS,
         fixedRate: FIXED_RATE,
-        warmUp: `${Math.min(2, seconds)} s per route, not counted`,
+        warmUp: '1 s per route, not counted',
         server:
-          'createApp in a child process as main.ts starts it (log levels log/warn/error/fatal, access log to a file), default configuration: SQLite event log (WAL, FULL, group commit), SQLite read models, projector inline, embedded JWT; rate limits counted but set out of reach',
+          'createApp in a child process as main.ts starts it (log levels log/warn/error/fatal, access log to a file), default configuration: SQLite event log (WAL, FULL, group commit), SQLite read models, projector inline, embedded JWT; rate limits off (VIGIE_RATE_LIMIT_PER_* = 0, as the configuration documents for benchmarks)',
         noop: 'bench/b5-http/bench-noop.controller.ts: same middleware, guard, pipe and filter; no DTO, no idempotency, no append',
-        requests: 'same valid submission body each time, a distinct Idempotency-Key per request, one declarant bearer token',
+        requests:
+          'same valid submission body each time, a distinct Idempotency-Key per request, one declarant bearer token',
         load: 'autocannon 9 in the runner process (the API has the other core); fixed rate with coordinated-omission correction',
       },
       rows,
       targets: [
-        target('declarations vs no-op at saturation', '≥ 50 %', (saturated?.['ratio %'] as number | undefined) ?? null, '%', (value) => value >= 50),
-        target(`declarations p99 at ${FIXED_RATE} req/s`, '≤ 50 ms', (fixed?.['p99 ms'] as number | undefined) ?? null, 'ms', (value) => value <= 50),
+        target(
+          'declarations vs no-op at saturation',
+          '≥ 50 %',
+          (saturated?.['ratio %'] as number | undefined) ?? null,
+          '%',
+          (value) => value >= 50,
+        ),
+        target(
+          `declarations p99 at ${FIXED_RATE} req/s`,
+          '≤ 50 ms',
+          (fixed?.['p99 ms'] as number | undefined) ?? null,
+          'ms',
+          (value) => value <= 50,
+        ),
       ],
       notes: [
         'req/s counts 2xx answers only; errors are connection errors and timeouts; the projector catches up between runs (not timed).',

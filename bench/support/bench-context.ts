@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBenchDatabase, type BenchDatabase } from './bench-postgres';
 import type { Figures, Mode } from './bench-result';
-import { bulkInsertPostgres, bulkInsertSqlite, createPostgresLog, createSqliteLog, generatedAppends, IMPORT_BATCH, inBatches } from './generated-log';
+import {
+  bulkInsertPostgres,
+  bulkInsertSqlite,
+  createPostgresLog,
+  createSqliteLog,
+  generatedAppends,
+  IMPORT_BATCH,
+  inBatches,
+} from './generated-log';
 import { Client } from 'pg';
 
 /**
@@ -86,7 +94,11 @@ export interface Benchmark {
   run: (context: BenchContext) => Promise<Figures>;
 }
 
-export function createContext(mode: Mode, postgres: boolean, progress: (line: string) => void): BenchContext & { dispose: () => Promise<void> } {
+export function createContext(
+  mode: Mode,
+  postgres: boolean,
+  progress: (line: string) => void,
+): BenchContext & { dispose: () => Promise<void> } {
   const directory = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
   const logs = new LogFixtures(directory);
   return {

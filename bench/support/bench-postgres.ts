@@ -2,7 +2,9 @@ import { Client } from 'pg';
 
 /** The server the benchmarks create their databases on (loopback by default), as the tests read it. */
 export const BENCH_PG_URL =
-  process.env.VIGIE_BENCH_PG_URL ?? process.env.VIGIE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  process.env.VIGIE_BENCH_PG_URL ??
+  process.env.VIGIE_TEST_PG_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * True when the server answers. When it does not, PostgreSQL scenarios are reported as not
@@ -16,9 +18,13 @@ export async function postgresAvailable(url = BENCH_PG_URL): Promise<boolean> {
     return true;
   } catch (error) {
     if (process.env.VIGIE_REQUIRE_POSTGRES === '1') {
-      throw new Error(`PostgreSQL is required (VIGIE_REQUIRE_POSTGRES=1) but the server is unreachable: ${String(error)}`);
+      throw new Error(
+        `PostgreSQL is required (VIGIE_REQUIRE_POSTGRES=1) but the server is unreachable: ${String(error)}`,
+      );
     }
-    console.warn(`SKIPPED: PostgreSQL scenarios will not be measured: the server is unreachable (${String(error)}).`);
+    console.warn(
+      `SKIPPED: PostgreSQL scenarios will not be measured: the server is unreachable (${String(error)}).`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -40,7 +46,10 @@ export async function createBenchDatabase(label: string, adminUrl = BENCH_PG_URL
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -47,14 +47,24 @@ export function target(
   met: (value: number) => boolean,
   applies = true,
 ): Target {
-  return { name, goal, value, unit, met: !applies || value === null || !Number.isFinite(value) ? null : met(value) };
+  return {
+    name,
+    goal,
+    value,
+    unit,
+    met: !applies || value === null || !Number.isFinite(value) ? null : met(value),
+  };
 }
 
 /** Written through a temporary file: a run stopped half-way never leaves a truncated result. */
 export function writeResult(directory: string, result: BenchResult): string {
   mkdirSync(directory, { recursive: true });
   const path = join(directory, `${result.name}.json`);
-  const json = JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2);
+  const json = JSON.stringify(
+    result,
+    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+    2,
+  );
   writeFileSync(`${path}.tmp`, `${json}\n`);
   renameSync(`${path}.tmp`, path);
   return path;
@@ -64,16 +74,22 @@ export function formatCell(cell: Cell): string {
   if (cell === null) return '—';
   if (typeof cell === 'string') return cell;
   if (Number.isInteger(cell)) return cell.toLocaleString('en-US');
-  return cell.toLocaleString('en-US', { maximumFractionDigits: Math.abs(cell) >= 100 ? 0 : Math.abs(cell) >= 10 ? 1 : 2 });
+  return cell.toLocaleString('en-US', {
+    maximumFractionDigits: Math.abs(cell) >= 100 ? 0 : Math.abs(cell) >= 10 ? 1 : 2,
+  });
 }
 
 /** A plain-text table; columns are the union of the rows' keys, in first-seen order. */
 export function table(rows: readonly Row[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cells = rows.map((row) => columns.map((column) => formatCell(row[column] ?? null)));
-  const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((line) => line[index].length)));
+  const widths = columns.map((column, index) =>
+    Math.max(column.length, ...cells.map((line) => line[index].length)),
+  );
   const line = (values: string[]) =>
-    values.map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join('  ');
+    values
+      .map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index])))
+      .join('  ');
   return [line(columns), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(line)].join('\n');
 }
 
@@ -117,7 +133,9 @@ export function markdown(result: BenchResult): string {
     return [
       `| ${columns.map(escape).join(' | ')} |`,
       `| ${columns.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
-      ...rows.map((row) => `| ${columns.map((column) => escape(formatCell(row[column] ?? null))).join(' | ')} |`),
+      ...rows.map(
+        (row) => `| ${columns.map((column) => escape(formatCell(row[column] ?? null))).join(' | ')} |`,
+      ),
     ].join('\n');
   };
   const groups: Row[][] = [];
@@ -134,7 +152,10 @@ export function markdown(result: BenchResult): string {
     ...(result.targets.length > 0
       ? [
           result.targets
-            .map(({ name, goal, value, unit, met }) => `- ${met === null ? 'n/a' : met ? '**met**' : '**missed**'}: ${name} = ${value === null ? '—' : formatCell(value)} ${unit} (goal ${goal})`)
+            .map(
+              ({ name, goal, value, unit, met }) =>
+                `- ${met === null ? 'n/a' : met ? '**met**' : '**missed**'}: ${name} = ${value === null ? '—' : formatCell(value)} ${unit} (goal ${goal})`,
+            )
             .join('\n'),
         ]
       : []),

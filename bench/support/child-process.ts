@@ -13,7 +13,11 @@ function execArgv(): string[] {
 }
 
 /** Starts a TypeScript child with the bench's require hook and an IPC channel. */
-export function forkTypeScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function forkTypeScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess {
   return fork(script, [...args], {
     execArgv: execArgv(),
     env: { ...process.env, ...env },
@@ -25,7 +29,11 @@ export function forkTypeScript(script: string, args: readonly string[], env: Nod
  * Runs a child to its end and returns the JSON it printed on its last stdout line. Work measured
  * in a child has a process of its own: its peak RSS is its own, not the runner's.
  */
-export function runChild<T>(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<T> {
+export function runChild<T>(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<T> {
   const child = forkTypeScript(script, args, env);
   let output = '';
   let errors = '';
@@ -35,7 +43,8 @@ export function runChild<T>(script: string, args: readonly string[], env: NodeJS
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       const last = output.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`${script} failed (${code ?? signal}): ${errors.slice(-4000)}`));
+      if (code !== 0)
+        return reject(new Error(`${script} failed (${code ?? signal}): ${errors.slice(-4000)}`));
       try {
         resolve(JSON.parse(last) as T);
       } catch {
@@ -49,7 +58,9 @@ export function runChild<T>(script: string, args: readonly string[], env: NodeJS
 export function childMain(main: () => Promise<unknown>): void {
   main().then(
     (result) => {
-      process.stdout.write(`${JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`);
+      process.stdout.write(
+        `${JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
+      );
       process.exit(0);
     },
     (error: unknown) => {

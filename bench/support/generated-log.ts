@@ -17,7 +17,10 @@ export const IMPORT_BATCH = 1000;
 export function* generatedAppends(events: number, seed = LOG_SEED): Generator<GeneratedAppend> {
   let produced = 0;
   for (let round = 0; produced < events; round++) {
-    for (const append of generateLog({ declarations: Math.ceil((events - produced) / 5) + 10, seed: seed + round })) {
+    for (const append of generateLog({
+      declarations: Math.ceil((events - produced) / 5) + 10,
+      seed: seed + round,
+    })) {
       yield append;
       if (++produced >= events) return;
     }
@@ -55,7 +58,15 @@ interface EventColumns {
 
 /** Serialised as the stores serialise them (JSON text; ISO instants). */
 export function eventColumns(appends: readonly GeneratedAppend[]): EventColumns {
-  const columns: EventColumns = { eventIds: [], streamIds: [], revisions: [], types: [], data: [], metadata: [], recordedAt: [] };
+  const columns: EventColumns = {
+    eventIds: [],
+    streamIds: [],
+    revisions: [],
+    types: [],
+    data: [],
+    metadata: [],
+    recordedAt: [],
+  };
   for (const append of appends) {
     let revision = append.expectedRevision === 'no_stream' ? -1 : append.expectedRevision;
     for (const event of append.events) {
@@ -85,7 +96,10 @@ export async function createPostgresLog(url: string): Promise<void> {
  * transaction per batch, with the store's own settings (WAL, synchronous FULL). Returns the
  * seconds spent writing (serialising included, generating excluded) and the events written.
  */
-export function bulkInsertSqlite(path: string, batches: Iterable<GeneratedAppend[]>): { events: number; seconds: number } {
+export function bulkInsertSqlite(
+  path: string,
+  batches: Iterable<GeneratedAppend[]>,
+): { events: number; seconds: number } {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
@@ -96,7 +110,15 @@ export function bulkInsertSqlite(path: string, batches: Iterable<GeneratedAppend
     const insertBatch = db.transaction((appends: GeneratedAppend[]) => {
       const columns = eventColumns(appends);
       for (let i = 0; i < columns.eventIds.length; i++) {
-        insert.run(columns.eventIds[i], columns.streamIds[i], columns.revisions[i], columns.types[i], columns.data[i], columns.metadata[i], columns.recordedAt[i]);
+        insert.run(
+          columns.eventIds[i],
+          columns.streamIds[i],
+          columns.revisions[i],
+          columns.types[i],
+          columns.data[i],
+          columns.metadata[i],
+          columns.recordedAt[i],
+        );
       }
       return columns.eventIds.length;
     });
@@ -118,7 +140,10 @@ const INSERT_EVENTS = `
   SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])`;
 
 /** The raw baseline of an import into PostgreSQL: one multi-row INSERT (unnest) per batch, each its own transaction. */
-export async function bulkInsertPostgres(client: Client, batches: Iterable<GeneratedAppend[]>): Promise<{ events: number; seconds: number }> {
+export async function bulkInsertPostgres(
+  client: Client,
+  batches: Iterable<GeneratedAppend[]>,
+): Promise<{ events: number; seconds: number }> {
   let events = 0;
   let nanoseconds = 0n;
   for (const batch of batches) {

@@ -15,7 +15,9 @@ export const round = (value: number, digits = 1): number => {
 export const millisecondsSince = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
 
 /** A rate per second, rounded; 0 when nothing was timed. */
-export const perSecond = (count: number, seconds: number): number => (seconds > 0 ? Math.round(count / seconds) : 0);
+export const perSecond = (count: number, seconds: number): number =>
+  seconds > 0 ? Math.round(count / seconds) : 0;
 
 /** `part` as a percentage of `whole`, one decimal; null without a baseline. */
-export const ratio = (part: number, whole: number): number | null => (whole > 0 ? round((part / whole) * 100) : null);
+export const ratio = (part: number, whole: number): number | null =>
+  whole > 0 ? round((part / whole) * 100) : null;

@@ -6,7 +6,12 @@ import type { KeyStore } from './key-store.port';
 import { openKeyStore } from './open-key-store';
 import { ERASED, PersonalDataVault } from './personal-data-vault';
 
-const person = { name: 'Jeanne Martin', role: 'RSSI', email: 'rssi@ch-x.example', phone: '+33 1 23 45 67 89' };
+const person = {
+  name: 'Jeanne Martin',
+  role: 'RSSI',
+  email: 'rssi@ch-x.example',
+  phone: '+33 1 23 45 67 89',
+};
 
 function keyStoreContract(open: () => Promise<{ store: KeyStore; reopen: () => Promise<KeyStore> }>): void {
   let store: KeyStore;
@@ -100,7 +105,9 @@ describePostgres('PostgreSQL key store', () => {
   keyStoreContract(async () => {
     const store = await openKeyStore(url);
     // Each test starts from an empty table.
-    await (store as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool.query('TRUNCATE subject_keys');
+    await (store as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool.query(
+      'TRUNCATE subject_keys',
+    );
     return { store, reopen: () => openKeyStore(url) };
   });
 });

@@ -59,9 +59,10 @@ export function open(key: Buffer, envelope: Envelope, field: string): string | n
     const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES));
     decipher.setAAD(additionalData(envelope, field));
     decipher.setAuthTag(payload.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(payload.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
-      'utf8',
-    );
+    return Buffer.concat([
+      decipher.update(payload.subarray(IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   } catch {
     return null;
   }

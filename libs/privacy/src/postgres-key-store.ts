@@ -25,7 +25,12 @@ export class PostgresKeyStore implements KeyStore {
   private constructor(private readonly pool: Pool) {}
 
   static async open(url: string): Promise<PostgresKeyStore> {
-    const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, application_name: 'vigie-keys' });
+    const pool = new Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+      application_name: 'vigie-keys',
+    });
     // An idle connection the server terminates must not crash the process: the next query reconnects.
     pool.on('error', () => undefined);
     try {

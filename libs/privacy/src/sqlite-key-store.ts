@@ -49,7 +49,9 @@ export class SqliteKeyStore implements KeyStore {
     return this.db
       .transaction((): SubjectKey => {
         const latest = this.db
-          .prepare('SELECT generation, key FROM subject_keys WHERE subject_id = ? ORDER BY generation DESC LIMIT 1')
+          .prepare(
+            'SELECT generation, key FROM subject_keys WHERE subject_id = ? ORDER BY generation DESC LIMIT 1',
+          )
           .get(subjectId) as KeyRow | undefined;
         if (latest?.key) return { subjectId, generation: latest.generation, key: latest.key };
         const generation = (latest?.generation ?? 0) + 1;
@@ -80,7 +82,8 @@ export class SqliteKeyStore implements KeyStore {
         const tombstone = this.db.prepare(
           'INSERT INTO subject_keys (subject_id, generation, key, created_at, erased_at) VALUES (?, ?, NULL, ?, ?)',
         );
-        for (const { generation } of live) tombstone.run(subjectId, generation, at.toISOString(), at.toISOString());
+        for (const { generation } of live)
+          tombstone.run(subjectId, generation, at.toISOString(), at.toISOString());
         return live.length;
       })
       .immediate();

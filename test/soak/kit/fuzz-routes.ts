@@ -132,38 +132,101 @@ function badBodies(body: NonNullable<FuzzRoute['body']>): fc.Arbitrary<BadInput>
   const text = JSON.stringify(base);
   const field = fc.constantFrom(...body.properties);
   const level = fc.constantFrom(...body.objects);
-  const mutate = (label: string, path: string[], change: (copy: Record<string, unknown>) => void): BadInput => {
+  const mutate = (
+    label: string,
+    path: string[],
+    change: (copy: Record<string, unknown>) => void,
+  ): BadInput => {
     const copy = clone(base);
     change(copy);
     return { label, field: path.join('.'), raw: JSON.stringify(copy) };
   };
   const required = body.properties.filter((spec) => spec.required);
   return fc.oneof(
-    { weight: 6, arbitrary: field.chain((spec) => badValue(spec.property, spec.path.at(-1)!).map((value) => mutate(`bad ${spec.path.join('.')}`, spec.path, (copy) => setOwn(at(copy, spec.path.slice(0, -1)), spec.path.at(-1)!, value)))) },
-    ...(required.length === 0 ? [] : [{ weight: 1, arbitrary: fc.constantFrom(...required).map((spec) => mutate(`missing ${spec.path.join('.')}`, spec.path, (copy) => delete at(copy, spec.path.slice(0, -1))[spec.path.at(-1)!])) }]),
+    {
+      weight: 6,
+      arbitrary: field.chain((spec) =>
+        badValue(spec.property, spec.path.at(-1)!).map((value) =>
+          mutate(`bad ${spec.path.join('.')}`, spec.path, (copy) =>
+            setOwn(at(copy, spec.path.slice(0, -1)), spec.path.at(-1)!, value),
+          ),
+        ),
+      ),
+    },
+    ...(required.length === 0
+      ? []
+      : [
+          {
+            weight: 1,
+            arbitrary: fc
+              .constantFrom(...required)
+              .map((spec) =>
+                mutate(
+                  `missing ${spec.path.join('.')}`,
+                  spec.path,
+                  (copy) => delete at(copy, spec.path.slice(0, -1))[spec.path.at(-1)!],
+                ),
+              ),
+          },
+        ]),
     {
       weight: 2,
       arbitrary: fc
-        .tuple(level, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }))
-        .filter(([path, key]) => !body.properties.some((spec) => spec.path.join('\u0000') === [...path, key].join('\u0000')))
-        .map(([path, key, value]) => mutate(`extra ${[...path, key].join('.')}`, [...path, key], (copy) => setOwn(at(copy, path), key, value))),
+        .tuple(
+          level,
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .filter(
+          ([path, key]) =>
+            !body.properties.some((spec) => spec.path.join('\u0000') === [...path, key].join('\u0000')),
+        )
+        .map(([path, key, value]) =>
+          mutate(`extra ${[...path, key].join('.')}`, [...path, key], (copy) =>
+            setOwn(at(copy, path), key, value),
+          ),
+        ),
     },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(level, fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'), fc.jsonValue({ maxDepth: 2 }))
-        .map(([path, key, value]) => mutate(`prototype key ${[...path, key].join('.')}`, [...path, key], (copy) => setOwn(at(copy, path), key, value ?? { polluted: true }))),
+        .tuple(
+          level,
+          fc.constantFrom(
+            '__proto__',
+            'constructor',
+            'prototype',
+            'toString',
+            'valueOf',
+            'hasOwnProperty',
+            '__defineGetter__',
+          ),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .map(([path, key, value]) =>
+          mutate(`prototype key ${[...path, key].join('.')}`, [...path, key], (copy) =>
+            setOwn(at(copy, path), key, value ?? { polluted: true }),
+          ),
+        ),
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(field, fc.integer({ min: 9, max: 400 })).map(([spec, depth]) => mutate(`nested ${depth} deep in ${spec.path.join('.')}`, spec.path, (copy) => setOwn(at(copy, spec.path.slice(0, -1)), spec.path.at(-1)!, nested(depth)))),
+      arbitrary: fc
+        .tuple(field, fc.integer({ min: 9, max: 400 }))
+        .map(([spec, depth]) =>
+          mutate(`nested ${depth} deep in ${spec.path.join('.')}`, spec.path, (copy) =>
+            setOwn(at(copy, spec.path.slice(0, -1)), spec.path.at(-1)!, nested(depth)),
+          ),
+        ),
     },
     {
       weight: 1,
-      arbitrary: fc.oneof(
-        fc.constantFrom('[]', '[{}]', 'null', '"a string"', '42', 'true', JSON.stringify([base])),
-        fc.integer({ min: 1, max: text.length - 1 }).map((cut) => text.slice(0, cut)),
-      ).map((raw) => ({ label: `body ${raw.slice(0, 20)}`, field: 'body', raw })),
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom('[]', '[{}]', 'null', '"a string"', '42', 'true', JSON.stringify([base])),
+          fc.integer({ min: 1, max: text.length - 1 }).map((cut) => text.slice(0, cut)),
+        )
+        .map((raw) => ({ label: `body ${raw.slice(0, 20)}`, field: 'body', raw })),
     },
   );
 }
@@ -184,23 +247,60 @@ const queryString = (pairs: [string, string][]): string =>
 function badQueries(parameters: OpenApiParameter[]): fc.Arbitrary<BadInput> {
   const rules = parameters.map((parameter) => {
     const rule = badQueryValue(parameter.name, parameter.schema);
-    if (rule === null) throw new Error(`No fuzz rule for the query parameter "${parameter.name}": add one to badQueryValue`);
+    if (rule === null)
+      throw new Error(`No fuzz rule for the query parameter "${parameter.name}": add one to badQueryValue`);
     return { name: parameter.name, bad: rule.filter(encodable) };
   });
   const names = parameters.map((parameter) => parameter.name);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...rules).chain(({ name, bad }) => bad.map((value) => ({ label: `bad ${name}`, field: name, raw: queryString([[name, value]]) }))) },
-    { weight: 1, arbitrary: fc.constantFrom(...rules).chain(({ name, bad }) => fc.tuple(bad, fc.constantFrom('1', '2026', 'fr')).map(([value, other]) => ({ label: `repeated ${name}`, field: name, raw: queryString([[name, other], [name, value]]) }))) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom(...rules)
+        .chain(({ name, bad }) =>
+          bad.map((value) => ({ label: `bad ${name}`, field: name, raw: queryString([[name, value]]) })),
+        ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...rules).chain(({ name, bad }) =>
+        fc.tuple(bad, fc.constantFrom('1', '2026', 'fr')).map(([value, other]) => ({
+          label: `repeated ${name}`,
+          field: name,
+          raw: queryString([
+            [name, other],
+            [name, value],
+          ]),
+        })),
+      ),
+    },
     {
       weight: 2,
       arbitrary: fc
-        .tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('a[b]', 'minPosition[]', 'year.x', 'filter[region]')), fc.string({ maxLength: 8 }))
-        .filter(([key, value]) => !names.includes(key) && encodable(key) && encodable(value) && key !== '__proto__')
+        .tuple(
+          fc.oneof(
+            fc.string({ minLength: 1, maxLength: 12 }),
+            fc.constantFrom('a[b]', 'minPosition[]', 'year.x', 'filter[region]'),
+          ),
+          fc.string({ maxLength: 8 }),
+        )
+        .filter(
+          ([key, value]) => !names.includes(key) && encodable(key) && encodable(value) && key !== '__proto__',
+        )
         .map(([key, value]) => ({ label: `extra ${key}`, field: key, raw: queryString([[key, value]]) })),
     },
     {
       weight: 1,
-      arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__proto__[admin]').map((key) => ({ label: `prototype key ${key}`, field: key, raw: queryString([[key, 'true']]) })),
+      arbitrary: fc
+        .constantFrom(
+          '__proto__',
+          'constructor',
+          'prototype',
+          'toString',
+          'hasOwnProperty',
+          '__proto__[admin]',
+        )
+        .map((key) => ({ label: `prototype key ${key}`, field: key, raw: queryString([[key, 'true']]) })),
     },
   );
 }
@@ -223,7 +323,12 @@ export interface FuzzTarget {
 }
 
 /** Sends `runs` invalid inputs to one route; every one must be refused cleanly and append nothing. */
-export async function fuzzRoute(target: FuzzTarget, route: FuzzRoute, runs: number, seed?: number): Promise<RouteFigures> {
+export async function fuzzRoute(
+  target: FuzzTarget,
+  route: FuzzRoute,
+  runs: number,
+  seed?: number,
+): Promise<RouteFigures> {
   const figures: RouteFigures = { route: `${route.method} ${route.path}`, tried: 0, statuses: {} };
   const path = target.pathOf(route);
   const head = await target.api.headPosition();
@@ -247,15 +352,30 @@ export async function fuzzRoute(target: FuzzTarget, route: FuzzRoute, runs: numb
 }
 
 /** The API under fuzz: its clock in March 2026, one declaration and one publication to aim at. */
-export async function startFuzzTarget(env: Record<string, string> = {}): Promise<FuzzTarget & { routes: FuzzRoute[] }> {
+export async function startFuzzTarget(
+  env: Record<string, string> = {},
+): Promise<FuzzTarget & { routes: FuzzRoute[] }> {
   const api = await ListeningApi.start(env, { clock: fixedClock(FUZZ_CLOCK) });
   const headers = await api.as('admin');
-  const declared = await api.call({ method: 'POST', path: '/api/v1/declarations', headers, body: JSON.stringify(submission()) });
-  const published = await api.call({ method: 'POST', path: '/api/v1/reports/annual/2026/publications', headers, body: '{}' });
-  if (declared.status !== 201 || published.status !== 201) throw new Error(`fuzz set-up failed: ${declared.text} ${published.text}`);
+  const declared = await api.call({
+    method: 'POST',
+    path: '/api/v1/declarations',
+    headers,
+    body: JSON.stringify(submission()),
+  });
+  const published = await api.call({
+    method: 'POST',
+    path: '/api/v1/reports/annual/2026/publications',
+    headers,
+    body: '{}',
+  });
+  if (declared.status !== 201 || published.status !== 201)
+    throw new Error(`fuzz set-up failed: ${declared.text} ${published.text}`);
   const declarationId = (declared.json as { id: string }).id;
   const publicationId = (published.json as { id: string }).id;
-  const document = (await api.call({ method: 'GET', path: '/docs-json' })).json as Parameters<typeof fuzzRoutes>[0];
+  const document = (await api.call({ method: 'GET', path: '/docs-json' })).json as Parameters<
+    typeof fuzzRoutes
+  >[0];
   const pathOf = (route: FuzzRoute): string =>
     route.path
       .replace('{year}', '2026')
@@ -271,4 +391,9 @@ export const fuzzRuns = (fallback: number): number => {
 };
 
 export const figuresTable = (all: RouteFigures[]): string =>
-  all.map((figures) => `${figures.route.padEnd(72)} ${String(figures.tried).padStart(6)} ${JSON.stringify(figures.statuses)}`).join('\n');
+  all
+    .map(
+      (figures) =>
+        `${figures.route.padEnd(72)} ${String(figures.tried).padStart(6)} ${JSON.stringify(figures.statuses)}`,
+    )
+    .join('\n');

@@ -39,7 +39,9 @@ const wrongType = (kind: 'string' | 'boolean' | 'array' | 'object'): fc.Arbitrar
     fc.double({ noNaN: true }),
     ...(kind === 'boolean' ? [] : [fc.boolean()]),
     ...(kind === 'array' ? [] : [fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 })]),
-    ...(kind === 'object' ? [] : [fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 })]),
+    ...(kind === 'object'
+      ? []
+      : [fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 })]),
     ...(kind === 'string' ? [] : [fc.string({ maxLength: 12 })]),
   );
 
@@ -47,7 +49,13 @@ const wrongType = (kind: 'string' | 'boolean' | 'array' | 'object'): fc.Arbitrar
 export const badText = (maxLength: number): fc.Arbitrary<string> =>
   fc.oneof(
     fc.constantFrom('', ' ', '\t\n ', '\u00a0\u2003', '\ufeff'),
-    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\u0007', '\u001b[31m', '\ud800', '\udfff', '\u007f'), fc.string({ maxLength: 10 })).map(([a, bad, b]) => `x${a}${bad}${b}`),
+    fc
+      .tuple(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom('\u0000', '\u0007', '\u001b[31m', '\ud800', '\udfff', '\u007f'),
+        fc.string({ maxLength: 10 }),
+      )
+      .map(([a, bad, b]) => `x${a}${bad}${b}`),
     fc.integer({ min: 1, max: 64 }).map((extra) => 'é'.repeat(maxLength + extra)),
   );
 
@@ -74,14 +82,34 @@ export const badInstant: fc.Arbitrary<string> = fc
 
 /** A valid FINESS with its check digit changed, the wrong length, letters, Corsica done wrong. */
 export const badFiness: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', '75071218', '7507121840', '750712185', 'ABCDEFGHI', '2C1234567', '75O712184', ' 750712184', '７５０７１２１８４'),
+  fc.constantFrom(
+    '',
+    '75071218',
+    '7507121840',
+    '750712185',
+    'ABCDEFGHI',
+    '2C1234567',
+    '75O712184',
+    ' 750712184',
+    '７５０７１２１８４',
+  ),
   fc.stringMatching(/^\d{9}$/).filter((value) => validateFiness(value) !== null),
   fc.string({ maxLength: 12 }).filter((value) => validateFiness(value) !== null),
 );
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const badEmail: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', 'jeanne', 'jeanne@', '@ch-x.example', 'jeanne@ch-x', 'jeanne martin@ch-x.example', 'a@b@c.example', `${'a'.repeat(250)}@x.example`, 'a\u0000@b.example'),
+  fc.constantFrom(
+    '',
+    'jeanne',
+    'jeanne@',
+    '@ch-x.example',
+    'jeanne@ch-x',
+    'jeanne martin@ch-x.example',
+    'a@b@c.example',
+    `${'a'.repeat(250)}@x.example`,
+    'a\u0000@b.example',
+  ),
   fc.string({ maxLength: 20 }).filter((value) => !EMAIL.test(value)),
 );
 
@@ -92,12 +120,22 @@ export const badPhone: fc.Arbitrary<string> = fc.oneof(
 
 /** A code with its letters changed just enough: case, a look-alike, a stray space or zero-width joiner. */
 export const badCode = (codes: readonly string[]): fc.Arbitrary<string> =>
-  fc.oneof(
-    fc.constantFrom(...codes).chain((code) =>
-      fc.constantFrom(code.toLowerCase(), ` ${code}`, `${code}\u200d`, code.replace(/A/, 'А'), `${code}S`),
-    ),
-    fc.string({ maxLength: 16 }),
-  ).filter((value) => !codes.includes(value));
+  fc
+    .oneof(
+      fc
+        .constantFrom(...codes)
+        .chain((code) =>
+          fc.constantFrom(
+            code.toLowerCase(),
+            ` ${code}`,
+            `${code}\u200d`,
+            code.replace(/A/, 'А'),
+            `${code}S`,
+          ),
+        ),
+      fc.string({ maxLength: 16 }),
+    )
+    .filter((value) => !codes.includes(value));
 
 /** An invalid value for a body property, by what the schema says of it. */
 export function badValue(property: SchemaProperty, name: string): fc.Arbitrary<unknown> {
@@ -117,7 +155,8 @@ export function badValue(property: SchemaProperty, name: string): fc.Arbitrary<u
       ),
     );
   }
-  if (property.type === 'boolean') return withNull(fc.oneof(wrongType('boolean'), fc.constantFrom('true', 'false', 0, 1)));
+  if (property.type === 'boolean')
+    return withNull(fc.oneof(wrongType('boolean'), fc.constantFrom('true', 'false', 0, 1)));
   if (property.enum !== undefined) return withNull(fc.oneof(wrongType('string'), badCode(property.enum)));
   if (property.format === 'date-time') return withNull(fc.oneof(wrongType('string'), badInstant));
   if (property.format === 'email') return withNull(fc.oneof(wrongType('string'), badEmail));
@@ -127,17 +166,27 @@ export function badValue(property: SchemaProperty, name: string): fc.Arbitrary<u
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const among = (codes: readonly string[]) => (value: string) => value.split(',').every((item) => codes.includes(item.trim()));
+const among = (codes: readonly string[]) => (value: string) =>
+  value.split(',').every((item) => codes.includes(item.trim()));
 
 /**
  * Invalid values of query parameters, by name (or by the enum the document gives). Every
  * parameter also gets '' and repeated occurrences; a parameter this table does not know fails the
  * fuzz suite, so that a new one is not left out.
  */
-export function badQueryValue(name: string, schema: { enum?: string[]; format?: string }): fc.Arbitrary<string> | null {
+export function badQueryValue(
+  name: string,
+  schema: { enum?: string[]; format?: string },
+): fc.Arbitrary<string> | null {
   const blankOrJunk = (valid: (value: string) => boolean, extra: string[] = []): fc.Arbitrary<string> =>
-    fc.oneof(fc.constantFrom('', ' ', '%', '\u0000', ...extra), fc.string({ maxLength: 24 })).filter((value) => !valid(value));
-  if (schema.enum !== undefined) return blankOrJunk((value) => schema.enum!.includes(value), schema.enum.map((code) => code.toUpperCase() === code ? code.toLowerCase() : code.toUpperCase()));
+    fc
+      .oneof(fc.constantFrom('', ' ', '%', '\u0000', ...extra), fc.string({ maxLength: 24 }))
+      .filter((value) => !valid(value));
+  if (schema.enum !== undefined)
+    return blankOrJunk(
+      (value) => schema.enum!.includes(value),
+      schema.enum.map((code) => (code.toUpperCase() === code ? code.toLowerCase() : code.toUpperCase())),
+    );
   if (schema.format === 'date-time') return badInstant;
   switch (name) {
     case 'from':
@@ -145,20 +194,33 @@ export function badQueryValue(name: string, schema: { enum?: string[]; format?: 
     case 'asOf':
       return badInstant;
     case 'minPosition':
-      return blankOrJunk((value) => /^\d{1,20}$/.test(value), ['-1', '1.5', '1e3', '1'.repeat(21), '٣', '0x10']);
+      return blankOrJunk(
+        (value) => /^\d{1,20}$/.test(value),
+        ['-1', '1.5', '1e3', '1'.repeat(21), '٣', '0x10'],
+      );
     case 'year':
       return blankOrJunk((value) => /^\d{4}$/.test(value), ['20266', '२०२६', '-2026', '2026.0']);
     case 'limit':
       // Invalid whatever the route's maximum (200 for lists, 500 for the audit).
-      return blankOrJunk((value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 500, ['0', '-1', '1000', '1.0', '999']);
+      return blankOrJunk(
+        (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 500,
+        ['0', '-1', '1000', '1.0', '999'],
+      );
     case 'cursor':
-      return blankOrJunk((value) => /^[A-Za-z0-9_-]{1,512}$/.test(value), ['a b', 'a/b', 'x'.repeat(513), 'é']);
+      return blankOrJunk(
+        (value) => /^[A-Za-z0-9_-]{1,512}$/.test(value),
+        ['a b', 'a/b', 'x'.repeat(513), 'é'],
+      );
     case 'q':
       return fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(201), 'a\u0000b', '\ud800'), badText(200));
     case 'finess':
       // Items are trimmed: ' 750712184' is a valid item of a list.
       return fc
-        .oneof(badFiness, fc.constant(Array.from({ length: 101 }, () => '750712184').join(',')), badFiness.map((bad) => `750712184,${bad}`))
+        .oneof(
+          badFiness,
+          fc.constant(Array.from({ length: 101 }, () => '750712184').join(',')),
+          badFiness.map((bad) => `750712184,${bad}`),
+        )
         .filter((value) => {
           const items = value.split(',');
           return items.length > 100 || !items.every((item) => validateFiness(item.trim()) === null);
@@ -172,7 +234,10 @@ export function badQueryValue(name: string, schema: { enum?: string[]; format?: 
     case 'stage':
       return blankOrJunk((value) => (CLOCK_STAGES as readonly string[]).includes(value), ['final']);
     case 'declarationId':
-      return blankOrJunk((value) => UUID.test(value), ['2b1f6a57-9a53-4c1e-8d7b-6d8e8f0e7a1', '2b1f6a57_9a53_4c1e_8d7b_6d8e8f0e7a11']);
+      return blankOrJunk(
+        (value) => UUID.test(value),
+        ['2b1f6a57-9a53-4c1e-8d7b-6d8e8f0e7a1', '2b1f6a57_9a53_4c1e_8d7b_6d8e8f0e7a11'],
+      );
     case 'actor':
       return fc.constantFrom('', 'a'.repeat(201), 'a\u0000', 'b\u001b', '\udc00');
     default:
@@ -181,7 +246,10 @@ export function badQueryValue(name: string, schema: { enum?: string[]; format?: 
 }
 
 export const validFiness: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 1, max: 95 }).filter((dept) => dept !== 20), fc.stringMatching(/^\d{6}$/))
+  .tuple(
+    fc.integer({ min: 1, max: 95 }).filter((dept) => dept !== 20),
+    fc.stringMatching(/^\d{6}$/),
+  )
   .map(([dept, digits]) => {
     const stem = `${String(dept).padStart(2, '0')}${digits}`;
     const check = [...'0123456789'].find((digit) => validateFiness(`${stem}${digit}`) === null)!;
@@ -266,7 +334,10 @@ export const validAmendment = (nowMs: number) =>
         dataImpacts: subset(DATA_IMPACTS),
         measuresTaken: fc.option(text(20_000), { nil: null }),
         origin: fc.tuple(fc.constantFrom(...SUSPECTED_ORIGINS), fc.nat()),
-        degraded: fc.tuple(fc.integer({ min: 2 * 86_400_000, max: 30 * 86_400_000 }), fc.integer({ min: 0, max: 86_400_000 })),
+        degraded: fc.tuple(
+          fc.integer({ min: 2 * 86_400_000, max: 30 * 86_400_000 }),
+          fc.integer({ min: 0, max: 86_400_000 }),
+        ),
       },
       { requiredKeys: [] },
     )
@@ -296,5 +367,10 @@ export const validQualification = fc
   })
   .map(({ origin, typePick, reason, ...rest }) => {
     const types = typesOfOrigin(origin);
-    return { ...rest, origin, type: types[typePick % types.length], ...(rest.inScope ? {} : { outOfScopeReason: reason }) };
+    return {
+      ...rest,
+      origin,
+      type: types[typePick % types.length],
+      ...(rest.inScope ? {} : { outOfScopeReason: reason }),
+    };
   });

@@ -31,7 +31,10 @@ export class ListeningApi {
     private readonly log: EventStore,
   ) {}
 
-  static async start(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<ListeningApi> {
+  static async start(
+    env: Record<string, string> = {},
+    options: CreateAppOptions = {},
+  ): Promise<ListeningApi> {
     const api = await TestApi.start(
       { VIGIE_RATE_LIMIT_PER_ADDRESS: '0', VIGIE_RATE_LIMIT_PER_TOKEN: '0', ...env },
       options,
@@ -73,7 +76,16 @@ export class ListeningApi {
 }
 
 /** What no error body may show: stack frames, source paths, driver and SQL messages. */
-const INTERNALS = [/\bat .+\(.+:\d+:\d+\)/, /node_modules/, /\.ts:\d+/, /\/work\//, /SQLITE_/, /QueryFailedError/, /\bSELECT\b|\bINSERT\b/, /TypeError|RangeError|ReferenceError/];
+const INTERNALS = [
+  /\bat .+\(.+:\d+:\d+\)/,
+  /node_modules/,
+  /\.ts:\d+/,
+  /\/work\//,
+  /SQLITE_/,
+  /QueryFailedError/,
+  /\bSELECT\b|\bINSERT\b/,
+  /TypeError|RangeError|ReferenceError/,
+];
 const PROBLEM_KEYS = new Set(['type', 'title', 'status', 'detail', 'errors']);
 
 /** Why an error answer is not a clean problem+json, or null. */
@@ -84,7 +96,8 @@ export function problemDefect(answer: Answer): string | null {
   if (body === undefined || typeof body !== 'object') return 'no JSON body';
   const extra = Object.keys(body).filter((key) => !PROBLEM_KEYS.has(key));
   if (extra.length > 0) return `unexpected keys ${extra.join(', ')}`;
-  if (body.status !== answer.status) return `status ${String(body.status)} in the body, ${answer.status} on the wire`;
+  if (body.status !== answer.status)
+    return `status ${String(body.status)} in the body, ${answer.status} on the wire`;
   const leak = INTERNALS.find((pattern) => pattern.test(answer.text));
   return leak === undefined ? null : `internals in the body (${leak}): ${answer.text.slice(0, 200)}`;
 }

@@ -7,7 +7,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_AUDIT_LIMIT = 500;
 
 /** A query parameter checked as text (an array, when repeated, is refused). */
-const Param = (validate: (value: string) => boolean, message: string, description: string): PropertyDecorator =>
+const Param = (
+  validate: (value: string) => boolean,
+  message: string,
+  description: string,
+): PropertyDecorator =>
   function (target: object, property: string | symbol) {
     ApiPropertyOptional({ type: String, description })(target, property);
     ValidateIf((_object: object, value: unknown) => value !== undefined)(target, property as string);
@@ -32,10 +36,18 @@ export class AuditReadsQueryDto {
   )
   actor?: string;
 
-  @Param(isInstant, 'must be an ISO 8601 instant with an offset, such as 2026-03-02T00:00:00+01:00', 'Read at ≥ from')
+  @Param(
+    isInstant,
+    'must be an ISO 8601 instant with an offset, such as 2026-03-02T00:00:00+01:00',
+    'Read at ≥ from',
+  )
   from?: string;
 
-  @Param(isInstant, 'must be an ISO 8601 instant with an offset, such as 2026-04-01T00:00:00+02:00', 'Read at < to')
+  @Param(
+    isInstant,
+    'must be an ISO 8601 instant with an offset, such as 2026-04-01T00:00:00+02:00',
+    'Read at < to',
+  )
   to?: string;
 
   @Param(
@@ -45,7 +57,11 @@ export class AuditReadsQueryDto {
   )
   limit?: string;
 
-  @Param((value) => /^[1-9]\d{0,18}$/.test(value), 'must be a nextCursor this server returned', 'The `nextCursor` of the previous page')
+  @Param(
+    (value) => /^[1-9]\d{0,18}$/.test(value),
+    'must be a nextCursor this server returned',
+    'The `nextCursor` of the previous page',
+  )
   cursor?: string;
 }
 

@@ -17,7 +17,9 @@ export class AuditController {
     description:
       '{ items: [{ id, at, actor, role, route, declarationId, requestId }], nextCursor }: reads of declarations by analysts and admins, newest first. Admins only',
   })
-  async reads(@Query() query: AuditReadsQueryDto): Promise<{ items: RecordedRead[]; nextCursor: string | null }> {
+  async reads(
+    @Query() query: AuditReadsQueryDto,
+  ): Promise<{ items: RecordedRead[]; nextCursor: string | null }> {
     const filter = readFilterOf(query);
     const items = await this.audit.list(filter);
     return { items, nextCursor: items.length === filter.limit ? items[items.length - 1].id : null };

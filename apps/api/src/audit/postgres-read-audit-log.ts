@@ -39,7 +39,12 @@ export class PostgresReadAuditLog implements ReadAuditLog {
   private constructor(private readonly pool: Pool) {}
 
   static async open(url: string): Promise<PostgresReadAuditLog> {
-    const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, application_name: 'vigie-audit' });
+    const pool = new Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+      application_name: 'vigie-audit',
+    });
     // A connection the server terminates while idle must not crash the process: the next query reconnects.
     pool.on('error', () => undefined);
     try {

@@ -35,7 +35,9 @@ export function readOrCreateSecret(dataDir: string, name: string): string {
     writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw new ConfigError(`cannot create the secret file ${name} in ${dataDir}: ${(error as Error).message}`);
+      throw new ConfigError(
+        `cannot create the secret file ${name} in ${dataDir}: ${(error as Error).message}`,
+      );
     }
   }
   const secret = readFileSync(file, 'utf8').trim();

@@ -37,11 +37,7 @@ function count(name: string, raw: string, max: number): number {
 }
 
 /** Generous by default: a facility's staff or the CERT's office behind one address are many people. */
-export function rateLimit(
-  windowMs = '60000',
-  perAddress = '3000',
-  perToken = '1200',
-): RateLimitConfig {
+export function rateLimit(windowMs = '60000', perAddress = '3000', perToken = '1200'): RateLimitConfig {
   const window = count('VIGIE_RATE_LIMIT_WINDOW_MS', windowMs, 3_600_000);
   if (window < 1000) throw new ConfigError('VIGIE_RATE_LIMIT_WINDOW_MS must be at least 1000');
   return {
@@ -56,7 +52,10 @@ const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
 /** Closed by default: no origin may call the API from a browser unless listed (`https://portail.example`). */
 export function corsOrigins(raw: string | undefined): string[] {
   if (raw === undefined) return [];
-  const origins = raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   const invalid = origins.filter((origin) => !ORIGIN.test(origin));
   if (invalid.length > 0) {
     // `*` included: a wildcard would let any page drive a user's token.

@@ -26,6 +26,49 @@ describe('loadConfig', () => {
     });
   });
 
+  it('security defaults: keys and the record of reads in SQLite files of their own, generous rate limits, CORS closed, info logs on stdout', () => {
+    expect(loadConfig({ VIGIE_DATA_DIR: dataDir })).toMatchObject({
+      keyStoreUrl: `sqlite:${dataDir}/keys.sqlite`,
+      auditDbUrl: `sqlite:${dataDir}/audit.sqlite`,
+      rateLimit: { windowMs: 60_000, perAddress: 3000, perToken: 1200 },
+      corsOrigins: [],
+      trustProxy: 0,
+      log: { level: 'info', file: null },
+    });
+  });
+
+  it('reads the security settings', () => {
+    expect(
+      loadConfig({
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_KEY_STORE_URL: 'postgres://keys@db/keys',
+        VIGIE_AUDIT_DB_URL: 'postgres://audit@db/audit',
+        VIGIE_RATE_LIMIT_WINDOW_MS: '1000',
+        VIGIE_RATE_LIMIT_PER_ADDRESS: '0',
+        VIGIE_RATE_LIMIT_PER_TOKEN: '10',
+        VIGIE_CORS_ORIGINS: 'https://portail.example, http://localhost:5173',
+        VIGIE_TRUST_PROXY: '1',
+        VIGIE_LOG_LEVEL: 'warn',
+        VIGIE_LOG_FILE: '/var/log/vigie.log',
+      }),
+    ).toMatchObject({
+      keyStoreUrl: 'postgres://keys@db/keys',
+      auditDbUrl: 'postgres://audit@db/audit',
+      rateLimit: { windowMs: 1000, perAddress: 0, perToken: 10 },
+      corsOrigins: ['https://portail.example', 'http://localhost:5173'],
+      trustProxy: 1,
+      log: { level: 'warn', file: '/var/log/vigie.log' },
+    });
+  });
+
+  it('generates the subject secret once, mode 0600, apart from the JWT secret', () => {
+    const first = loadConfig({ VIGIE_DATA_DIR: dataDir });
+    expect(statSync(join(dataDir, 'subject-secret')).mode & 0o777).toBe(0o600);
+    expect(first.subjectSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.subjectSecret).not.toBe(first.jwtSecret);
+    expect(loadConfig({ VIGIE_DATA_DIR: dataDir }).subjectSecret).toBe(first.subjectSecret);
+  });
+
   it('reads the minPosition wait and the static metrics token', () => {
     const token = 'prometheus-scraper-0123456789abcdef';
     expect(
@@ -87,6 +130,16 @@ describe('loadConfig', () => {
     [{ VIGIE_MIN_POSITION_TIMEOUT_MS: 'soon' }, /VIGIE_MIN_POSITION_TIMEOUT_MS/],
     [{ VIGIE_MIN_POSITION_TIMEOUT_MS: '600000' }, /VIGIE_MIN_POSITION_TIMEOUT_MS/],
     [{ VIGIE_METRICS_TOKEN: 'too-short' }, /VIGIE_METRICS_TOKEN/],
+    [{ VIGIE_KEY_STORE_URL: 'mysql://root:hunter2@db/keys' }, /VIGIE_KEY_STORE_URL/],
+    [{ VIGIE_AUDIT_DB_URL: 'esdb://localhost:2113' }, /VIGIE_AUDIT_DB_URL/],
+    [{ VIGIE_SUBJECT_SECRET: 'short' }, /VIGIE_SUBJECT_SECRET.*32/],
+    [{ VIGIE_RATE_LIMIT_PER_ADDRESS: 'lots' }, /VIGIE_RATE_LIMIT_PER_ADDRESS/],
+    [{ VIGIE_RATE_LIMIT_PER_TOKEN: '-1' }, /VIGIE_RATE_LIMIT_PER_TOKEN/],
+    [{ VIGIE_RATE_LIMIT_WINDOW_MS: '10' }, /VIGIE_RATE_LIMIT_WINDOW_MS/],
+    [{ VIGIE_CORS_ORIGINS: '*' }, /VIGIE_CORS_ORIGINS/],
+    [{ VIGIE_CORS_ORIGINS: 'portail.example' }, /VIGIE_CORS_ORIGINS/],
+    [{ VIGIE_TRUST_PROXY: 'yes' }, /VIGIE_TRUST_PROXY/],
+    [{ VIGIE_LOG_LEVEL: 'loud' }, /VIGIE_LOG_LEVEL/],
   ])('refuses %o with a ConfigError naming the variable', (env, message) => {
     const attempt = () => loadConfig({ VIGIE_DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);

@@ -63,7 +63,10 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
       const replay = await this.replay(context);
       if (replay !== null) return replay;
       // The declarant's name, e-mail and phone reach the log encrypted with their own key, only.
-      sealed ??= intent.type === 'SubmitDeclaration' ? { ...intent, declarant: await this.vault.seal(intent.declarant) } : intent;
+      sealed ??=
+        intent.type === 'SubmitDeclaration'
+          ? { ...intent, declarant: await this.vault.seal(intent.declarant) }
+          : intent;
       const command = {
         ...sealed,
         actor: actorOf(context.principal),
@@ -76,7 +79,10 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
         if (error instanceof ConcurrencyError && context.ifMatch === null && attempt < MAX_ATTEMPTS) continue;
         // An identical keyed request may have committed between our replay check and our read: then
         // the refusal (already submitted, stale If-Match…) is about its effect, and its answer is ours.
-        const twin = context.idempotencyKey === null || error instanceof StoreUnavailableError ? null : await this.replay(context);
+        const twin =
+          context.idempotencyKey === null || error instanceof StoreUnavailableError
+            ? null
+            : await this.replay(context);
         if (twin !== null) return twin;
         throw error;
       }

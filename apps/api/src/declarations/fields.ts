@@ -70,7 +70,8 @@ const rule = (
  * character: no person types them, PostgreSQL's jsonb refuses NUL and lone surrogates (a 500 on
  * that store), and terminals and CSV readers misread them.
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const isPrintable = (value: string): boolean => !UNPRINTABLE.test(value);
 

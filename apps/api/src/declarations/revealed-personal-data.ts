@@ -19,7 +19,9 @@ export function revealTimeline(vault: PersonalDataVault, items: TimelineEntry[])
       if (item.type !== 'DeclarationSubmitted') return item;
       const changes = await Promise.all(
         item.changes.map(async (change) =>
-          change.field === 'declarant' && isPerson(change.to) ? { ...change, to: await vault.reveal(change.to) } : change,
+          change.field === 'declarant' && isPerson(change.to)
+            ? { ...change, to: await vault.reveal(change.to) }
+            : change,
         ),
       );
       return { ...item, changes };

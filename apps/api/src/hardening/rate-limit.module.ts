@@ -14,7 +14,9 @@ const bearerOf = (req: Request): string | null => {
 
 /** The token is not kept as is, even in memory: its digest names the counter. */
 const tokenDigest = (req: Request): string =>
-  createHash('sha256').update(bearerOf(req) ?? '').digest('base64url');
+  createHash('sha256')
+    .update(bearerOf(req) ?? '')
+    .digest('base64url');
 
 /**
  * Two limits (`VIGIE_RATE_LIMIT_*`): per address (`req.ip`, behind `VIGIE_TRUST_PROXY` proxies)
@@ -36,7 +38,8 @@ export function rateLimitOptions(config: VigieConfig): ThrottlerModuleOptions {
         ttl: windowMs,
         limit: perToken,
         getTracker: (req: Record<string, unknown>) => tokenDigest(req as unknown as Request),
-        skipIf: (context) => perToken === 0 || bearerOf(context.switchToHttp().getRequest<Request>()) === null,
+        skipIf: (context) =>
+          perToken === 0 || bearerOf(context.switchToHttp().getRequest<Request>()) === null,
       },
     ],
   };

@@ -76,7 +76,9 @@ export class HealthController {
    * alone would pass on a file that refuses writes) and, when it runs here, the projector follows the log.
    */
   @Get('ready')
-  @ApiOkResponse({ description: '{ status: "ok", checks: { eventStore, readModels, projector } }' })
+  @ApiOkResponse({
+    description: '{ status: "ok", checks: { eventStore, readModels, keyStore, auditLog, projector } }',
+  })
   @ApiServiceUnavailableResponse({
     description: 'A store does not answer, or the projector stopped or fails',
   })

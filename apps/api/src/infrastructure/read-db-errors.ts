@@ -1,6 +1,7 @@
 /**
- * The read database could not be reached (as opposed to a query that is wrong): the answer is a
- * 503 with Retry-After, as for the event store. TypeORM wraps the driver's error in `driverError`;
+ * A store could not be reached (as opposed to a query that is wrong): the answer is a 503 with
+ * Retry-After. Written for the read database; it also catches what the other stores' drivers
+ * throw unmapped (the key store, the record of reads, a PostgreSQL event log closed to connections). TypeORM wraps the driver's error in `driverError`;
  * errors are recognised by code and message, since better-sqlite3 throws from another realm than jest's.
  */
 const UNAVAILABLE_CODES = new Set([
@@ -31,6 +32,9 @@ const UNAVAILABLE_MESSAGES = [
   /client was closed/i,
   /connection is not open/i,
   /connection is not yet established/i,
+  // A database closed to connections (ALLOW_CONNECTIONS false, being dropped or restored): SQLSTATE 55000,
+  // which also names unrelated states; raised by the event store's pool as well as TypeORM's.
+  /database ".*" is not currently accepting connections/i,
 ];
 
 interface ErrorLike {

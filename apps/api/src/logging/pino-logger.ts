@@ -6,7 +6,13 @@ import { scrub, scrubFields } from './redaction';
 const NEST_LEVELS: readonly LogLevel[] = ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'];
 
 /** Nest's start-up chatter (modules loaded, each route mapped): debug, not info. */
-const STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 /** One JSON logger per process: pino, writing JSON lines to stdout or `VIGIE_LOG_FILE`, every record scrubbed. */
 export function createPino(config: LogConfig, silent = false): Logger {
@@ -90,10 +96,16 @@ export class PinoLoggerService implements LoggerService {
   ): void {
     if (!this.enabled.has(level)) return;
     const params = [...rest];
-    const context = params.length > 0 && typeof params.at(-1) === 'string' ? (params.pop() as string) : undefined;
+    const context =
+      params.length > 0 && typeof params.at(-1) === 'string' ? (params.pop() as string) : undefined;
     const stack = typeof params[0] === 'string' ? params[0] : undefined;
     if (pinoLevel === 'info' && context !== undefined && STARTUP_CONTEXTS.has(context)) pinoLevel = 'debug';
-    const text = message instanceof Error ? `${message.name}` : typeof message === 'string' ? message : JSON.stringify(message);
+    const text =
+      message instanceof Error
+        ? `${message.name}`
+        : typeof message === 'string'
+          ? message
+          : JSON.stringify(message);
     this.pino[pinoLevel]({ context, ...(stack === undefined ? {} : { stack: framesOf(stack) }) }, text);
   }
 }

@@ -22,7 +22,11 @@ class KeyStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: KEY_STORE, inject: [VIGIE_CONFIG], useFactory: (config: VigieConfig) => openKeyStore(config.keyStoreUrl) },
+    {
+      provide: KEY_STORE,
+      inject: [VIGIE_CONFIG],
+      useFactory: (config: VigieConfig) => openKeyStore(config.keyStoreUrl),
+    },
     {
       provide: PersonalDataVault,
       inject: [KEY_STORE, VIGIE_CONFIG],

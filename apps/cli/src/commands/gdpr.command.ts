@@ -6,7 +6,8 @@ import { writeResult } from '../program';
 const SUBJECT_ID = /^ds_[A-Za-z0-9_-]{22}$/;
 
 function subjectId(value: string): string {
-  if (!SUBJECT_ID.test(value)) throw new InvalidArgumentError('expected a subject id such as ds_… (see `vigie gdpr subject`)');
+  if (!SUBJECT_ID.test(value))
+    throw new InvalidArgumentError('expected a subject id such as ds_… (see `vigie gdpr subject`)');
   return value;
 }
 
