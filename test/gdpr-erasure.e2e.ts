@@ -2,7 +2,7 @@ import { openEventStore } from '@vigie/event-store';
 import { openReadDataSource, rebuildProjections } from '@vigie/read-models';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PersonalDataVault, openKeyStore } from '../libs/privacy/src';
+import { PersonalDataVault, openKeyStore } from '@vigie/privacy';
 import { createProgram } from '../apps/cli/src/program';
 import { TestApi, bearer, fixedClock, submission } from './support/vigie-api';
 

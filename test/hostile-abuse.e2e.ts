@@ -115,13 +115,11 @@ describe('security headers, CORS and body size', () => {
   });
 
   it('CORS is closed by default: no origin is allowed, not even for a preflight', async () => {
-    const preflight = await api.http
-      .options('/api/v1/declarations')
-      .set({
-        Origin: 'https://evil.example',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization',
-      });
+    const preflight = await api.http.options('/api/v1/declarations').set({
+      Origin: 'https://evil.example',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization',
+    });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const simple = await api.http
       .get('/api/v1/declarations')
@@ -149,13 +147,11 @@ describe('CORS opened to listed origins (VIGIE_CORS_ORIGINS)', () => {
   afterAll(() => api.stop());
 
   it('a listed origin is allowed with the headers the API needs; any other origin is not', async () => {
-    const allowed = await api.http
-      .options('/api/v1/declarations')
-      .set({
-        Origin: 'https://portail.example',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,if-match,idempotency-key',
-      });
+    const allowed = await api.http.options('/api/v1/declarations').set({
+      Origin: 'https://portail.example',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization,if-match,idempotency-key',
+    });
     expect(allowed.status).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://portail.example');
     expect(allowed.headers['access-control-allow-headers']).toMatch(

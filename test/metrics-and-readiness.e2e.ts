@@ -149,7 +149,16 @@ describe('GET /health/ready', () => {
     try {
       await api.http
         .get('/health/ready')
-        .expect(200, { status: 'ok', checks: { eventStore: 'up', readModels: 'up', projector: 'running' } });
+        .expect(200, {
+          status: 'ok',
+          checks: {
+            eventStore: 'up',
+            readModels: 'up',
+            keyStore: 'up',
+            auditLog: 'up',
+            projector: 'running',
+          },
+        });
       await api.app.get<symbol, Projector>(PROJECTOR).stop();
       const response = await api.http.get('/health/ready');
       expect(response.status).toBe(503);

@@ -5,6 +5,8 @@ import { KEY_BYTES, type KeyRef } from './personal-data-envelope';
 
 const SCHEMA_LOCK = 0x4b455953; // 'KEYS'
 
+const ignore = (): void => undefined;
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS subject_keys (
     subject_id text NOT NULL,
@@ -35,12 +37,14 @@ export class PostgresKeyStore implements KeyStore {
     pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
+      client.on('error', ignore);
       try {
         await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
         await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
       } finally {
-        client.release();
+        client.off('error', ignore);
+        client.release(true);
       }
       return new PostgresKeyStore(pool);
     } catch (error) {
@@ -51,6 +55,10 @@ export class PostgresKeyStore implements KeyStore {
 
   async currentKey(subjectId: string): Promise<SubjectKey> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener: a connection the server ends between two statements
+    // would otherwise raise an unhandled 'error' event and take the process down.
+    client.on('error', ignore);
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       // One person's first key is created once, whichever process asks first.
@@ -73,10 +81,13 @@ export class PostgresKeyStore implements KeyStore {
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      broken = error as Error;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      // A client whose transaction failed is not handed to the next caller.
+      client.release(broken);
     }
   }
 

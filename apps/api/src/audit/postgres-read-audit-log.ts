@@ -3,6 +3,8 @@ import type { ReadAuditLog, ReadFilter, ReadRecord, RecordedRead } from './read-
 
 const SCHEMA_LOCK = 0x41554449; // 'AUDI'
 
+const ignore = (): void => undefined;
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS read_audit (
     id bigserial PRIMARY KEY,
@@ -49,12 +51,17 @@ export class PostgresReadAuditLog implements ReadAuditLog {
     pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
+      // A checked-out client has no listener: a connection ended between two statements would
+      // otherwise raise an unhandled 'error' event.
+      client.on('error', ignore);
       try {
         await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
         await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
       } finally {
-        client.release();
+        client.off('error', ignore);
+        // Not reused: the session-level lock ends with it, whatever happened.
+        client.release(true);
       }
       return new PostgresReadAuditLog(pool);
     } catch (error) {

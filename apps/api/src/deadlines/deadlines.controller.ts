@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '../audit/audited-read.interceptor';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { DeclarationIdPipe } from '../declarations/declaration-id.pipe';
@@ -39,6 +40,7 @@ export class DeadlinesController {
   }
 
   @Get('declarations/:id/clocks')
+  @AuditedRead()
   @ApiOkResponse({
     description: '{ declarationId, at, items }: every clock of the declaration, its status at `at`',
   })

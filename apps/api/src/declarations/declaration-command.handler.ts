@@ -20,7 +20,7 @@ import {
   type RecordedEvent,
 } from '@vigie/event-store';
 import { PROJECTOR, type Projector } from '@vigie/read-models';
-import { PersonalDataVault } from '../../../../libs/privacy/src';
+import { PersonalDataVault } from '@vigie/privacy';
 import { actorOf } from '../auth/principal';
 import { CLOCK, type Clock } from '../config/config.tokens';
 import { EVENT_STORE } from '../infrastructure/event-store.module';

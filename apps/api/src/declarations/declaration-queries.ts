@@ -14,7 +14,7 @@ import {
   type TimelineEntry,
 } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
-import { PersonalDataVault } from '../../../../libs/privacy/src';
+import { PersonalDataVault } from '@vigie/privacy';
 import type { Principal } from '../auth/principal';
 import { RequestValidationError } from '../problem/http-problem';
 import { ReadYourWrites } from './read-your-writes';

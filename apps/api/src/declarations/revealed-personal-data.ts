@@ -1,5 +1,5 @@
 import type { DeclarationView, TimelineEntry } from '@vigie/read-models';
-import type { PersonalData, PersonalDataVault } from '../../../../libs/privacy/src';
+import type { PersonalData, PersonalDataVault } from '@vigie/privacy';
 
 /**
  * The read models hold the declarant as the log does, encrypted; a caller who may read the

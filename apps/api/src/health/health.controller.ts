@@ -4,7 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { EventStore } from '@vigie/event-store';
 import { PROJECTOR, READ_DATA_SOURCE, type Projector } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
-import type { KeyStore } from '../../../../libs/privacy/src';
+import type { KeyStore } from '@vigie/privacy';
 import { READ_AUDIT_LOG } from '../audit/audit.tokens';
 import type { ReadAuditLog } from '../audit/read-audit-log';
 import { Public } from '../auth/auth.decorators';

@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { PersonalDataVault, openKeyStore, type KeyStore } from '../../../../libs/privacy/src';
+import { PersonalDataVault, openKeyStore, type KeyStore } from '@vigie/privacy';
 import { VIGIE_CONFIG } from '../config/config.tokens';
 import type { VigieConfig } from '../config/vigie-config';
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { openKeyStore, subjectIdOf } from '../../../../libs/privacy/src';
+import { openKeyStore, subjectIdOf } from '@vigie/privacy';
 import { loadConfig } from '../../../api/src/config/vigie-config';
 import { writeResult } from '../program';
 

@@ -32,6 +32,7 @@ const UNAVAILABLE_MESSAGES = [
   /not queryable/i,
   /cannot use a pool after calling end/i,
   /client was closed/i,
+  /not currently accepting connections/i,
 ];
 
 interface PgErrorLike {

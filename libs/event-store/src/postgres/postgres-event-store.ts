@@ -278,12 +278,17 @@ export class PostgresEventStore implements EventStore {
       throw toStoreError(error, context);
     }
     let broken: Error | undefined;
+    // A connection terminated while held would otherwise emit an unhandled 'error' and crash the process;
+    // the query in flight fails with the same error and is mapped to StoreUnavailableError below.
+    const swallow = (): void => undefined;
+    client.on('error', swallow);
     try {
       return await work(client);
     } catch (error) {
       if (isUnavailable(error)) broken = error as Error;
       throw toStoreError(error, context);
     } finally {
+      client.off('error', swallow);
       client.release(broken);
     }
   }

@@ -205,6 +205,8 @@ export class Projector {
     const [events, head] = await Promise.all([this.store.readAll(from, this.batchSize), this.store.headPosition()]);
     if (head > this.head) this.head = head;
     if (events.length === 0) {
+      // Reading the feed worked: an outage that ended with no new event must not keep readiness failing.
+      this.lastError = null;
       this.markCaughtUp();
       return 0;
     }
