@@ -33,11 +33,41 @@ async function timed(work: () => Promise<number>): Promise<Run> {
   };
 }
 
-async function rebuild(store: EventStore, readUrl: string): Promise<Run> {
+/**
+ * RSS sampled every 50 ms, apart for the replay into the shadow tables and for what follows it
+ * (index builds and the swap): where the peak comes from, when it is too high.
+ */
+async function rebuild(
+  store: EventStore,
+  readUrl: string,
+): Promise<Run & { replayPeakRssMB: number; swapPeakRssMB: number }> {
   const dataSource = await openReadDataSource(readUrl);
+  const peaks = { replay: 0, swap: 0 };
+  let phase: keyof typeof peaks = 'replay';
+  const sample = () => (peaks[phase] = Math.max(peaks[phase], process.memoryUsage.rss()));
+  const sampler = setInterval(sample, 50);
   try {
-    return await timed(async () => (await rebuildProjections({ store, dataSource })).events);
+    const run = await timed(
+      async () =>
+        (
+          await rebuildProjections({
+            store,
+            dataSource,
+            onProgress: ({ done, total }) => {
+              sample();
+              if (done >= total) phase = 'swap';
+            },
+          })
+        ).events,
+    );
+    sample();
+    return {
+      ...run,
+      replayPeakRssMB: Math.round(peaks.replay / 2 ** 20),
+      swapPeakRssMB: Math.round(peaks.swap / 2 ** 20),
+    };
   } finally {
+    clearInterval(sampler);
     await dataSource.destroy();
   }
 }
