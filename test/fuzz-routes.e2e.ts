@@ -1,4 +1,5 @@
 import { describePostgres, createTestDatabase } from './support/postgres';
+import { ON_SQLITE } from './support/vigie-api';
 import {
   figuresTable,
   fuzzRoute,
@@ -67,7 +68,7 @@ function fuzzEveryRoute(
   });
 }
 
-fuzzEveryRoute('fuzzed input [sqlite]', async () => ({ env: {}, drop: async () => undefined }), RUNS);
+fuzzEveryRoute('fuzzed input [sqlite]', async () => ({ env: { ...ON_SQLITE }, drop: async () => undefined }), RUNS);
 
 describePostgres('fuzzed input, event log and read models in PostgreSQL', () => {
   // PostgreSQL refuses what SQLite stores (NUL, half surrogate pairs in jsonb): those must be refused at the edge.

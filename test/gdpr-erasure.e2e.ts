@@ -76,7 +76,7 @@ describe('personal data: encrypted with a key per person, erased by destroying t
 
   beforeAll(async () => {
     api = await TestApi.start({}, { clock: fixedClock() });
-    env = { VIGIE_DATA_DIR: api.config.dataDir };
+    env = api.storeEnv;
     analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-gdpr' }));
     declared = (
       await api.http

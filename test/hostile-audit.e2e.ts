@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createTestDatabase, describePostgres } from './support/postgres';
-import { OTHER_FINESS, TestApi, bearer, fixedClock, submission } from './support/vigie-api';
+import { OTHER_FINESS, SQLITE_IN_DATA_DIR, TestApi, bearer, fixedClock, submission } from './support/vigie-api';
 
 /** Where the record of reads lives, and a way around the API to try and rewrite it. */
 type AuditStore = () => Promise<{
@@ -149,7 +149,7 @@ function accountability(name: string, store: AuditStore): void {
 }
 
 accountability('sqlite', async () => ({
-  env: {},
+  env: { VIGIE_AUDIT_DB_URL: SQLITE_IN_DATA_DIR },
   drop: async () => undefined,
   tamper: async (api, sql) => {
     const db = new Database(api.config.auditDbUrl.slice('sqlite:'.length));

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { Client, type Pool } from 'pg';
 import { problemDefect } from './soak/kit/listening-api';
 import { TEST_PG_URL, createTestDatabase, describePostgres } from './support/postgres';
-import { TestApi, bearer, fixedClock, submission } from './support/vigie-api';
+import { ON_SQLITE, TestApi, bearer, fixedClock, submission } from './support/vigie-api';
 import type { Response } from 'supertest';
 
 /** A file system flag even root cannot write through: the way a disk turned read-only behaves. */
@@ -62,7 +62,8 @@ describe('a SQLite file that stops accepting writes', () => {
   const thaw = () => immutable(frozen.splice(0), false);
 
   beforeAll(async () => {
-    api = await TestApi.start({ VIGIE_MIN_POSITION_TIMEOUT_MS: '1500' }, { clock: fixedClock() });
+    // SQLite whatever VIGIE_E2E_* says: the test freezes the files.
+    api = await TestApi.start({ ...ON_SQLITE, VIGIE_MIN_POSITION_TIMEOUT_MS: '1500' }, { clock: fixedClock() });
     log = await openEventStore(api.config.eventStoreUrl);
     analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-outage' }));
     await api.http.post('/api/v1/declarations').set(analyst).send(submission()).expect(201);

@@ -1,6 +1,6 @@
 import { openEventStore, type EventStore } from '@vigie/event-store';
 import { createTestDatabase, describePostgres } from './support/postgres';
-import { TestApi, bearer, submission } from './support/vigie-api';
+import { SQLITE_IN_DATA_DIR, TestApi, bearer, submission } from './support/vigie-api';
 
 const WRITERS = 32;
 
@@ -154,7 +154,7 @@ const count = (values: number[]): Record<number, number> =>
   );
 
 racingWriters('sqlite', async () => ({
-  env: {},
+  env: { VIGIE_EVENT_STORE_URL: SQLITE_IN_DATA_DIR },
   open: (dataDir) => openEventStore(`sqlite:${dataDir}/events.sqlite`),
   drop: async () => undefined,
 }));

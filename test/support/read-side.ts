@@ -1,4 +1,5 @@
 import { createTestDatabase, describePostgres } from './postgres';
+import { SQLITE_IN_DATA_DIR } from './vigie-api';
 
 /** Where an API under test keeps its read models: the environment to start it with, and the clean-up. */
 export interface ReadDb {
@@ -6,8 +7,11 @@ export interface ReadDb {
   drop: () => Promise<void>;
 }
 
-/** The default: SQLite in the API's data dir, removed with it. */
-const sqliteReadDb = async (): Promise<ReadDb> => ({ env: {}, drop: async () => undefined });
+/** SQLite in the API's data dir, removed with it; pinned, so that `VIGIE_E2E_READ_DB` keeps the label true. */
+const sqliteReadDb = async (): Promise<ReadDb> => ({
+  env: { VIGIE_READ_DB_URL: SQLITE_IN_DATA_DIR },
+  drop: async () => undefined,
+});
 
 const postgresReadDb = (prefix: string) => async (): Promise<ReadDb> => {
   const database = await createTestDatabase(prefix);
@@ -16,7 +20,8 @@ const postgresReadDb = (prefix: string) => async (): Promise<ReadDb> => {
 
 /**
  * Runs a suite twice: read models in SQLite, then in a fresh PostgreSQL database (which fails
- * rather than skips under VIGIE_REQUIRE_POSTGRES=1). The event log is SQLite in both.
+ * rather than skips under VIGIE_REQUIRE_POSTGRES=1). The event log is SQLite in both, or
+ * PostgreSQL in both under `VIGIE_E2E_EVENT_STORE=postgres`.
  */
 export function describeEachReadDb(
   name: string,

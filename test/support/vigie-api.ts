@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { openEventStore } from '@vigie/event-store';
+import { openEventStore, type EventStore } from '@vigie/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { signToken, type TokenClaims } from '../../apps/api/src/auth/tokens';
 import { loadConfig, type VigieConfig } from '../../apps/api/src/config/vigie-config';
@@ -17,40 +17,115 @@ export const THIRD_FINESS = '970100400';
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
 
 /**
- * `VIGIE_E2E_READ_DB=postgres` runs every e2e suite with its read models in a fresh PostgreSQL
- * database per API (the event log stays in SQLite): `VIGIE_E2E_READ_DB=postgres npx jest test`.
+ * Switches that run the same e2e suites on PostgreSQL, each API with fresh databases of its own:
+ * `VIGIE_E2E_READ_DB=postgres` puts the read models there, `VIGIE_E2E_EVENT_STORE=postgres` the
+ * event log, and both together the key store and the read audit too (in the event log's
+ * database: their tables do not overlap). `npm run test:e2e:postgres` sets both.
  */
 const readModelsOnPostgres = process.env.VIGIE_E2E_READ_DB === 'postgres';
+const eventLogOnPostgres = process.env.VIGIE_E2E_EVENT_STORE === 'postgres';
 
-/** The real API on a data dir of its own (SQLite files), spoken to over real HTTP. */
+/**
+ * As a store URL in `TestApi.start`'s env: that store stays in SQLite in the API's data dir
+ * whatever the switches say, for tests about SQLite files themselves (paths, read-only disks).
+ */
+export const SQLITE_IN_DATA_DIR = 'sqlite-in-data-dir';
+
+type StoreVariable = 'VIGIE_EVENT_STORE_URL' | 'VIGIE_READ_DB_URL' | 'VIGIE_KEY_STORE_URL' | 'VIGIE_AUDIT_DB_URL';
+
+/** Every store of the API in SQLite files of its data dir: `TestApi.start({ ...ON_SQLITE })`. */
+export const ON_SQLITE: Record<StoreVariable, string> = {
+  VIGIE_EVENT_STORE_URL: SQLITE_IN_DATA_DIR,
+  VIGIE_READ_DB_URL: SQLITE_IN_DATA_DIR,
+  VIGIE_KEY_STORE_URL: SQLITE_IN_DATA_DIR,
+  VIGIE_AUDIT_DB_URL: SQLITE_IN_DATA_DIR,
+};
+
+type Database = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * The PostgreSQL databases given to a data dir, so that an API restarted on the same dir finds
+ * the log and read models it left, as it would find its SQLite files.
+ */
+const databasesOf = new Map<string, Map<'events' | 'read', Database>>();
+
+async function databaseFor(dataDir: string, role: 'events' | 'read'): Promise<string> {
+  const databases = databasesOf.get(dataDir) ?? new Map<'events' | 'read', Database>();
+  databasesOf.set(dataDir, databases);
+  const known = databases.get(role);
+  if (known !== undefined) return known.url;
+  const created = await createTestDatabase(role === 'events' ? 'vigie_e2e_events' : 'vigie_e2e_read');
+  databases.set(role, created);
+  return created.url;
+}
+
+async function dropDatabasesOf(dataDir: string): Promise<void> {
+  const databases = databasesOf.get(dataDir);
+  databasesOf.delete(dataDir);
+  for (const database of databases?.values() ?? []) await database.drop();
+}
+
+/** Which stores go to PostgreSQL: those the switches move and the test left unset. */
+async function withSwitchedStores(env: Record<string, string>, dataDir: string): Promise<Record<string, string>> {
+  const wanted: [StoreVariable, 'events' | 'read', boolean][] = [
+    ['VIGIE_EVENT_STORE_URL', 'events', eventLogOnPostgres],
+    ['VIGIE_READ_DB_URL', 'read', readModelsOnPostgres],
+    ['VIGIE_KEY_STORE_URL', 'events', eventLogOnPostgres && readModelsOnPostgres],
+    ['VIGIE_AUDIT_DB_URL', 'events', eventLogOnPostgres && readModelsOnPostgres],
+  ];
+  const resolved = { ...env };
+  for (const [variable, role, switched] of wanted) {
+    // Unset, the configuration falls back to the SQLite file in the data dir.
+    if (resolved[variable] === SQLITE_IN_DATA_DIR) delete resolved[variable];
+    else if (switched && resolved[variable] === undefined) resolved[variable] = await databaseFor(dataDir, role);
+  }
+  return resolved;
+}
+
+// Databases of data dirs a test stopped with `removeData: false` and removed itself.
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    for (const dataDir of [...databasesOf.keys()]) await dropDatabasesOf(dataDir);
+  });
+}
+
+/**
+ * The real API on a data dir of its own, spoken to over real HTTP: SQLite files in that dir, or
+ * PostgreSQL databases kept with it under the switches above.
+ */
 export class TestApi {
   private constructor(
     readonly app: INestApplication,
     readonly config: VigieConfig,
-    private readonly dropReadDb: () => Promise<void>,
+    /** The store a test handed the app, which `config.eventStoreUrl` need not name. */
+    private readonly injectedEventStore: EventStore | undefined,
   ) {}
 
   /** `env` is the whole environment the API sees: the host's own variables do not leak in. */
   static async start(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApi> {
-    let dropReadDb = async (): Promise<void> => undefined;
-    if (readModelsOnPostgres && env.VIGIE_READ_DB_URL === undefined) {
-      const database = await createTestDatabase('vigie_e2e_read');
-      env = { ...env, VIGIE_READ_DB_URL: database.url };
-      dropReadDb = database.drop;
-    }
+    const dataDir = resolve(env.VIGIE_DATA_DIR ?? newDataDir());
     const config = loadConfig({
-      VIGIE_DATA_DIR: env.VIGIE_DATA_DIR ?? newDataDir(),
       // Reads after writes wait for the projector; on a loaded CI machine 5 s is not always enough.
       VIGIE_MIN_POSITION_TIMEOUT_MS: '15000',
-      ...env,
+      ...(await withSwitchedStores(env, dataDir)),
+      VIGIE_DATA_DIR: dataDir,
     });
-    try {
-      const app = await createApp(config, { logger: ['error'], ...options });
-      return new TestApi(app, config, dropReadDb);
-    } catch (error) {
-      await dropReadDb();
-      throw error;
-    }
+    const app = await createApp(config, { logger: ['error'], ...options });
+    return new TestApi(app, config, options.eventStore);
+  }
+
+  /**
+   * The variables naming this API's data dir and stores, for a `vigie` command run against the
+   * same data: under the switches the stores are PostgreSQL databases the data dir alone does not name.
+   */
+  get storeEnv(): Record<string, string> {
+    return {
+      VIGIE_DATA_DIR: this.config.dataDir,
+      VIGIE_EVENT_STORE_URL: this.config.eventStoreUrl,
+      VIGIE_READ_DB_URL: this.config.readDbUrl,
+      VIGIE_KEY_STORE_URL: this.config.keyStoreUrl,
+      VIGIE_AUDIT_DB_URL: this.config.auditDbUrl,
+    };
   }
 
   get http(): ReturnType<typeof request> {
@@ -64,8 +139,12 @@ export class TestApi {
     );
   }
 
-  /** Position of the last event in the log, read through a second store opened on the same file. */
+  /**
+   * Position of the last event in the log the app writes to: the store the test handed it, or a
+   * second store opened on the same URL.
+   */
   async headPosition(): Promise<bigint> {
+    if (this.injectedEventStore !== undefined) return this.injectedEventStore.headPosition();
     const store = await openEventStore(this.config.eventStoreUrl);
     try {
       return await store.headPosition();
@@ -83,10 +162,21 @@ export class TestApi {
     return { minPosition: (await this.headPosition()).toString() };
   }
 
+  /**
+   * Waits until the read models hold every event of the log, for tests that then read without
+   * `minPosition`: how soon the projector gets there after a command depends on the store.
+   */
+  async readModelsCaughtUp(): Promise<void> {
+    const admin = bearer(await this.token({ role: 'admin', sub: 'test-catch-up' }));
+    await this.http.get('/api/v1/declarations').query(await this.caughtUp()).set(admin).expect(200);
+  }
+
+  /** `removeData: false` keeps the data dir and its databases for an API restarted on it. */
   async stop(options: { removeData?: boolean } = {}): Promise<void> {
     await this.app.close();
-    await this.dropReadDb();
-    if (options.removeData ?? true) rmSync(this.config.dataDir, { recursive: true, force: true });
+    if (!(options.removeData ?? true)) return;
+    rmSync(this.config.dataDir, { recursive: true, force: true });
+    await dropDatabasesOf(this.config.dataDir);
   }
 }
 
