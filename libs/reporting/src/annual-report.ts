@@ -11,12 +11,15 @@ import {
   cellKey,
   worstImpact,
   type AnnualStatisticsSnapshot,
+  type ClockStage,
   type DataImpact,
   type InterventionKind,
   type MaliciousType,
   type NonMaliciousType,
   type OperationalImpact,
   type RegionCode,
+  type Regime,
+  type StageTimeliness,
   type StructureType,
   type SuspectedOrigin,
   type TimeToDeclare,
@@ -31,6 +34,31 @@ export const TIME_TO_DECLARE_BUCKETS: readonly TimeToDeclare[] = [
   'later',
 ];
 export const ENDANGERMENTS = ['POTENTIAL', 'ACTUAL'] as const;
+
+/** The stages each regime's clocks measure, in the order the regulation runs them. */
+export const DEADLINE_STAGES = {
+  CSP: ['DECLARATION'],
+  NIS2: ['EARLY_WARNING', 'NOTIFICATION', 'INTERMEDIATE', 'FINAL'],
+  GDPR: ['CNIL_NOTIFICATION'],
+} as const satisfies Record<Regime, readonly ClockStage[]>;
+
+/**
+ * One stage of one regime over the year's declarations, read at the report's `asOf`: `met` on
+ * time, `metLate`, `overdue` (unmet and late), `due` (unmet, not yet late). `total` is their sum.
+ */
+export interface StageOnTime<C extends number | Masked = number> {
+  total: C;
+  met: C;
+  metLate: C;
+  overdue: C;
+  due: C;
+  /** % (one decimal) of the stages already fallen due that were met on time; null when none has. */
+  shareOnTime: number | null;
+}
+
+export type DeadlinesSection<C extends number | Masked = number> = {
+  [R in Regime]: Record<(typeof DEADLINE_STAGES)[R][number], StageOnTime<C>>;
+};
 
 /** `public` reports show `"<5"` instead of a count of 1 to 4 (zero stays 0: it discloses nobody). */
 export type Masked = '<5';
@@ -72,6 +100,8 @@ export interface AnnualReport<C extends number | Masked = number> {
   dataImpacts: Record<DataImpact, C>;
   support: { requested: C; interventions: Record<InterventionKind, C> };
   timeToDeclare: Record<TimeToDeclare, C>;
+  /** The regulatory clocks of the year's declarations, by regime and stage (docs/regulatory-clocks.md). */
+  deadlines: DeadlinesSection<C>;
   /**
    * Percentages (one decimal) the publications quote: of declarations, except `structuresByImpact`
    * (of declaring structures). Null when the count behind it is masked or the base is 0.
@@ -145,6 +175,7 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
     dataImpacts: table('dataImpacts', DATA_IMPACTS),
     support: { requested, interventions: table('support.interventions', INTERVENTION_KINDS) },
     timeToDeclare: table('timeToDeclare', TIME_TO_DECLARE_BUCKETS),
+    deadlines: deadlinesSection(snapshot.deadlines ?? []),
     shares: {
       origin: sharesOf(origin, total),
       byStructureType: sharesOf(byStructureType, total),
@@ -164,4 +195,32 @@ function sharesOf<K extends string>(counts: Record<K, number>, whole: number): R
   return Object.fromEntries(
     Object.entries<number>(counts).map(([key, value]) => [key, share(value, whole)]),
   ) as Record<K, number | null>;
+}
+
+/**
+ * Every regime and stage present, 0 where no clock counts, so that two reports have the same
+ * keys. Intermediate reports count together, whatever the request.
+ */
+export function deadlinesSection(rows: readonly StageTimeliness[]): DeadlinesSection {
+  const stageOf = (regime: Regime, stage: string): StageOnTime => {
+    const row = rows.find((candidate) => candidate.regime === regime && candidate.stage === stage);
+    const met = row?.met ?? 0;
+    const metLate = row?.metLate ?? 0;
+    const overdue = row?.overdue ?? 0;
+    const due = row?.due ?? 0;
+    return {
+      total: met + metLate + overdue + due,
+      met,
+      metLate,
+      overdue,
+      due,
+      shareOnTime: share(met, met + metLate + overdue),
+    };
+  };
+  const regime = <R extends Regime>(name: R) =>
+    Object.fromEntries(DEADLINE_STAGES[name].map((stage) => [stage, stageOf(name, stage)])) as Record<
+      (typeof DEADLINE_STAGES)[R][number],
+      StageOnTime
+    >;
+  return { CSP: regime('CSP'), NIS2: regime('NIS2'), GDPR: regime('GDPR') };
 }

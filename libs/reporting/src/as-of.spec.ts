@@ -8,11 +8,16 @@ import {
   QUALIFIED_ORIGINS,
   SUSPECTED_ORIGINS,
   applyCells,
+  clockStatus,
   evolveFacts,
+  evolveRegulatoryFacts,
+  onTimeShares,
+  scheduleOf,
   structureDelta,
   type AnnualStatisticsSnapshot,
   type DeclarationEvent,
   type DeclarationFacts,
+  type RegulatoryFacts,
   type StructureYearStats,
 } from '@vigie/domain';
 import { buildAnnualReport } from './annual-report';
@@ -135,9 +140,14 @@ const logArb = fc.integer({ min: 1, max: 12 }).chain((count) =>
   ),
 );
 
-/** The read-model way: one running sum of cells per year, each event moving its declaration's cells. */
+/**
+ * The read-model way: one running sum of cells per year, each event moving its declaration's
+ * cells; and, as the deadlines read model does, each declaration's scheduled clocks, whose status
+ * is computed when read.
+ */
 function incrementalSnapshot(log: LoggedEvent[], year: number, asOf: number): AnnualStatisticsSnapshot {
   const facts = new Map<string, DeclarationFacts | null>();
+  const regulatory = new Map<string, RegulatoryFacts | null>();
   const cells = new Map<number, Record<string, number>>();
   const rows = new Map<string, StructureYearStats>();
   const cellsOfYear = (y: number) => cells.get(y) ?? cells.set(y, {}).get(y)!;
@@ -162,8 +172,20 @@ function incrementalSnapshot(log: LoggedEvent[], year: number, asOf: number): An
     if (before) move(before, -1);
     if (after) move(after, 1);
     facts.set(id, after);
+    regulatory.set(
+      id,
+      evolveRegulatoryFacts(regulatory.get(id) ?? null, {
+        type: recorded.type,
+        data: recorded.data,
+      } as DeclarationEvent),
+    );
   }
+  const deadlineRows = [...regulatory]
+    .filter(([id, clocks]) => clocks !== null && facts.get(id)?.year === year)
+    .flatMap(([, clocks]) => scheduleOf(clocks!))
+    .map((row) => ({ ...row, status: clockStatus(row, asOf) }));
   return {
+    deadlines: onTimeShares(deadlineRows),
     year,
     cells: cellsOfYear(year),
     structures: [...rows].filter(([key]) => key.startsWith(`${year}/`)).map(([, row]) => row),

@@ -1,9 +1,15 @@
 import {
+  DEFAULT_CLOCK_POLICY,
+  clocksOf,
   evolveFacts,
+  evolveRegulatoryFacts,
+  onTimeShares,
   snapshotFromFacts,
   type AnnualStatisticsSnapshot,
+  type ClockPolicy,
   type DeclarationEvent,
   type DeclarationFacts,
+  type RegulatoryFacts,
 } from '@vigie/domain';
 import type { EventStore, RecordedEvent } from '@vigie/event-store';
 import { buildAnnualReport, type AnnualReport } from './annual-report';
@@ -78,8 +84,16 @@ export function reportAsOf(
   year: number,
   asOf: Date,
   onProgress?: (progress: ReadProgress) => void,
+  policy?: ClockPolicy,
 ): Promise<AnnualReport> {
-  return replayReport(store, year, { asOf }, { onProgress });
+  return replayReport(store, year, { asOf }, { onProgress, policy });
+}
+
+export interface ReplayOptions {
+  generatedAt?: Date;
+  onProgress?: (progress: ReadProgress) => void;
+  /** What the `deadlines` section measures the CSP declaration against: the deadlines read model's. */
+  policy?: ClockPolicy;
 }
 
 /**
@@ -92,10 +106,11 @@ export async function replayReport(
   store: EventStore,
   year: number,
   bound: LogBound,
-  options: { generatedAt?: Date; onProgress?: (progress: ReadProgress) => void } = {},
+  options: ReplayOptions = {},
 ): Promise<AnnualReport> {
   const generatedAt = options.generatedAt ?? new Date();
-  const fold = asOfFold(year, bound);
+  const at = bound.asOf ?? generatedAt;
+  const fold = asOfFold(year, bound, options.policy);
   let last = 0n;
   await readLog(
     store,
@@ -105,8 +120,8 @@ export async function replayReport(
     },
     { until: bound.position, onProgress: options.onProgress },
   );
-  return buildAnnualReport(fold.snapshot(), {
-    asOf: (bound.asOf ?? generatedAt).toISOString(),
+  return buildAnnualReport(fold.snapshot(at), {
+    asOf: at.toISOString(),
     generatedAt: generatedAt.toISOString(),
     position: last.toString(),
   });
@@ -114,12 +129,14 @@ export async function replayReport(
 
 /**
  * The pure part of `reportAsOf`: fold logged events, in log order, into one facts record per
- * declaration of `year` or the year before (the previous year's total is in the report).
+ * declaration of `year` or the year before (the previous year's total is in the report), and
+ * the regulatory facts of the year's declarations alongside (their clocks are in the report).
  * Events of other streams (publications…) are ignored.
  */
-export function asOfFold(year: number, bound: Date | LogBound) {
+export function asOfFold(year: number, bound: Date | LogBound, policy: ClockPolicy = DEFAULT_CLOCK_POLICY) {
   const within: LogBound = bound instanceof Date ? { asOf: bound } : bound;
   const facts = new Map<string, DeclarationFacts | null>();
+  const regulatory = new Map<string, RegulatoryFacts>();
   const counted = (): Map<string, DeclarationFacts> => {
     const kept = new Map<string, DeclarationFacts>();
     for (const [id, value] of facts) if (value !== null) kept.set(id, value);
@@ -136,11 +153,30 @@ export function asOfFold(year: number, bound: Date | LogBound) {
       const after = evolveFacts(facts.get(id) ?? null, event);
       if (after === null) return;
       facts.set(id, after.year === year || after.year === year - 1 ? after : null);
+      // Only the year's own declarations have their clocks in the report.
+      if (after.year !== year) return;
+      const clocksFacts = evolveRegulatory(regulatory.get(id) ?? null, event);
+      if (clocksFacts !== null) regulatory.set(id, clocksFacts);
     },
-    snapshot(): AnnualStatisticsSnapshot {
-      return snapshotFromFacts(year, counted().values());
+    /** The year's snapshot, its clocks read at `at` (the report's instant; without one, no clocks). */
+    snapshot(at: Date | undefined = within.asOf): AnnualStatisticsSnapshot {
+      const kept = counted();
+      if (at === undefined) return snapshotFromFacts(year, kept.values());
+      const clocks = [...regulatory]
+        .filter(([id]) => kept.get(id)?.year === year)
+        .flatMap(([, declaration]) => clocksOf(declaration, at, policy));
+      return { ...snapshotFromFacts(year, kept.values()), deadlines: onTimeShares(clocks) };
     },
     /** The facts of every declaration of the year and the year before, by declaration id. */
     facts: counted,
   };
+}
+
+/** Odd data must not stop a replay, as it does not stop the deadlines projection: the clocks stay as they were. */
+function evolveRegulatory(facts: RegulatoryFacts | null, event: DeclarationEvent): RegulatoryFacts | null {
+  try {
+    return evolveRegulatoryFacts(facts, event);
+  } catch {
+    return facts;
+  }
 }

@@ -1,4 +1,4 @@
-import type { AnnualReport, Masked } from './annual-report';
+import type { AnnualReport, DeadlinesSection, Masked, StageOnTime } from './annual-report';
 
 export type PublicReport = AnnualReport<number | Masked>;
 export type AnyReport = AnnualReport | PublicReport;
@@ -67,6 +67,7 @@ export function maskReport(report: AnnualReport): PublicReport {
       interventions: maskTable(report.support.interventions),
     },
     timeToDeclare: maskTable(report.timeToDeclare),
+    deadlines: maskDeadlines(report.deadlines),
     shares: {
       origin: maskShares(shares.origin, report.origin),
       byStructureType: maskShares(shares.byStructureType, report.byStructureType),
@@ -75,4 +76,23 @@ export function maskReport(report: AnnualReport): PublicReport {
       supportRequested: isMasked(report.support.requested) ? null : shares.supportRequested,
     },
   };
+}
+
+/** A share on time is withheld when the clocks met on time, or those fallen due, are masked. */
+function maskStage({ shareOnTime, ...counts }: StageOnTime): StageOnTime<number | Masked> {
+  const settled = counts.met + counts.metLate + counts.overdue;
+  return {
+    ...maskTable(counts),
+    shareOnTime: isMasked(counts.met) || isMasked(settled) ? null : shareOnTime,
+  };
+}
+
+function maskDeadlines(deadlines: DeadlinesSection | undefined): DeadlinesSection<number | Masked> {
+  const regime = <T extends Record<string, StageOnTime>>(stages: T) =>
+    Object.fromEntries(Object.entries(stages).map(([stage, row]) => [stage, maskStage(row)])) as {
+      [K in keyof T]: StageOnTime<number | Masked>;
+    };
+  // An edition published before the section existed has none to mask.
+  if (deadlines === undefined) return deadlines as unknown as DeadlinesSection<number | Masked>;
+  return { CSP: regime(deadlines.CSP), NIS2: regime(deadlines.NIS2), GDPR: regime(deadlines.GDPR) };
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IdempotencyKeyTakenError, type EventStore } from '@vigie/event-store';
-import { PROJECTOR, type Projector } from '@vigie/read-models';
+import { PROJECTOR, deadlinePolicy, type Projector } from '@vigie/read-models';
 import { publicationStreamId, publicationsOf, publishAnnualReport, type Publication } from '@vigie/reporting';
 import { actorOf } from '../auth/principal';
 import { CLOCK, type Clock } from '../config/config.tokens';
@@ -74,6 +74,7 @@ export class PublishReportHandler implements ICommandHandler<PublishReport, Publ
       actor: actorOf(context.principal),
       correlationId: context.correlationId,
       now,
+      policy: deadlinePolicy(),
       idempotency:
         key === null
           ? undefined

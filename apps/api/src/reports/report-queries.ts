@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@vigie/event-store';
-import { READ_DATA_SOURCE } from '@vigie/read-models';
+import { READ_DATA_SOURCE, deadlinePolicy } from '@vigie/read-models';
 import {
   publicationStreamId,
   publicationsOf,
@@ -70,8 +70,9 @@ export class GetAnnualReportHandler implements IQueryHandler<GetAnnualReport, An
     const now = this.clock();
     if (asOf !== null) {
       assertNotFuture('asOf', asOf, now);
-      // The log is the truth at any instant; the read models only know the present.
-      return replayReport(this.store, year, { asOf }, { generatedAt: now });
+      // The log is the truth at any instant; the read models only know the present. The clocks
+      // are measured as the deadlines read model measures them, so both ways agree.
+      return replayReport(this.store, year, { asOf }, { generatedAt: now, policy: deadlinePolicy() });
     }
     await this.readYourWrites.reach(minPosition);
     return liveAnnualReport(this.dataSource, year, now);

@@ -1,4 +1,5 @@
 import type { Instant } from '../declaration/declaration.events';
+import type { StageTimeliness } from '../regulatory/on-time-shares';
 import type {
   DataImpact,
   IncidentType,
@@ -70,4 +71,9 @@ export interface AnnualStatisticsSnapshot {
   cells: Record<string, number>;
   structures: StructureYearStats[];
   previousYearTotal: number;
+  /**
+   * The regulatory clocks of the year's declarations, per regime and stage, with their status at
+   * the report's instant (the deadlines read model or, for `asOf`, the log). Absent: none known.
+   */
+  deadlines?: readonly StageTimeliness[];
 }

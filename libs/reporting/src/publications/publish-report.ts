@@ -4,6 +4,7 @@ import {
   type EventStore,
   type IdempotencyRecord,
 } from '@vigie/event-store';
+import type { ClockPolicy } from '@vigie/domain';
 import { replayReport } from '../as-of';
 import {
   REPORT_PUBLICATION_SCHEMA_VERSION,
@@ -23,6 +24,8 @@ export interface PublishAnnualReport {
   now: Date;
   /** Stored with the event, in the same transaction: a retry of the request finds it. */
   idempotency?: IdempotencyRecord;
+  /** How the `deadlines` section measures the CSP declaration (the deadlines read model's policy). */
+  policy?: ClockPolicy;
 }
 
 /** Editions of one year rarely race; a lost race only needs the append again, on the new revision. */
@@ -42,7 +45,7 @@ export async function publishAnnualReport(
     store,
     command.year,
     { asOf: command.asOf ?? command.now, position: head },
-    { generatedAt: command.now },
+    { generatedAt: command.now, policy: command.policy },
   );
   const event = reportPublished({
     publicationId: command.publicationId,

@@ -65,7 +65,7 @@ export async function renderHtml(
       const rows = table.rows
         .map(
           (row) =>
-            `<tr><td>${escapeHtml(row.label)} <code>${escapeHtml(row.code)}</code></td><td class="num">${escapeHtml(formatCount(row.count, lang))}</td><td class="num">${escapeHtml(formatShare(row.share, lang))}</td></tr>`,
+            `<tr><td>${escapeHtml(row.label)} <code>${escapeHtml(row.code)}</code>${row.detail === undefined ? '' : `<br><small>${escapeHtml(row.detail)}</small>`}</td><td class="num">${escapeHtml(formatCount(row.count, lang))}</td><td class="num">${escapeHtml(formatShare(row.share, lang))}</td></tr>`,
         )
         .join('\n');
       return `<section class="table" id="${escapeHtml(table.id)}"><h3>${escapeHtml(table.title)}</h3><table><thead><tr><th>${escapeHtml(text('label', lang))}</th><th class="num">${escapeHtml(text('count', lang))}</th><th class="num">${escapeHtml(text('share', lang))}</th></tr></thead><tbody>\n${rows}\n</tbody></table></section>`;

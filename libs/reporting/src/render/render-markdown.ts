@@ -34,7 +34,12 @@ export function renderMarkdown(report: AnyReport, { lang }: RenderOptions): stri
       row(text('label', lang), text('code', lang), text('count', lang), text('share', lang)),
       row('---', '---', '---:', '---:'),
       ...table.rows.map((r) =>
-        row(r.label, `\`${r.code}\``, formatCount(r.count, lang), formatShare(r.share, lang)),
+        row(
+          r.detail === undefined ? r.label : `${r.label} — ${r.detail}`,
+          `\`${r.code}\``,
+          formatCount(r.count, lang),
+          formatShare(r.share, lang),
+        ),
       ),
     );
   }

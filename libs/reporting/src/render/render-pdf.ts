@@ -154,18 +154,17 @@ function originBar(
   doc.rect(MARGIN, barTop, split - MARGIN, 20).fill(RED);
   doc.rect(split, barTop, rest - split, 20).fill(BLUE);
   doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(9);
-  doc.text(`${text('malicious', lang)} ${formatShare(malicious, lang)}`, MARGIN + 6, barTop + 6, {
-    width: split - MARGIN - 12,
-    lineBreak: false,
-    ellipsis: true,
-  });
-  doc.text(`${text('nonMalicious', lang)} ${formatShare(nonMalicious, lang)}`, split + 6, barTop + 6, {
-    width: rest - split - 12,
-    align: 'right',
-    lineBreak: false,
-    ellipsis: true,
-  });
+  // A segment too narrow for its label (0 % when every declaration has one origin) gets none:
+  // pdfkit never returns from `ellipsis` in a width below one character.
+  const label = (words: string, x: number, segment: number, align: 'left' | 'right') => {
+    if (segment - 12 < MIN_LABEL_WIDTH) return;
+    doc.text(words, x + 6, barTop + 6, { width: segment - 12, align, lineBreak: false, ellipsis: true });
+  };
+  label(`${text('malicious', lang)} ${formatShare(malicious, lang)}`, MARGIN, split - MARGIN, 'left');
+  label(`${text('nonMalicious', lang)} ${formatShare(nonMalicious, lang)}`, split, rest - split, 'right');
 }
+
+const MIN_LABEL_WIDTH = 24;
 
 function heading(doc: PDFKit.PDFDocument, title: string): void {
   ensureSpace(doc, 60);
@@ -209,8 +208,9 @@ function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: RenderOpti
   heading(doc, table.title);
   const width = doc.page.width - 2 * MARGIN;
   const columns = { label: MARGIN, count: MARGIN + width - 140, share: MARGIN + width - 60 };
-  const line = (label: string, count: string, share: string, bold: boolean) => {
-    ensureSpace(doc, rowHeight);
+  const line = (label: string, count: string, share: string, bold: boolean, detail?: string) => {
+    const height = detail === undefined ? rowHeight : rowHeight + 10;
+    ensureSpace(doc, height);
     const y = doc.y;
     doc
       .font(bold ? 'Helvetica-Bold' : 'Helvetica')
@@ -223,17 +223,23 @@ function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: RenderOpti
     });
     doc.text(count, columns.count, y + 3, { width: 70, align: 'right', lineBreak: false });
     doc.text(share, columns.share, y + 3, { width: 60, align: 'right', lineBreak: false });
+    // Short enough for the column at this size; pdfkit's `ellipsis` is kept to the labels.
+    if (detail !== undefined)
+      doc
+        .fontSize(7.5)
+        .fillColor(MUTED)
+        .text(detail, columns.label, y + 14, { lineBreak: false });
     doc
-      .moveTo(MARGIN, y + rowHeight)
-      .lineTo(MARGIN + width, y + rowHeight)
+      .moveTo(MARGIN, y + height)
+      .lineTo(MARGIN + width, y + height)
       .lineWidth(0.5)
       .strokeColor(LINE)
       .stroke();
-    doc.y = y + rowHeight;
+    doc.y = y + height;
   };
   line(text('label', lang), text('count', lang), text('share', lang), true);
   for (const row of table.rows)
-    line(row.label, formatCount(row.count, lang), formatShare(row.share, lang), false);
+    line(row.label, formatCount(row.count, lang), formatShare(row.share, lang), false, row.detail);
   doc.x = MARGIN;
 }
 

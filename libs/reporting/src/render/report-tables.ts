@@ -1,5 +1,5 @@
 import { CODE_LISTS, labelOf, type CodeList, type Lang } from '@vigie/domain';
-import { MONTHS, type Masked } from '../annual-report';
+import { DEADLINE_STAGES, MONTHS, type Masked, type StageOnTime } from '../annual-report';
 import type { AnyReport } from '../public-mask';
 import { formatNumber, monthName, text, type TextKey } from './report-text';
 
@@ -9,6 +9,8 @@ export interface TableRow {
   count: number | Masked;
   /** % shown beside the count, when the table has a meaningful base. */
   share: number | null;
+  /** What the count leaves out, shown under the label (the deadlines table). */
+  detail?: string;
 }
 
 export interface ReportTable {
@@ -99,7 +101,36 @@ export function reportTables(report: AnyReport, lang: Lang): ReportTable[] {
       ],
     },
     fixed('timeToDeclare', report.timeToDeclare, total),
+    ...deadlinesTable(report, lang),
   ];
+}
+
+/**
+ * One row per regime and stage: the count met on time, its share of those fallen due (the
+ * report's own `shareOnTime`), and the rest in the row's detail. None for an edition published before
+ * the section existed.
+ */
+function deadlinesTable(report: AnyReport, lang: Lang): ReportTable[] {
+  const deadlines = (report as Partial<AnyReport>).deadlines;
+  if (deadlines === undefined) return [];
+  const rows = (Object.keys(DEADLINE_STAGES) as (keyof typeof DEADLINE_STAGES)[]).flatMap((regime) =>
+    DEADLINE_STAGES[regime].map((stage): TableRow => {
+      const row = (deadlines[regime] as Record<string, StageOnTime<number | Masked>>)[stage];
+      return {
+        code: `${regime}/${stage}`,
+        label: text(`deadlines.${regime}.${stage}` as TextKey, lang),
+        count: row.met,
+        share: row.shareOnTime,
+        detail: text('deadlines.detail', lang, {
+          settled: formatSum([row.met, row.metLate, row.overdue], lang),
+          late: formatCount(row.metLate, lang),
+          overdue: formatCount(row.overdue, lang),
+          due: formatCount(row.due, lang),
+        }),
+      };
+    }),
+  );
+  return [{ id: 'deadlines', title: text('section.deadlines', lang), rows }];
 }
 
 /**

@@ -103,6 +103,32 @@ const TEXT = {
   'timeToDeclare.within24h': { fr: 'Sous 24 h', en: 'Within 24 h' },
   'timeToDeclare.within72h': { fr: 'Sous 72 h', en: 'Within 72 h' },
   'timeToDeclare.later': { fr: 'Au-delà de 72 h', en: 'Later than 72 h' },
+  'section.deadlines': {
+    fr: 'Échéances réglementaires tenues à temps (nombre et part des échéances échues)',
+    en: 'Regulatory deadlines met on time (count, and share of those fallen due)',
+  },
+  'deadlines.CSP.DECLARATION': {
+    fr: 'CSP — signalement « sans délai »',
+    en: 'CSP — declaration "without delay"',
+  },
+  'deadlines.NIS2.EARLY_WARNING': { fr: 'NIS2 — alerte précoce (24 h)', en: 'NIS2 — early warning (24 h)' },
+  'deadlines.NIS2.NOTIFICATION': {
+    fr: 'NIS2 — notification d’incident (72 h)',
+    en: 'NIS2 — incident notification (72 h)',
+  },
+  'deadlines.NIS2.INTERMEDIATE': {
+    fr: 'NIS2 — rapports intermédiaires (sur demande)',
+    en: 'NIS2 — intermediate reports (on request)',
+  },
+  'deadlines.NIS2.FINAL': { fr: 'NIS2 — rapport final (1 mois)', en: 'NIS2 — final report (1 month)' },
+  'deadlines.GDPR.CNIL_NOTIFICATION': {
+    fr: 'RGPD — notification à la CNIL (72 h)',
+    en: 'GDPR — notification to the CNIL (72 h)',
+  },
+  'deadlines.detail': {
+    fr: '{settled} échues dont {late} tenues en retard et {overdue} non tenues ; {due} à venir',
+    en: '{settled} fallen due, {late} met late and {overdue} overdue; {due} not yet due',
+  },
   'chart.byMonth': { fr: 'Signalements par mois', en: 'Declarations by month' },
   'chart.byRegion': { fr: 'Signalements par région', en: 'Declarations by region' },
   'chart.origin': { fr: 'Origine et typologies', en: 'Origin and types' },

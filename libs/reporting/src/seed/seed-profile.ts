@@ -6,6 +6,7 @@ import {
   initialState,
   type DeclarationCommand,
   type DeclarationState,
+  type Declarant,
 } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
 import { lifecycleOf, type TimedCommand } from './lifecycle';
@@ -16,6 +17,17 @@ import { SEED_PROFILES, type SeedProfile } from './profiles';
 export interface SeedProgress {
   commands: number;
   total: number;
+}
+
+export interface SeedOptions {
+  seed?: number;
+  onProgress?: (progress: SeedProgress) => void;
+  /**
+   * Applied to each declarant before its declaration is decided, as the API's command handler
+   * does: the vault's `seal`, so that no name, e-mail or phone reaches the log in clear.
+   * Without it (pure tests of the figures) the declarants are written as the profile makes them.
+   */
+  sealDeclarant?: (person: Declarant) => Promise<Declarant>;
 }
 
 export interface SeedResult {
@@ -64,7 +76,7 @@ export function profileCommands(profile: SeedProfile, seed: number): TimedComman
 export async function seedProfile(
   store: EventStore,
   profileId: string,
-  options: { seed?: number; onProgress?: (progress: SeedProgress) => void } = {},
+  options: SeedOptions = {},
 ): Promise<SeedResult> {
   const profile = seedProfileById(profileId);
   const seed = options.seed ?? 1;
@@ -75,7 +87,11 @@ export async function seedProfile(
   const streams = new Map<string, { state: DeclarationState; revision: number | 'no_stream' }>();
   let events = 0;
   for (const [done, { at, command }] of commands.entries()) {
-    events += await execute(store, streams, command, new Date(at), `seed-${profile.id}-${seed}`);
+    const sealed =
+      command.type === 'SubmitDeclaration' && options.sealDeclarant
+        ? { ...command, declarant: await options.sealDeclarant(command.declarant) }
+        : command;
+    events += await execute(store, streams, sealed, new Date(at), `seed-${profile.id}-${seed}`);
     if (done % 250 === 0 || done === commands.length - 1)
       options.onProgress?.({ commands: done + 1, total: commands.length });
   }
