@@ -71,7 +71,7 @@ export async function runSuite(options: SuiteOptions): Promise<BenchResult[]> {
             ? figures.targets.map((goal) => ({ ...goal, met: null }))
             : figures.targets,
       };
-      writeResult(options.resultsDirectory ?? DEFAULT_RESULTS, result);
+      await writeResult(options.resultsDirectory ?? DEFAULT_RESULTS, result);
       print(report(result));
       results.push(result);
     }

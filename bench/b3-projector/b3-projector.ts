@@ -13,6 +13,9 @@ interface ChildRun {
   seconds: number;
   cpuSeconds: number;
   peakRssMB: number;
+  /** Rebuilds only: the peak while replaying into the shadow tables, and while building indexes and swapping. */
+  replayPeakRssMB?: number;
+  swapPeakRssMB?: number;
 }
 
 /** A fresh read database for one child: a file, or a database of its own. */
@@ -53,6 +56,8 @@ async function measure(context: BenchContext, backend: 'sqlite' | 'postgres', ev
     'events/s': rate,
     'events/CPU-s': perSecond(rebuilt.events, rebuilt.cpuSeconds),
     'peak RSS MB': rebuilt.peakRssMB,
+    'replay RSS MB': rebuilt.replayPeakRssMB ?? null,
+    'swap RSS MB': rebuilt.swapPeakRssMB ?? null,
     'raw events/s': rawRate,
     'raw peak RSS MB': raw.peakRssMB,
     'ratio %': ratio(rate, rawRate),
@@ -78,7 +83,8 @@ export const b3Projector: Benchmark = {
         rebuild:
           'rebuildProjections (shadow tables, batches of 2,000, swap), default read models, in a child process',
         raw: 'the same child reads the log with readAll(after, 2000) and inserts one row per event (position, stream, revision, type, data) per batch transaction: better-sqlite3 with the read database settings (WAL, NORMAL) / pg unnest',
-        peakRss: 'process.resourceUsage().maxRSS of the child at its end',
+        peakRss:
+          'process.resourceUsage().maxRSS of the child at its end; replay / swap: RSS sampled every 50 ms while replaying into the shadow tables, then while building their indexes and swapping',
       },
       rows,
       targets: [

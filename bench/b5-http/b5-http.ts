@@ -1,13 +1,15 @@
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { bySize, type BenchContext, type Benchmark } from '../support/bench-context';
 import { target, type Row } from '../support/bench-result';
-import { forkTypeScript } from '../support/child-process';
+import { forkTypeScript, runChild } from '../support/child-process';
 import { ratio } from '../support/latency';
 import { BENCH_FINESS, type ServerMessage, type ServerRequest } from './api-server-protocol';
+import type { LoadRequest } from './load-child';
 
 const SERVER = join(__dirname, 'api-server-child.ts');
+const LOAD = join(__dirname, 'load-child.ts');
 const CONNECTIONS = 32;
 const FIXED_RATE = 500;
 
@@ -96,29 +98,24 @@ interface Load {
   rate?: number;
 }
 
-let keys = 0;
+let runs = 0;
 
-/** autocannon against one route; every request has its own Idempotency-Key, as a client's retries would not. */
-async function fire(server: ApiServer, { route, seconds, rate }: Load) {
-  return autocannon({
+/**
+ * autocannon against one route, from a child process of its own; every request has its own
+ * Idempotency-Key, as distinct submissions do.
+ */
+function fire(server: ApiServer, { route, seconds, rate }: Load): Promise<autocannon.Result> {
+  const request: LoadRequest = {
     url: `http://127.0.0.1:${server.port}`,
+    path: PATHS[route],
+    token: server.token,
+    body: SUBMISSION,
     connections: CONNECTIONS,
-    duration: seconds,
-    overallRate: rate,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: PATHS[route],
-        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-        body: SUBMISSION,
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, 'idempotency-key': `b5-${process.pid}-${++keys}` },
-        }),
-      },
-    ],
-  });
+    seconds,
+    rate,
+    keyPrefix: `b5-${process.pid}-${++runs}`,
+  };
+  return runChild<autocannon.Result>(LOAD, [JSON.stringify(request)]);
 }
 
 async function measure(server: ApiServer, load: Load, label: string): Promise<Row> {
@@ -203,13 +200,13 @@ export const b5Http: Benchmark = {
         seconds,
         connections: CONNECTIONS,
         fixedRate: FIXED_RATE,
-        warmUp: '1 s per route, not counted',
+        warmUp: `${Math.min(2, seconds)} s per route, not counted`,
         server:
           'createApp in a child process as main.ts starts it (log levels log/warn/error/fatal, access log to a file), default configuration: SQLite event log (WAL, FULL, group commit), SQLite read models, projector inline, embedded JWT; rate limits off (VIGIE_RATE_LIMIT_PER_* = 0, as the configuration documents for benchmarks)',
         noop: 'bench/b5-http/bench-noop.controller.ts: same middleware, guard, pipe and filter; no DTO, no idempotency, no append',
         requests:
           'same valid submission body each time, a distinct Idempotency-Key per request, one declarant bearer token',
-        load: 'autocannon 9 in the runner process (the API has the other core); fixed rate with coordinated-omission correction',
+        load: 'autocannon 9 in a child process of its own (the API has the other core); fixed rate with coordinated-omission correction',
       },
       rows,
       targets: [

@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Machine } from './machine';
 
 export type Mode = 'full' | 'quick' | 'smoke';
@@ -56,16 +57,17 @@ export function target(
   };
 }
 
-/** Written through a temporary file: a run stopped half-way never leaves a truncated result. */
-export function writeResult(directory: string, result: BenchResult): string {
+/**
+ * Written through a temporary file, so that a run stopped half-way never leaves a truncated
+ * result, and in the project's Prettier style, so that `npm run format:check` passes over it.
+ */
+export async function writeResult(directory: string, result: BenchResult): Promise<string> {
   mkdirSync(directory, { recursive: true });
   const path = join(directory, `${result.name}.json`);
-  const json = JSON.stringify(
-    result,
-    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
-    2,
+  const json = JSON.stringify(result, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
   );
-  writeFileSync(`${path}.tmp`, `${json}\n`);
+  writeFileSync(`${path}.tmp`, await format(json, { ...(await resolveConfig(path)), parser: 'json' }));
   renameSync(`${path}.tmp`, path);
   return path;
 }

@@ -1,3 +1,4 @@
+import { clockPolicyFromEnv } from '@vigie/domain';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../../api/src/config/vigie-config';
@@ -55,13 +56,19 @@ export function registerReportCommand(program: Command): void {
       try {
         const asOf = options.asOf ?? new Date();
         let reported = -1;
-        const report = await reportAsOf(store, options.year, asOf, ({ events, head, position }) => {
-          const percent = head === 0n ? 100 : Number((position * 100n) / head);
-          if (percent >= reported + 10 || position >= head) {
-            reported = percent;
-            writeErr(`reading the event log: ${events} events (${Math.min(percent, 100)} %)\n`);
-          }
-        });
+        const report = await reportAsOf(
+          store,
+          options.year,
+          asOf,
+          ({ events, head, position }) => {
+            const percent = head === 0n ? 100 : Number((position * 100n) / head);
+            if (percent >= reported + 10 || position >= head) {
+              reported = percent;
+              writeErr(`reading the event log: ${events} events (${Math.min(percent, 100)} %)\n`);
+            }
+          },
+          clockPolicyFromEnv(process.env),
+        );
         const rendered = await renderReport(report, {
           format: options.format,
           lang: options.lang,
