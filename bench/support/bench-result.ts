@@ -1,6 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import type { Machine } from './machine';
 
 export type Mode = 'full' | 'quick' | 'smoke';
@@ -59,15 +58,17 @@ export function target(
 
 /**
  * Written through a temporary file, so that a run stopped half-way never leaves a truncated
- * result, and in the project's Prettier style, so that `npm run format:check` passes over it.
+ * result (bench/results is outside Prettier's reach: .prettierignore).
  */
 export async function writeResult(directory: string, result: BenchResult): Promise<string> {
   mkdirSync(directory, { recursive: true });
   const path = join(directory, `${result.name}.json`);
-  const json = JSON.stringify(result, (_key, value: unknown) =>
-    typeof value === 'bigint' ? value.toString() : value,
+  const json = JSON.stringify(
+    result,
+    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+    2,
   );
-  writeFileSync(`${path}.tmp`, await format(json, { ...(await resolveConfig(path)), parser: 'json' }));
+  writeFileSync(`${path}.tmp`, json.endsWith('\n') ? json : `${json}\n`);
   renameSync(`${path}.tmp`, path);
   return path;
 }
