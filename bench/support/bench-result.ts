@@ -135,7 +135,8 @@ export function markdown(result: BenchResult): string {
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     return [
       `| ${columns.map(escape).join(' | ')} |`,
-      `| ${columns.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
+      // Figures to the right, labels to the left.
+      `| ${columns.map((column) => (rows.some((row) => typeof row[column] === 'number') ? '---:' : '---')).join(' | ')} |`,
       ...rows.map(
         (row) => `| ${columns.map((column) => escape(formatCell(row[column] ?? null))).join(' | ')} |`,
       ),
