@@ -33,10 +33,11 @@ export interface SchemaProperty {
 }
 
 /** Values of the wrong JSON type for any field (null is added by the caller when the field refuses it). */
+// Infinity is left out: JSON.stringify writes it as null, a valid value for a nullable field.
 const wrongType = (kind: 'string' | 'boolean' | 'array' | 'object'): fc.Arbitrary<unknown> =>
   fc.oneof(
     fc.integer(),
-    fc.double({ noNaN: true }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
     ...(kind === 'boolean' ? [] : [fc.boolean()]),
     ...(kind === 'array' ? [] : [fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 })]),
     ...(kind === 'object'
