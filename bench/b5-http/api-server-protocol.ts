@@ -6,6 +6,9 @@ export type ServerRequest = { type: 'settle' } | { type: 'memory' } | { type: 's
 export type ServerMessage =
   | { type: 'ready'; port: number; token: string }
   | { type: 'settled'; position: string }
-  /** `peakRssMB`: since the previous 'memory'; `maxRssMB`: since the process started. */
-  | { type: 'memory'; peakRssMB: number; maxRssMB: number }
+  /**
+   * `peakRssMB`, `cpuMs` (user + system, every thread of the API process): since the previous
+   * 'memory'; `maxRssMB`: since the process started.
+   */
+  | { type: 'memory'; peakRssMB: number; maxRssMB: number; cpuMs: number }
   | { type: 'failed'; message: string };

@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -31,7 +31,13 @@ class SettingsModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: VigieConfig, clock: Clock, eventStore?: EventStore): DynamicModule {
+  /** `imports`: modules mounted after the application's own (the benchmark's no-op route). */
+  static forRoot(
+    config: VigieConfig,
+    clock: Clock,
+    eventStore?: EventStore,
+    imports: NonNullable<ModuleMetadata['imports']> = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -49,6 +55,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        ...imports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

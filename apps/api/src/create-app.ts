@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
+import { ValidationPipe, type INestApplication, type LogLevel, type ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -28,6 +28,8 @@ export interface CreateAppOptions {
    * and does not close it. The in-process projector reads the log through it too.
    */
   eventStore?: EventStore;
+  /** Modules mounted with the application's own, behind the same middleware, guards, pipes and filter. */
+  imports?: ModuleMetadata['imports'];
 }
 
 /** The whole API, initialised but not listening: `main.ts` listens, tests call `getHttpServer()`. */
@@ -39,7 +41,7 @@ export async function createApp(
   const pino = createPino(config.log, levels.length === 0);
   const logger = new PinoLoggerService(pino, levels);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, options.clock ?? (() => new Date()), options.eventStore),
+    AppModule.forRoot(config, options.clock ?? (() => new Date()), options.eventStore, options.imports),
     { bodyParser: false, logger },
   );
   applyHttpHardening(app, config);

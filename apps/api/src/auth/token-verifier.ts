@@ -5,6 +5,7 @@ import type { VigieConfig } from '../config/vigie-config';
 import { HttpProblem } from '../problem/http-problem';
 import { principalFromClaims, type Principal } from './principal';
 import { verifyEmbeddedToken } from './tokens';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Asymmetric only: a provider's tokens are never HMAC-signed with a key we would share. */
 const OIDC_ALGORITHMS = [
@@ -41,6 +42,8 @@ export class TokenVerifier {
 
   private readonly remoteKeys: boolean;
 
+  private readonly verified = new VerifiedTokens();
+
   constructor(@Inject(VIGIE_CONFIG) config: VigieConfig) {
     const auth = config.auth;
     this.remoteKeys = auth.mode === 'oidc';
@@ -61,6 +64,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known !== null) return known;
     let claims: Record<string, unknown>;
     try {
       claims = await this.verifyClaims(token);
@@ -74,6 +79,7 @@ export class TokenVerifier {
     }
     const principal = principalFromClaims(claims);
     if (typeof principal === 'string') throw new UnauthorizedException(principal);
+    this.verified.set(token, principal, claims.exp);
     return principal;
   }
 }

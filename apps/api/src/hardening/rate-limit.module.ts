@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { VIGIE_CONFIG } from '../config/config.tokens';
 import type { VigieConfig } from '../config/vigie-config';
 import { RateLimitGuard } from './rate-limit.guard';
+import { SlidingWindowStorage } from './sliding-window-storage';
 
 const bearerOf = (req: Request): string | null => {
   const match = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '');
@@ -20,12 +21,14 @@ const tokenDigest = (req: Request): string =>
 
 /**
  * Two limits (`VIGIE_RATE_LIMIT_*`): per address (`req.ip`, behind `VIGIE_TRUST_PROXY` proxies)
- * and per bearer token; 0 turns one off. Counters live in memory: per API instance.
+ * and per bearer token; 0 turns one off. Counters live in memory (a sliding window of two
+ * counters per caller): per API instance.
  */
 export function rateLimitOptions(config: VigieConfig): ThrottlerModuleOptions {
   const { windowMs, perAddress, perToken } = config.rateLimit;
   return {
     setHeaders: false,
+    storage: new SlidingWindowStorage(),
     throttlers: [
       {
         name: 'address',
