@@ -164,6 +164,11 @@ describe('CORS opened to listed origins (VIGIE_CORS_ORIGINS)', () => {
   });
 });
 
+const leak = (streamId: string): Error =>
+  new TypeError(
+    `SELECT * FROM events WHERE stream_id = '${streamId}' at /work/main/libs/x.ts:12:3 jeanne@ch-x.example`,
+  );
+
 describe('no error body shows a stack trace or internals', () => {
   let api: TestApi;
   let store: EventStore;
@@ -174,17 +179,18 @@ describe('no error body shows a stack trace or internals', () => {
     store = await openEventStore(probe.config.eventStoreUrl);
     const leaky: EventStore = {
       ...store,
-      append: (...args) => store.append(...args),
+      // Both fail: the command handler may decide on a stream state it keeps, without a read.
+      append: async (streamId, ...rest) => {
+        if (failing) throw leak(streamId);
+        return store.append(streamId, ...rest);
+      },
       readAll: (...args) => store.readAll(...args),
       headPosition: () => store.headPosition(),
       findIdempotency: (key) => store.findIdempotency(key),
       ping: () => store.ping(),
       close: async () => undefined,
       readStream: async (streamId) => {
-        if (failing)
-          throw new TypeError(
-            `SELECT * FROM events WHERE stream_id = '${streamId}' at /work/main/libs/x.ts:12:3 jeanne@ch-x.example`,
-          );
+        if (failing) throw leak(streamId);
         return store.readStream(streamId);
       },
     };

@@ -13,6 +13,8 @@ const SEED = 7;
 interface CommandRun {
   commands: number;
   seconds: number;
+  /** CPU time of this process (user + system) while the commands ran: less sensitive to other load than `seconds`. */
+  cpuSeconds: number;
   latencies: number[];
 }
 
@@ -37,6 +39,7 @@ async function driveCommands(
 
 async function drive(execute: CommandPath['execute'], writers: number, seconds: number): Promise<CommandRun> {
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const deadline = Date.now() + seconds * 1000;
   let commands = 0;
@@ -53,7 +56,9 @@ async function drive(execute: CommandPath['execute'], writers: number, seconds: 
       }
     }),
   );
-  return { commands, seconds: millisecondsSince(started) / 1000, latencies };
+  const elapsed = millisecondsSince(started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { commands, seconds: elapsed, cpuSeconds: (used.user + used.system) / 1e6, latencies };
 }
 
 interface Scenario {
@@ -96,6 +101,7 @@ async function measure(context: BenchContext, { backend, writers }: Scenario, se
       scenario: `${backend}, ${writers} writer${writers > 1 ? 's' : ''}`,
       commands: run.commands,
       'commands/s': rate,
+      'commands/CPU-s': perSecond(run.commands, run.cpuSeconds),
       'p50 ms': round(percentile(run.latencies, 50), 2),
       'p99 ms': round(percentile(run.latencies, 99), 2),
       'raw commands/s': rawRate,

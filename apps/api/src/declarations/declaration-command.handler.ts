@@ -15,6 +15,7 @@ import {
   ConcurrencyError,
   IdempotencyKeyTakenError,
   StoreUnavailableError,
+  type AppendResult,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -33,9 +34,12 @@ import {
   type CommandOutcome,
 } from './execute-declaration-command';
 import { newId } from './idempotency';
+import { RecentStreams, type FoldedStream } from './recent-streams';
 
 /** Lost races are retried on a fresh read this many times before the client gets a 409. */
 const MAX_ATTEMPTS = 5;
+/** Declarations followed up at once by one API process; a state is about a kilobyte. */
+const RECENT_STREAMS = 4096;
 
 export const etagOf = (revision: number): string => `"${revision}"`;
 export const declarationLocation = (id: string): string => `/api/v1/declarations/${id}`;
@@ -44,11 +48,14 @@ export const toDomainEvent = (event: RecordedEvent): DeclarationEvent =>
   ({ type: event.type, data: event.data }) as DeclarationEvent;
 
 /**
- * The one handler of every declaration command: replay an idempotent retry, or read the stream,
- * fold it, check who may act and If-Match, decide, and append at the revision that was read.
+ * The one handler of every declaration command: replay an idempotent retry, or fold the stream
+ * (from the recent streams, else read), check who may act and If-Match, decide, and append at the
+ * revision folded.
  */
 @CommandHandler(ExecuteDeclarationCommand)
 export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclarationCommand, CommandOutcome> {
+  private readonly recent = new RecentStreams(RECENT_STREAMS);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -59,9 +66,14 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
   async execute({ intent, context }: ExecuteDeclarationCommand): Promise<CommandOutcome> {
     let sealed: CommandIntent | null = null;
     for (let attempt = 1; ; attempt++) {
-      // Checked on every attempt: a race lost to a concurrent identical retry must replay its answer.
-      const replay = await this.replay(context);
-      if (replay !== null) return replay;
+      // A first attempt leaves the key to the append, which checks it in its transaction
+      // (IdempotencyKeyTakenError: replayed below), and to the refusal and no-change paths. A
+      // submission checks it first: sealing may create its declarant's key, which a replay must not.
+      // Later attempts check it: a race lost to a concurrent identical retry must replay its answer.
+      if (attempt > 1 || intent.type === 'SubmitDeclaration') {
+        const replay = await this.replay(context);
+        if (replay !== null) return replay;
+      }
       // The declarant's name, e-mail and phone reach the log encrypted with their own key, only.
       sealed ??=
         intent.type === 'SubmitDeclaration'
@@ -77,8 +89,8 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
       } catch (error) {
         if (error instanceof IdempotencyKeyTakenError && attempt < MAX_ATTEMPTS) continue;
         if (error instanceof ConcurrencyError && context.ifMatch === null && attempt < MAX_ATTEMPTS) continue;
-        // An identical keyed request may have committed between our replay check and our read: then
-        // the refusal (already submitted, stale If-Match…) is about its effect, and its answer is ours.
+        // An identical keyed request may have committed before our read: then the refusal (already
+        // submitted, stale If-Match…) is about its effect, and its answer is ours.
         const twin =
           context.idempotencyKey === null || error instanceof StoreUnavailableError
             ? null
@@ -89,34 +101,108 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
     }
   }
 
+  /**
+   * Decides on the recent fold of the stream when there is one, and keeps that decision only if
+   * its append succeeds at the fold's revision, which proves the fold was the stream's state. A
+   * lost race, a refusal or nothing to change may come from a fold another process has outdated:
+   * they are decided again on a fresh read, which answers exactly as without the fold.
+   */
   private async attempt(command: DeclarationCommand, context: CommandContext): Promise<CommandOutcome> {
-    const id = command.declarationId;
-    const streamId = declarationStreamId(id);
-    const recorded = await this.store.readStream(streamId);
-    const state = recorded.map(toDomainEvent).reduce(evolve, initialState());
-    authorize(command, state, context);
-    const last = recorded.at(-1);
-    checkIfMatch(context.ifMatch, last?.revision ?? null);
-    const events = decide(command, state);
-    if (events.length === 0) {
-      if (last === undefined)
-        throw new Error(`decide returned no event for ${command.type} on an empty stream`);
-      return {
-        status: 200,
-        body: { id, revision: last.revision, position: last.position.toString() },
-        etag: etagOf(last.revision),
-        replayed: false,
-      };
+    const streamId = declarationStreamId(command.declarationId);
+    const cached = this.recent.get(streamId);
+    if (cached !== undefined) {
+      const events = this.decideOnRecent(cached, command, context);
+      if (events.length > 0) {
+        let result: AppendResult;
+        try {
+          result = await this.append(streamId, cached, events, command, context);
+        } catch (error) {
+          this.recent.forget(streamId, cached);
+          if (!(error instanceof ConcurrencyError)) throw error;
+          return this.attemptOnFreshRead(streamId, command, context);
+        }
+        return this.appended(streamId, cached, events, result, command);
+      }
+      this.recent.forget(streamId, cached);
     }
-    const submitted = command.type === 'SubmitDeclaration';
-    const status = submitted ? 201 : 200;
-    const location = submitted ? declarationLocation(id) : undefined;
+    return this.attemptOnFreshRead(streamId, command, context);
+  }
+
+  private async attemptOnFreshRead(
+    streamId: string,
+    command: DeclarationCommand,
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
+    const folded = (await this.read(streamId)) ?? EMPTY_STREAM;
+    const events = this.decideOn(folded, command, context);
+    if (events.length > 0) {
+      const result = await this.append(streamId, folded, events, command, context);
+      return this.appended(streamId, folded, events, result, command);
+    }
+    if (folded === EMPTY_STREAM)
+      throw new Error(`decide returned no event for ${command.type} on an empty stream`);
+    // Nothing to append, so the store never saw the key: a retry of an earlier request replays its answer.
+    const replay = await this.replay(context);
+    if (replay !== null) return replay;
+    return {
+      status: 200,
+      body: { id: command.declarationId, revision: folded.revision, position: folded.position.toString() },
+      etag: etagOf(folded.revision),
+      replayed: false,
+    };
+  }
+
+  /** The events decided on a recent fold; none when it refuses, to be decided again on a fresh read. */
+  private decideOnRecent(
+    folded: FoldedStream,
+    command: DeclarationCommand,
+    context: CommandContext,
+  ): DeclarationEvent[] {
+    try {
+      return this.decideOn(folded, command, context);
+    } catch {
+      return [];
+    }
+  }
+
+  /** The stream as the log holds it, folded; null when it does not exist. */
+  private async read(streamId: string): Promise<FoldedStream | null> {
+    const recorded = await this.store.readStream(streamId);
+    const last = recorded.at(-1);
+    if (last === undefined) return null;
+    const folded = {
+      state: recorded.map(toDomainEvent).reduce(evolve, initialState()),
+      revision: last.revision,
+      position: last.position,
+    };
+    this.recent.remember(streamId, folded);
+    return folded;
+  }
+
+  private decideOn(
+    { state, revision }: FoldedStream,
+    command: DeclarationCommand,
+    context: CommandContext,
+  ): DeclarationEvent[] {
+    authorize(command, state, context);
+    checkIfMatch(context.ifMatch, revision === EMPTY_STREAM.revision ? null : revision);
+    return decide(command, state);
+  }
+
+  private append(
+    streamId: string,
+    folded: FoldedStream,
+    events: DeclarationEvent[],
+    command: DeclarationCommand,
+    context: CommandContext,
+  ): Promise<AppendResult> {
     const key = context.idempotencyKey;
-    const result = await this.store.append(
+    const { status, location } = answerOf(command);
+    return this.store.append(
       streamId,
       events.map((event, index) => this.newEvent(event, context, newId(key, `event/${index}`))),
       {
-        expectedRevision: last === undefined ? 'no_stream' : last.revision,
+        expectedRevision: folded === EMPTY_STREAM ? 'no_stream' : folded.revision,
         idempotency:
           key === null
             ? undefined
@@ -125,17 +211,33 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
                 requestHash: context.requestHash,
                 response: {
                   status,
-                  body: { id },
+                  body: { id: command.declarationId },
                   headers: location === undefined ? {} : { Location: location },
                 },
               },
       },
     );
+  }
+
+  private appended(
+    streamId: string,
+    folded: FoldedStream,
+    events: DeclarationEvent[],
+    result: AppendResult,
+    command: DeclarationCommand,
+  ): CommandOutcome {
+    // The events are the log's now: the fold moves on with them, for the next command.
+    this.recent.remember(streamId, {
+      state: events.reduce(evolve, folded.state),
+      revision: result.revision,
+      position: result.position,
+    });
     // The in-process projector applies the new events now rather than at its next poll.
     this.projector?.notify();
+    const { status, location } = answerOf(command);
     return {
       status,
-      body: { id, revision: result.revision, position: result.position.toString() },
+      body: { id: command.declarationId, revision: result.revision, position: result.position.toString() },
       etag: etagOf(result.revision),
       location,
       replayed: false,
@@ -170,6 +272,15 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
       },
     };
   }
+}
+
+/** A stream that does not exist yet, as a fold: appended to with `no_stream`. */
+const EMPTY_STREAM: FoldedStream = Object.freeze({ state: initialState(), revision: -1, position: 0n });
+
+function answerOf(command: DeclarationCommand): { status: 200 | 201; location?: string } {
+  return command.type === 'SubmitDeclaration'
+    ? { status: 201, location: declarationLocation(command.declarationId) }
+    : { status: 200 };
 }
 
 function authorize(command: DeclarationCommand, state: DeclarationState, context: CommandContext): void {

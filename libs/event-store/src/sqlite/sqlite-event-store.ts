@@ -151,17 +151,30 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * A taken key is reported before anything else: a retry whose stream has moved on (or whose
+   * event ids, derived from the key, are already in the log) must still learn that its first
+   * attempt succeeded, not that it lost a race. The record's primary key refuses a taken key, so
+   * the key is looked up only when the append is refused, not on every append.
+   */
   private appendWithinTransaction(
     streamId: string,
     events: NewEvent[],
     options: AppendOptions,
   ): AppendResult {
+    try {
+      return this.insertAppend(streamId, events, options);
+    } catch (error) {
+      const { idempotency } = options;
+      if (idempotency && this.db.inTransaction && this.statements.keyTaken.get(idempotency.key))
+        throw new IdempotencyKeyTakenError(idempotency.key);
+      throw error;
+    }
+  }
+
+  private insertAppend(streamId: string, events: NewEvent[], options: AppendOptions): AppendResult {
     const { statements } = this;
     const { idempotency } = options;
-    // The key is checked before the revision: a retry whose stream has moved on must still learn
-    // that its first attempt succeeded, not that it lost a race.
-    if (idempotency && statements.findIdempotency.get(idempotency.key))
-      throw new IdempotencyKeyTakenError(idempotency.key);
     const current = statements.lastRevision.get(streamId) as bigint | null;
     checkExpectedRevision(streamId, options.expectedRevision, current === null ? null : Number(current));
     const recordedAt = (options.recordedAt ?? this.clock()).toISOString();
@@ -220,6 +233,7 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    keyTaken: db.prepare('SELECT 1 FROM idempotency WHERE key = ?').pluck(),
     findIdempotency: db
       .prepare(`SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE key = ?`)
       .safeIntegers(true),
