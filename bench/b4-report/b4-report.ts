@@ -56,6 +56,7 @@ async function reportLatencies(
         'cells rows': tables.cells,
         'structure rows': tables.structures,
         'deadline rows': tables.deadlines,
+        'deadline share rows': tables.deadlineShares,
         runs: latencies.length,
         'p50 ms': round(percentile(latencies, 50), 2),
         'p95 ms': round(percentile(latencies, 95), 2),
@@ -144,7 +145,7 @@ export const b4Report: Benchmark = {
         report:
           'liveAnnualReport (apps/api/src/reports), what GET /api/v1/reports/annual/{year} answers from the read models; years cycled 2016–2025',
         tables:
-          'filled directly (bench/b4-report/report-read-models.ts): annual-statistics sums (domain cellsOf, projection keys), one declaration-summary row per declaration (view left empty), the deadline rows of the deadlines projection (its deadlineRows, the domain scheduleOf), checkpoints at one position; rows the report does not read are not written',
+          'filled directly (bench/b4-report/report-read-models.ts): annual-statistics sums (domain cellsOf, projection keys), the deadline rows and deadline shares of the deadlines projection (its deadlineRows and deadlineShareSums, the domain scheduleOf), checkpoints at one position; rows the report does not read are not written',
         asOf: 'replayReport(store, 2026, { asOf: 2030-01-01 }) over the generated log B2/B3 use; on PostgreSQL in the smoke test only',
       },
       rows,

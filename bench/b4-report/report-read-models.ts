@@ -13,7 +13,14 @@ import {
   type RegulatoryFacts,
   type TimeToDeclare,
 } from '@vigie/domain';
-import { deadlinePolicy, deadlineRows, readDialectOf, sqlitePathOf } from '@vigie/read-models';
+import {
+  deadlinePolicy,
+  deadlineRows,
+  deadlineShareSums,
+  readDialectOf,
+  sqlitePathOf,
+  type DeadlineShareRow,
+} from '@vigie/read-models';
 import { Client } from 'pg';
 import { mulberry32 } from '../../libs/read-models/src/testing/event-log-generator';
 
@@ -27,7 +34,6 @@ const HOUR = 3_600_000;
 interface GeneratedDeclaration {
   facts: DeclarationFacts;
   regulatory: RegulatoryFacts;
-  closed: boolean;
 }
 
 /**
@@ -67,7 +73,6 @@ export function* generatedDeclarations(count: number, seed: number): Generator<G
     const submittedAt = new Date(submittedMs).toISOString();
     const closed = random() < 0.7;
     yield {
-      closed,
       facts: {
         declarationId,
         submittedAt,
@@ -120,18 +125,14 @@ export interface ReportReadModels {
   cells: number;
   structures: number;
   deadlines: number;
+  deadlineShares: number;
   seconds: number;
 }
 
 /** The read models the report reads, by the names of their checkpoints: all must stand at one position. */
-const SOURCES = ['annual-statistics', 'deadlines', 'declaration-summary'];
+const SOURCES = ['annual-statistics', 'deadlines'];
 
-const FILLED_TABLES = [
-  'declaration_summary',
-  'deadline',
-  'annual_statistics_cell',
-  'annual_statistics_structure',
-];
+const FILLED_TABLES = ['deadline', 'deadline_share', 'annual_statistics_cell', 'annual_statistics_structure'];
 
 type Value = string | number | boolean | null;
 
@@ -145,13 +146,12 @@ interface TableRows {
 /**
  * Fills a migrated, empty read database as if the projector had applied `count` declarations,
  * with what the live report reads (apps/api/src/reports/live-annual-report.ts): the
- * annual-statistics sums (added up with the domain's `cellsOf` under the projection's keys), one
- * declaration-summary row per declaration (the report joins on its year; its `view` is left
- * empty), the deadline rows the deadlines projection derives (its own `deadlineRows`, the domain's
- * `scheduleOf`), and the three checkpoints at one position. Rows the report never reads (facts
- * per declaration, timeline, facility history) are not written. Built directly because
- * projecting ~6.5M events for 1M declarations would take longer than the whole suite may; B3
- * measures the projector.
+ * annual-statistics sums (added up with the domain's `cellsOf` under the projection's keys), the
+ * deadline rows and the deadline shares the deadlines projection derives (its own `deadlineRows`
+ * and `deadlineShareSums`, over the domain's `scheduleOf`), and the two checkpoints at one
+ * position. Rows the report never reads (declaration summaries, facts per declaration, timeline,
+ * facility history) are not written. Built directly because projecting ~6.5M events for 1M
+ * declarations would take longer than the whole suite may; B3 measures the projector.
  */
 export async function fillReportReadModels(
   readUrl: string,
@@ -164,37 +164,15 @@ export async function fillReportReadModels(
   const structures = new Map<string, Value[]>();
   const perYear = new Map<number, number>();
   const deadlineRowsOf = deadlineRows(deadlinePolicy).contributions;
-  const summaries: TableRows = {
-    table: 'declaration_summary',
-    columns: [
-      ['id', 'text'],
-      ['finess', 'text'],
-      ['structure_name', 'text'],
-      ['structure_type', 'text'],
-      ['region', 'text'],
-      ['year', 'integer'],
-      ['month', 'integer'],
-      ['submitted_at', 'text'],
-      ['origin', 'text'],
-      ['incident_type', 'text'],
-      ['status', 'text'],
-      ['patient_endangerment', 'text'],
-      ['operational_impact', 'text'],
-      ['description', 'text'],
-      ['search_text', 'text'],
-      ['revision', 'integer'],
-      ['position', 'bigint'],
-      ['updated_at', 'text'],
-      ['view', 'text'],
-    ],
-    rows: [],
-  };
+  const shareSums = deadlineShareSums(deadlinePolicy);
+  const shares = new Map<string, DeadlineShareRow>();
   const deadlines: TableRows = {
     table: 'deadline',
     columns: [
       ['key', 'text'],
       ['declaration_id', 'text'],
       ['clock_id', 'text'],
+      ['year', 'integer'],
       ['regime', 'text'],
       ['stage', 'text'],
       ['request_id', 'text'],
@@ -214,7 +192,7 @@ export async function fillReportReadModels(
     // maintaining them row by row.
     const indexes = await writer.secondaryIndexes(FILLED_TABLES);
     for (const { name } of indexes) await writer.run(`DROP INDEX "${name}"`);
-    for (const { facts, regulatory, closed } of generatedDeclarations(count, seed)) {
+    for (const { facts, regulatory } of generatedDeclarations(count, seed)) {
       perYear.set(facts.year, (perYear.get(facts.year) ?? 0) + 1);
       for (const cell of cellsOf(facts)) {
         const key = `${facts.year}/${cell.section}/${cell.key}`;
@@ -228,36 +206,13 @@ export async function fillReportReadModels(
       structure[4 + OPERATIONAL_IMPACTS.indexOf(facts.operationalImpact)] =
         (structure[4 + OPERATIONAL_IMPACTS.indexOf(facts.operationalImpact)] as number) + 1;
       structures.set(structureKey, structure);
-      summaries.rows.push([
-        facts.declarationId,
-        facts.finess,
-        regulatory.structureName,
-        facts.structureType,
-        facts.region,
-        facts.year,
-        Number(facts.month),
-        facts.submittedAt,
-        facts.origin,
-        facts.incidentType,
-        closed ? 'CLOSED' : facts.qualified ? 'QUALIFIED' : 'SUBMITTED',
-        facts.patientEndangerment,
-        facts.operationalImpact,
-        'Incident',
-        'incident',
-        6,
-        position,
-        facts.submittedAt,
-        '{}',
-      ]);
-      for (const [, row] of deadlineRowsOf({
-        declarationId: facts.declarationId,
-        revision: 6,
-        facts: regulatory,
-      })) {
+      const source = { declarationId: facts.declarationId, revision: 6, facts: regulatory };
+      for (const [, row] of deadlineRowsOf(source)) {
         deadlines.rows.push([
           row.key,
           row.declarationId,
           row.clockId,
+          row.year,
           row.regime,
           row.stage,
           row.requestId,
@@ -270,15 +225,39 @@ export async function fillReportReadModels(
         ]);
         deadlineCount++;
       }
-      if (summaries.rows.length >= 5000) {
-        await writer.insert(summaries);
+      // As the projector adds a new declaration's clocks to the sums.
+      for (const [key, contribution] of shareSums.contributions(source)) {
+        const row = shareSums.evolve(shares.get(key) ?? null, key, contribution, 1);
+        if (row === null) shares.delete(key);
+        else shares.set(key, row);
+      }
+      if (deadlines.rows.length >= 12_000) {
         await writer.insert(deadlines);
-        summaries.rows = [];
         deadlines.rows = [];
       }
     }
-    await writer.insert(summaries);
     await writer.insert(deadlines);
+    await writer.insert({
+      table: 'deadline_share',
+      columns: [
+        ['key', 'text'],
+        ['year', 'integer'],
+        ['regime', 'text'],
+        ['stage', 'text'],
+        ['met', 'integer'],
+        ['met_late', 'integer'],
+        ['unmet', 'integer'],
+      ],
+      rows: [...shares.values()].map((row) => [
+        row.key,
+        row.year,
+        row.regime,
+        row.stage,
+        row.met,
+        row.metLate,
+        row.unmet,
+      ]),
+    });
     await writer.insert({
       table: 'annual_statistics_cell',
       columns: [
@@ -322,6 +301,7 @@ export async function fillReportReadModels(
     cells: cells.size,
     structures: structures.size,
     deadlines: deadlineCount,
+    deadlineShares: shares.size,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
 }

@@ -4,11 +4,11 @@ import { In, type DataSource } from 'typeorm';
 import { HttpProblem } from '../problem/http-problem';
 
 /**
- * The read models the report is read from: the sums, the deadline rows, and the declarations'
- * Paris year (which deadline rows belong to the year). Their position is the report's.
+ * The read models the report is read from: the statistics sums and the deadlines (their sums and
+ * the year's unmet clocks). Their position is the report's.
  */
 const ANNUAL_STATISTICS = 'annual-statistics';
-const SOURCES = [ANNUAL_STATISTICS, 'deadlines', 'declaration-summary'];
+const SOURCES = [ANNUAL_STATISTICS, 'deadlines'];
 const MAX_ATTEMPTS = 10;
 /** After a rebuild one read model may stand ahead until the projector's next batch: wait for it. */
 const SETTLE_MS = 50;
@@ -30,7 +30,7 @@ async function commonCheckpoint(dataSource: DataSource): Promise<string | null> 
 
 /**
  * The report now, from the read models: its `position` is the position they had applied. The
- * sums, the deadline rows and the checkpoints are separate reads while the projector commits
+ * sums, the unmet deadline rows and the checkpoints are separate reads while the projector commits
  * batches (rows and checkpoints in one transaction), so the checkpoints are read before and
  * after: when they did not move, and all stood at one position, the report is exactly that of
  * the position. Clocks are read at `now`, the report's `asOf`.

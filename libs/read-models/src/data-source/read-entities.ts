@@ -1,8 +1,12 @@
-import { DeclarationFactsRow, StatisticCellRow, StructureYearRow } from '../annual-statistics/annual-statistics.entity';
+import {
+  DeclarationFactsRow,
+  StatisticCellRow,
+  StructureYearRow,
+} from '../annual-statistics/annual-statistics.entity';
 import { ProjectionCheckpoint } from '../checkpoint/projection-checkpoint.entity';
 import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
 import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
-import { DeadlineDeclarationRow, DeadlineRow } from '../deadlines/deadline.entity';
+import { DeadlineDeclarationRow, DeadlineRow, DeadlineShareRow } from '../deadlines/deadline.entity';
 import { FacilityHistoryMember, FacilityHistoryRow } from '../facility-history/facility-history.entity';
 
 export const READ_ENTITIES = [
@@ -16,4 +20,5 @@ export const READ_ENTITIES = [
   StructureYearRow,
   DeadlineDeclarationRow,
   DeadlineRow,
+  DeadlineShareRow,
 ];

@@ -47,7 +47,8 @@ const STATUS_CONDITIONS: Record<ClockStatus, string> = {
 };
 
 const itemOf = (row: DeadlineRow, nowMs: number): DeadlineItem => {
-  const { key: _key, ...rest } = row;
+  // The year is the report's grouping, not part of the API's item.
+  const { key: _key, year: _year, ...rest } = row;
   return { ...rest, status: clockStatus(row, nowMs) };
 };
 

@@ -24,6 +24,8 @@ export class DeadlineDeclarationRow {
 @Index('idx_deadline_due', ['dueAt', 'key'])
 @Index('idx_deadline_declaration', ['declarationId'])
 @Index('idx_deadline_finess', ['finess', 'dueAt'])
+// The yearly report counts the year's unmet clocks not yet late: few rows of this small index.
+@Index('idx_deadline_unmet', ['year', 'dueAt'], { where: '"met_at" IS NULL' })
 export class DeadlineRow {
   /** `<declarationId>/<clockId>` */
   @PrimaryColumn('text')
@@ -34,6 +36,10 @@ export class DeadlineRow {
 
   @Column('text', { name: 'clock_id' })
   clockId!: string;
+
+  /** Europe/Paris year of the declaration's submission: the year whose report counts this clock. */
+  @Column('integer')
+  year!: number;
 
   @Column('text')
   regime!: string;
@@ -61,4 +67,35 @@ export class DeadlineRow {
 
   @Column('boolean', { name: 'declaration_closed' })
   declarationClosed!: boolean;
+}
+
+/**
+ * Per year (as `DeadlineRow.year`), regime and stage: the clocks met on time, met late, and not met
+ * yet. The first two are final; only the split of the unmet ones into due and overdue depends on
+ * the instant of reading, so the report reads that part from `deadline` (`idx_deadline_unmet`).
+ */
+@Entity('deadline_share')
+@Index('idx_deadline_share_year', ['year'])
+export class DeadlineShareRow {
+  /** `<year>/<regime>/<stage>` */
+  @PrimaryColumn('text')
+  key!: string;
+
+  @Column('integer')
+  year!: number;
+
+  @Column('text')
+  regime!: string;
+
+  @Column('text')
+  stage!: string;
+
+  @Column('integer')
+  met!: number;
+
+  @Column('integer', { name: 'met_late' })
+  metLate!: number;
+
+  @Column('integer')
+  unmet!: number;
 }

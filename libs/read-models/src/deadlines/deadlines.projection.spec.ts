@@ -7,7 +7,13 @@ import { foldRow, sumRows } from '../testing/fold';
 import { appendDeclarationEvents, temporaryDirectory } from '../testing/read-test-kit';
 import { DECLARATION_ID, at, qualification, recorded, submittedData } from '../testing/recorded-events';
 import { getDeclarationClocks, listDeadlines } from './deadline-queries';
-import { deadlineDeclarationProjection, deadlineRows, deadlines } from './deadlines.projection';
+import type { DeadlineDeclarationRow, DeadlineShareRow } from './deadline.entity';
+import {
+  deadlineDeclarationProjection,
+  deadlineRows,
+  deadlineShareSums,
+  deadlines,
+} from './deadlines.projection';
 
 const essential = {
   finess: '750712184',
@@ -61,6 +67,7 @@ describe('deadlines projection', () => {
       dueAt: '2026-03-05T07:05:00.000Z',
       metAt: at(60),
       declarationClosed: false,
+      year: 2026,
     });
   });
 
@@ -124,6 +131,141 @@ describe('deadlines projection', () => {
       } as unknown as DeclarationEvent,
     ]);
     expect(foldRow(deadlineDeclarationProjection, [odd])).toBeNull();
+  });
+});
+
+/** The share rows after the events, moved as the projector moves them: old clocks out, new clocks in. */
+function sharesAfter(events: DeclarationEvent[]): Record<string, Omit<DeadlineShareRow, 'key'>> {
+  let source: DeadlineDeclarationRow | null = null;
+  let shares = new Map<string, DeadlineShareRow>();
+  for (const event of recorded(events)) {
+    const next = deadlineDeclarationProjection.evolve(source, event);
+    if (next === source) continue;
+    const moves: [DeadlineDeclarationRow, 1 | -1][] = [];
+    if (source) moves.push([source, -1]);
+    if (next) moves.push([next, 1]);
+    shares = sumRows(deadlineShareSums(policy), moves, shares);
+    source = next;
+  }
+  return Object.fromEntries([...shares].map(([key, { key: _key, ...row }]) => [key, row]));
+}
+
+const share = (regime: string, stage: string, met: number, metLate: number, unmet: number) => ({
+  year: 2026,
+  regime,
+  stage,
+  met,
+  metLate,
+  unmet,
+});
+
+describe('deadline shares (sums for the yearly report)', () => {
+  const withData = submitted({ dataImpacts: ['CONFIDENTIALITY'] });
+
+  it('a submission counts each clock once, met, met late or not met yet, under its Paris year', () => {
+    expect(sharesAfter([withData])).toEqual({
+      '2026/CSP/DECLARATION': share('CSP', 'DECLARATION', 1, 0, 0),
+      '2026/NIS2/EARLY_WARNING': share('NIS2', 'EARLY_WARNING', 1, 0, 0),
+      '2026/NIS2/NOTIFICATION': share('NIS2', 'NOTIFICATION', 0, 0, 1),
+      '2026/NIS2/FINAL': share('NIS2', 'FINAL', 0, 0, 1),
+      '2026/GDPR/CNIL_NOTIFICATION': share('GDPR', 'CNIL_NOTIFICATION', 0, 0, 1),
+    });
+    // 00:30 in Paris on 1 January: the declaration is one of 2026, as declaration_summary says.
+    const newYear = sharesAfter([
+      submitted({ detectedAt: '2025-12-31T20:00:00.000Z', submittedAt: '2025-12-31T23:30:00.000Z' }),
+    ]);
+    expect(Object.keys(newYear)).toContain('2026/CSP/DECLARATION');
+  });
+
+  it('a stage met exactly at its due instant is met; one instant later it is met late', () => {
+    // Detected 07:05, CSP due 24 h later (the test policy).
+    const onTime = sharesAfter([submitted({ submittedAt: '2026-03-03T07:05:00.000Z' })]);
+    expect(onTime['2026/CSP/DECLARATION']).toEqual(share('CSP', 'DECLARATION', 1, 0, 0));
+    const late = sharesAfter([submitted({ submittedAt: '2026-03-03T07:05:00.001Z' })]);
+    expect(late['2026/CSP/DECLARATION']).toEqual(share('CSP', 'DECLARATION', 0, 1, 0));
+  });
+
+  it('reports move clocks from not met to met or met late; intermediate requests add up in one row', () => {
+    const events: DeclarationEvent[] = [
+      withData,
+      // 80 h after submission: the 72 h notification is late.
+      notified(80 * 60),
+      {
+        type: 'CnilNotificationDeclared',
+        data: {
+          declarationId: DECLARATION_ID,
+          notifiedAt: at(60),
+          reference: 'CNIL-1',
+          declaredBy: 'd',
+          declaredAt: at(61),
+        },
+      },
+      ...['r1', 'r2'].map((requestId): DeclarationEvent => ({
+        type: 'IntermediateReportRequested',
+        data: {
+          declarationId: DECLARATION_ID,
+          requestId,
+          dueAt: at(10 * 24 * 60),
+          reason: 'r',
+          requestedBy: 'a',
+          requestedAt: at(100 * 60),
+        },
+      })),
+      {
+        type: 'StagedReportSubmitted',
+        data: {
+          declarationId: DECLARATION_ID,
+          reportId: 'i1',
+          stage: 'INTERMEDIATE',
+          content: 'c',
+          requestId: 'r1',
+          submittedBy: 'd',
+          submittedAt: at(5 * 24 * 60),
+        },
+      },
+    ];
+    expect(sharesAfter(events)).toEqual({
+      '2026/CSP/DECLARATION': share('CSP', 'DECLARATION', 1, 0, 0),
+      '2026/NIS2/EARLY_WARNING': share('NIS2', 'EARLY_WARNING', 1, 0, 0),
+      '2026/NIS2/NOTIFICATION': share('NIS2', 'NOTIFICATION', 0, 1, 0),
+      '2026/NIS2/INTERMEDIATE': share('NIS2', 'INTERMEDIATE', 1, 0, 1),
+      '2026/NIS2/FINAL': share('NIS2', 'FINAL', 0, 0, 1),
+      '2026/GDPR/CNIL_NOTIFICATION': share('GDPR', 'CNIL_NOTIFICATION', 1, 0, 0),
+    });
+  });
+
+  it('a requalification out of scope and a change of regime remove their clocks; emptied rows go', () => {
+    const events: DeclarationEvent[] = [
+      withData,
+      {
+        type: 'DeclarationQualified',
+        data: { declarationId: DECLARATION_ID, ...qualification(), qualifiedBy: 'a', qualifiedAt: at(90) },
+      },
+      {
+        type: 'DeclarationRequalified',
+        data: {
+          declarationId: DECLARATION_ID,
+          from: qualification(),
+          to: qualification({ inScope: false, outOfScopeReason: 'Hors SI' }),
+          requalifiedBy: 'a',
+          requalifiedAt: at(120),
+        },
+      },
+      {
+        type: 'StructureNis2StatusAmended',
+        data: {
+          declarationId: DECLARATION_ID,
+          from: 'ESSENTIAL',
+          to: 'NONE',
+          amendedBy: 'a',
+          amendedAt: at(130),
+        },
+      },
+    ];
+    expect(Object.keys(sharesAfter(events.slice(0, 2)))).toContain('2026/CSP/DECLARATION');
+    expect(sharesAfter(events)).toEqual({
+      '2026/GDPR/CNIL_NOTIFICATION': share('GDPR', 'CNIL_NOTIFICATION', 0, 0, 1),
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   clockPolicyFromEnv,
+  clockStatus,
   evolveRegulatoryFacts,
   scheduleOf,
   type ClockPolicy,
@@ -9,7 +10,8 @@ import {
 import type { RecordedEvent } from '@vigie/event-store';
 import { readModel, type RowProjection, type SumProjection } from '../projection/read-model';
 import { declarationIdOf } from '../shared/event-data';
-import { DeadlineDeclarationRow, DeadlineRow } from './deadline.entity';
+import { parisBucketOf } from '../shared/paris-bucket';
+import { DeadlineDeclarationRow, DeadlineRow, DeadlineShareRow } from './deadline.entity';
 
 export function evolveDeadlineDeclaration(
   row: DeadlineDeclarationRow | null,
@@ -34,10 +36,19 @@ export function evolveDeadlineDeclaration(
   return next === null ? null : { declarationId: id, revision: event.revision, facts: next };
 }
 
-export const deadlineRowOf = (source: DeadlineDeclarationRow, clock: ScheduledClock): DeadlineRow => ({
+/** The Paris year of submission, as `declaration_summary.year` and the statistics count it (0 if none). */
+export const deadlineYearOf = (source: DeadlineDeclarationRow): number =>
+  parisBucketOf(source.facts.submittedAt).year;
+
+export const deadlineRowOf = (
+  source: DeadlineDeclarationRow,
+  clock: ScheduledClock,
+  year = deadlineYearOf(source),
+): DeadlineRow => ({
   key: `${source.declarationId}/${clock.clockId}`,
   declarationId: source.declarationId,
   clockId: clock.clockId,
+  year,
   regime: clock.regime,
   stage: clock.stage,
   requestId: clock.requestId,
@@ -59,12 +70,73 @@ export function deadlineRows(
 ): SumProjection<DeadlineDeclarationRow, DeadlineRow, DeadlineRow> {
   return {
     entity: DeadlineRow,
-    contributions: (source) =>
-      scheduleOf(source.facts, policy()).map((clock) => {
-        const row = deadlineRowOf(source, clock);
+    contributions: (source) => {
+      const year = deadlineYearOf(source);
+      return scheduleOf(source.facts, policy()).map((clock) => {
+        const row = deadlineRowOf(source, clock, year);
         return [row.key, row] as [string, DeadlineRow];
-      }),
+      });
+    },
     evolve: (_row, _key, contribution, sign) => (sign === 1 ? contribution : null),
+  };
+}
+
+/** What one declaration adds to one `deadline_share` row. */
+export type DeadlineShareContribution = Omit<DeadlineShareRow, 'key'>;
+
+/**
+ * One contribution per year × regime × stage: the intermediate clocks of a declaration share one
+ * key, so they are added up here (the projector keeps one contribution per key and source).
+ */
+export function deadlineShareContributions(
+  source: DeadlineDeclarationRow,
+  clocks: readonly ScheduledClock[],
+): [key: string, contribution: DeadlineShareContribution][] {
+  const year = deadlineYearOf(source);
+  const byKey = new Map<string, DeadlineShareContribution>();
+  for (const clock of clocks) {
+    const key = `${year}/${clock.regime}/${clock.stage}`;
+    const sums = byKey.get(key) ?? {
+      year,
+      regime: clock.regime,
+      stage: clock.stage,
+      met: 0,
+      metLate: 0,
+      unmet: 0,
+    };
+    // A met clock's status is final, whatever the instant: the domain's rule decides met or late.
+    if (clock.metAt === null) sums.unmet += 1;
+    else if (clockStatus(clock, 0) === 'met') sums.met += 1;
+    else sums.metLate += 1;
+    byKey.set(key, sums);
+  }
+  return [...byKey];
+}
+
+export function evolveDeadlineShare(
+  row: DeadlineShareRow | null,
+  key: string,
+  contribution: DeadlineShareContribution,
+  sign: 1 | -1,
+): DeadlineShareRow | null {
+  const base = row ?? { key, ...contribution, met: 0, metLate: 0, unmet: 0 };
+  const next = {
+    ...base,
+    met: base.met + sign * contribution.met,
+    metLate: base.metLate + sign * contribution.metLate,
+    unmet: base.unmet + sign * contribution.unmet,
+  };
+  return next.met === 0 && next.metLate === 0 && next.unmet === 0 ? null : next;
+}
+
+/** The report's on-time shares as sums, moved by −old/+new whenever a declaration's clocks change. */
+export function deadlineShareSums(
+  policy: () => ClockPolicy,
+): SumProjection<DeadlineDeclarationRow, DeadlineShareContribution, DeadlineShareRow> {
+  return {
+    entity: DeadlineShareRow,
+    contributions: (source) => deadlineShareContributions(source, scheduleOf(source.facts, policy())),
+    evolve: evolveDeadlineShare,
   };
 }
 
@@ -81,4 +153,5 @@ export const deadlinePolicy = (): ClockPolicy => (environmentPolicy ??= clockPol
 
 export const deadlines = readModel('deadlines', deadlineDeclarationProjection, [
   deadlineRows(deadlinePolicy),
+  deadlineShareSums(deadlinePolicy),
 ]);
