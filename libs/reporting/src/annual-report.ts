@@ -9,7 +9,7 @@ import {
   SUSPECTED_ORIGINS,
   TAXONOMY_VERSION,
   cellKey,
-  worstImpact,
+  structureFigures,
   type AnnualStatisticsSnapshot,
   type ClockStage,
   type DataImpact,
@@ -126,12 +126,8 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
   const table = <K extends string>(section: string, keys: readonly K[]): Record<K, number> =>
     Object.fromEntries(keys.map((key) => [key, count(section, key)])) as Record<K, number>;
 
-  const declaring = snapshot.structures.filter((row) => row.declarations > 0);
-  const structuresByImpact = Object.fromEntries(OPERATIONAL_IMPACTS.map((impact) => [impact, 0])) as Record<
-    OperationalImpact,
-    number
-  >;
-  for (const row of declaring) structuresByImpact[worstImpact(row.impacts)] += 1;
+  const structures = snapshot.structureFigures ?? structureFigures(snapshot.structures);
+  const structuresByImpact = { ...structures.byWorstImpact };
 
   const total = count('declarations', 'total');
   const previousYearTotal = snapshot.previousYearTotal;
@@ -157,9 +153,9 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
         previousYearTotal === 0 ? null : round1(((total - previousYearTotal) / previousYearTotal) * 100),
     },
     structures: {
-      declaring: declaring.length,
-      withAtLeast2: declaring.filter((row) => row.declarations >= 2).length,
-      withAtLeast4: declaring.filter((row) => row.declarations >= 4).length,
+      declaring: structures.declaring,
+      withAtLeast2: structures.withAtLeast2,
+      withAtLeast4: structures.withAtLeast4,
     },
     byStructureType,
     byRegion: table('byRegion', REGION_CODES),
@@ -179,7 +175,7 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
     shares: {
       origin: sharesOf(origin, total),
       byStructureType: sharesOf(byStructureType, total),
-      structuresByImpact: sharesOf(structuresByImpact, declaring.length),
+      structuresByImpact: sharesOf(structuresByImpact, structures.declaring),
       patientEndangerment: share(patientEndangerment.POTENTIAL + patientEndangerment.ACTUAL, total),
       supportRequested: share(requested, total),
     },

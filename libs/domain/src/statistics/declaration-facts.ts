@@ -1,5 +1,6 @@
 import type { Instant } from '../declaration/declaration.events';
 import type { StageTimeliness } from '../regulatory/on-time-shares';
+import type { StructureFigures } from './structure-figures';
 import type {
   DataImpact,
   IncidentType,
@@ -69,7 +70,13 @@ export interface AnnualStatisticsSnapshot {
   year: number;
   /** keyed `${section}/${key}` */
   cells: Record<string, number>;
+  /** Per structure: what a replay gives, and what restatements compare. */
   structures: StructureYearStats[];
+  /**
+   * The counts the report takes from `structures`, when the read model has counted them itself:
+   * it then leaves `structures` empty rather than read thousands of rows for a few counts.
+   */
+  structureFigures?: StructureFigures;
   previousYearTotal: number;
   /**
    * The regulatory clocks of the year's declarations, per regime and stage, with their status at

@@ -3,3 +3,4 @@ export * from './evolve-facts';
 export * from './cells-of';
 export * from './snapshot-from-facts';
 export * from './time-to-declare';
+export * from './structure-figures';
