@@ -35,26 +35,28 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'vigie-sqlite-events-'));
 }
 
-eventStoreContract(
-  'SQLite',
-  async () => {
-    const dir = tempDir();
-    const path = join(dir, 'nested', 'events.sqlite');
-    const opened: EventStore[] = [await SqliteEventStore.open(path)];
-    return {
-      store: opened[0],
-      reopen: async () => {
-        opened.push(await SqliteEventStore.open(path));
-        return opened[opened.length - 1];
-      },
-      cleanup: async () => {
-        for (const store of opened) await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  { imports: true },
-);
+for (const writer of ['inline', 'thread'] as const) {
+  eventStoreContract(
+    writer === 'inline' ? 'SQLite' : 'SQLite, writer thread',
+    async () => {
+      const dir = tempDir();
+      const path = join(dir, 'nested', 'events.sqlite');
+      const opened: EventStore[] = [await SqliteEventStore.open(path, { writer })];
+      return {
+        store: opened[0],
+        reopen: async () => {
+          opened.push(await SqliteEventStore.open(path, { writer }));
+          return opened[opened.length - 1];
+        },
+        cleanup: async () => {
+          for (const store of opened) await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+    { imports: true },
+  );
+}
 
 describe('SQLite event store, on its file', () => {
   let dir: string;
@@ -67,40 +69,46 @@ describe('SQLite event store, on its file', () => {
 
   /**
    * The file is read-only, its directory is not (WAL readers create the -shm file there). Root
-   * writes through file modes, so as root the store opens the file with the effective uid of
-   * `nobody`, as a service account would. The store opens the file before its first await, so
-   * the uid is restored right after the call.
+   * writes through file modes, so as root the store runs with the effective uid of `nobody`, as a
+   * service account would, from its opening to the append's answer: the writer thread opens its
+   * own connection when the first append comes.
    */
-  async function openReadOnly(path: string): Promise<SqliteEventStore> {
+  async function asServiceAccount<T>(path: string, work: () => Promise<T>): Promise<T> {
     chmodSync(dirname(path), 0o777);
     chmodSync(path, 0o444);
-    if (process.getuid?.() !== 0) return SqliteEventStore.open(path);
+    if (process.getuid?.() !== 0) return work();
     process.seteuid?.(NOBODY);
     try {
-      return SqliteEventStore.open(path);
+      return await work();
     } finally {
       process.seteuid?.(0);
     }
   }
 
-  it('a read-only file still opens for reading, but an append fails as unavailable', async () => {
-    const path = join(dir, 'events.sqlite');
-    const streamId = newStreamId();
-    const writable = await SqliteEventStore.open(path);
-    await writable.append(streamId, [sampleEvent()], { expectedRevision: 'no_stream' });
-    await writable.close();
-    const readOnly = await openReadOnly(path);
-    try {
-      expect(await readOnly.readStream(streamId)).toHaveLength(1);
-      const attempt = readOnly.append(streamId, [sampleEvent()], { expectedRevision: 0 });
-      await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
-      await expect(attempt).rejects.toThrow(/SQLITE_READONLY/);
-      expect(await readOnly.readStream(streamId)).toHaveLength(1);
-    } finally {
-      await readOnly.close();
-      chmodSync(path, 0o644);
-    }
-  });
+  it.each(['inline', 'thread'] as const)(
+    'a read-only file still opens for reading, but an append fails as unavailable (%s writer)',
+    async (writer) => {
+      const path = join(dir, 'events.sqlite');
+      const streamId = newStreamId();
+      const writable = await SqliteEventStore.open(path);
+      await writable.append(streamId, [sampleEvent()], { expectedRevision: 'no_stream' });
+      await writable.close();
+      let readOnly: SqliteEventStore | undefined;
+      try {
+        const refusal = await asServiceAccount(path, async () => {
+          readOnly = await SqliteEventStore.open(path, { writer });
+          expect(await readOnly.readStream(streamId)).toHaveLength(1);
+          return readOnly.append(streamId, [sampleEvent()], { expectedRevision: 0 }).catch((error) => error);
+        });
+        expect(refusal).toBeInstanceOf(StoreUnavailableError);
+        expect(refusal.message).toMatch(/SQLITE_READONLY/);
+        expect(await readOnly?.readStream(streamId)).toHaveLength(1);
+      } finally {
+        await readOnly?.close();
+        chmodSync(path, 0o644);
+      }
+    },
+  );
 
   it('a path that cannot be created fails to open as unavailable', async () => {
     const blocker = join(dir, 'not-a-directory');
@@ -183,23 +191,26 @@ describe('SQLite event store, on its file', () => {
     }
   });
 
-  it('an append still locked out after busy_timeout fails as unavailable and appends nothing', async () => {
-    const path = join(dir, 'events.sqlite');
-    const store = await SqliteEventStore.open(path, { busyTimeoutMs: 100 });
-    const other = new (await import('better-sqlite3')).default(path);
-    try {
-      other.exec('BEGIN IMMEDIATE');
-      const streamId = newStreamId();
-      const attempt = store.append(streamId, [sampleEvent()], { expectedRevision: 'no_stream' });
-      await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
-      await expect(attempt).rejects.toThrow(/SQLITE_BUSY/);
-      other.exec('ROLLBACK');
-      expect(await store.readStream(streamId)).toEqual([]);
-    } finally {
-      other.close();
-      await store.close();
-    }
-  });
+  it.each(['inline', 'thread'] as const)(
+    'an append still locked out after busy_timeout fails as unavailable and appends nothing (%s writer)',
+    async (writer) => {
+      const path = join(dir, 'events.sqlite');
+      const store = await SqliteEventStore.open(path, { busyTimeoutMs: 100, writer });
+      const other = new (await import('better-sqlite3')).default(path);
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        const streamId = newStreamId();
+        const attempt = store.append(streamId, [sampleEvent()], { expectedRevision: 'no_stream' });
+        await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
+        await expect(attempt).rejects.toThrow(/SQLITE_BUSY/);
+        other.exec('ROLLBACK');
+        expect(await store.readStream(streamId)).toEqual([]);
+      } finally {
+        other.close();
+        await store.close();
+      }
+    },
+  );
 
   it('an append with an event id already in the log is refused as a duplicate and appends nothing', async () => {
     const store = await SqliteEventStore.open(join(dir, 'events.sqlite'));

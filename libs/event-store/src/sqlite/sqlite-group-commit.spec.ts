@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import {
   ConcurrencyError,
@@ -21,7 +22,7 @@ function connectionOf(store: SqliteEventStore): Database.Database {
   return (store as unknown as { db: Database.Database }).db;
 }
 
-describe('SQLite group commit', () => {
+describe.each(['inline', 'thread'] as const)('SQLite group commit, %s writer', (writer) => {
   let dir: string;
   let path: string;
   let batches: number[];
@@ -31,7 +32,7 @@ describe('SQLite group commit', () => {
     dir = mkdtempSync(join(tmpdir(), 'vigie-group-commit-'));
     path = join(dir, 'events.sqlite');
     batches = [];
-    store = await SqliteEventStore.open(path, { onGroupCommit: (appends) => batches.push(appends) });
+    store = await SqliteEventStore.open(path, { writer, onGroupCommit: (appends) => batches.push(appends) });
   });
 
   afterEach(async () => {
@@ -49,7 +50,7 @@ describe('SQLite group commit', () => {
       expect(results[index].position).toBeGreaterThan(results[index - 1].position);
 
     await store.close();
-    store = await SqliteEventStore.open(path);
+    store = await SqliteEventStore.open(path, { writer });
     const feed = await store.readAll(0n, 1000);
     expect(feed.map((event) => [event.streamId, event.position])).toEqual(
       streams.map((streamId, index) => [streamId, results[index].position]),
@@ -123,7 +124,7 @@ describe('SQLite group commit', () => {
   });
 
   it('an append is invisible to readers, on this connection or another, until it is acknowledged', async () => {
-    const other = await SqliteEventStore.open(path);
+    const other = await SqliteEventStore.open(path, { writer });
     const streamId = newStreamId();
     let seenByOtherAtAck: number | undefined;
     const appended = store
@@ -210,7 +211,56 @@ describe('SQLite group commit', () => {
     const appended = store.append(streamId, [sampleEvent()], { expectedRevision: 'no_stream' });
     await store.close();
     await expect(appended).resolves.toMatchObject({ revision: 0 });
-    store = await SqliteEventStore.open(path);
+    store = await SqliteEventStore.open(path, { writer });
     expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+});
+
+describe('SQLite writer thread', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigie-writer-thread-'));
+    store = await SqliteEventStore.open(join(dir, 'events.sqlite'), { writer: 'thread' });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function workerOf(target: SqliteEventStore): Worker | undefined {
+    return (target as unknown as { writerThread: { worker?: Worker } }).writerThread.worker;
+  }
+
+  it('a thread that dies fails its batch as unavailable, stores none of it, and the next append starts another', async () => {
+    const lost = newStreamId();
+    const attempt = store.append(lost, [sampleEvent()], { expectedRevision: 'no_stream' });
+    // The group commit sends the batch on the next turn; the thread is killed before it answers.
+    await new Promise((resolve) => setImmediate(resolve));
+    const dying = workerOf(store);
+    expect(dying).toBeDefined();
+    await dying?.terminate();
+    await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(attempt).rejects.toThrow(/writer thread stopped/);
+    expect(await store.readStream(lost)).toEqual([]);
+
+    const result = await store.append(lost, [sampleEvent()], { expectedRevision: 'no_stream' });
+    expect(result.revision).toBe(0);
+    expect(workerOf(store)).not.toBe(dying);
+    expect(await store.readStream(lost)).toHaveLength(1);
+  });
+
+  it('close ends the thread, and the store then answers unavailable without starting another', async () => {
+    await store.append(newStreamId(), [sampleEvent()], { expectedRevision: 'no_stream' });
+    const worker = workerOf(store);
+    const exited = new Promise((resolve) => worker?.once('exit', resolve));
+    await store.close();
+    await exited;
+    await expect(
+      store.append(newStreamId(), [sampleEvent()], { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(workerOf(store)).toBeUndefined();
   });
 });
