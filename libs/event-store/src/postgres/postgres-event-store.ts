@@ -11,8 +11,9 @@ import type {
   RecordedEvent,
   StoredIdempotency,
 } from '../event-store.port';
-import { type LogState, planAppends } from './postgres-append-plan';
+import { type EventColumns, type LogState, type PlannedAppend, planBatch } from './postgres-append-plan';
 import { isUnavailable, toStoreError, uniqueViolation } from './postgres-errors';
+import { PostgresGroupCommit, type UnitOutcome } from './postgres-group-commit';
 import { APPEND_LOCK, VIGIE_LOCK_CLASS, migratePostgres } from './postgres-migrations';
 
 export interface PostgresEventStoreOptions {
@@ -23,6 +24,9 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   connectionTimeoutMs?: number;
 }
+
+/** What one caller submitted: one `append`, or the requests of one `appendMany`. */
+type Unit = readonly AppendRequest[];
 
 interface EventRow {
   position: string;
@@ -54,6 +58,9 @@ const EVENT_COLUMNS =
 // Literal constants, so that BEGIN and the lock travel in one simple-protocol round trip.
 const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${VIGIE_LOCK_CLASS}, ${APPEND_LOCK})`;
 
+// The two statements every batch runs under the lock are prepared once per connection (named):
+// the server does not parse and plan them again while the next batch waits for the lock.
+
 // The whole batch's state in one round trip: stream revisions, taken keys, event ids already used.
 const LOG_STATE = `
   SELECT 'stream' AS kind, stream_id AS name, max(revision) AS revision
@@ -61,30 +68,43 @@ const LOG_STATE = `
   UNION ALL SELECT 'key', key, NULL FROM idempotency WHERE key = ANY($2::text[])
   UNION ALL SELECT 'event', event_id, NULL FROM events WHERE event_id = ANY($3::text[])`;
 
-// ORDER BY ord: positions are drawn from the sequence in the order the events were given.
-const INSERT_EVENTS = `
-  INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-  SELECT e.event_id, e.stream_id, e.revision, e.type, e.data, e.metadata, e.recorded_at
-  FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
-    WITH ORDINALITY AS e(event_id, stream_id, revision, type, data, metadata, recorded_at, ord)
-  ORDER BY e.ord
-  RETURNING position::text AS position, stream_id, revision`;
-
-const INSERT_IDEMPOTENCY = `
-  INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at)
-  SELECT r.*, $7::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::integer[], $6::bigint[]) AS r`;
+// Events and idempotency records in one statement, which draws the positions of the batch's events
+// from the sequence (under the append lock, so in commit order) and gives them out in the order
+// the events were given: sorting the drawn numbers, not the wide rows. A record takes the position
+// of its append's last event. The positions come back, ascending, for the results.
+const INSERT_EVENTS_AND_RECORDS = `
+  WITH drawn AS (
+    SELECT array_agg(d.position ORDER BY d.position) AS positions
+    FROM (SELECT nextval('events_position_seq') AS position
+          FROM generate_series(1, cardinality($1::text[]))) AS d
+  ), inserted AS (
+    INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, recorded_at)
+    SELECT drawn.positions[e.ord], e.event_id, e.stream_id, e.revision, e.type, e.data, e.metadata, e.recorded_at
+    FROM drawn, unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
+      WITH ORDINALITY AS e(event_id, stream_id, revision, type, data, metadata, recorded_at, ord)
+  ), recorded AS (
+    INSERT INTO idempotency (key, request_hash, response, stream_id, revision, position, created_at)
+    SELECT r.key, r.request_hash, r.response, r.stream_id, r.revision, drawn.positions[r.last_event], $14::timestamptz
+    FROM drawn, unnest($8::text[], $9::text[], $10::jsonb[], $11::text[], $12::integer[], $13::integer[])
+      AS r(key, request_hash, response, stream_id, revision, last_event)
+  )
+  SELECT positions::text[] AS positions FROM drawn`;
 
 /**
  * Global order is gap-safe (ARCHITECTURE.md rule 4): every append takes one transaction-scoped
  * advisory lock before drawing positions from the sequence, so positions are drawn and committed
  * in the same order and a reader polling `position > checkpoint` cannot see a later position
- * before an earlier one commits. The price is one writer at a time, which the declaration rate
- * allows by orders of magnitude. Positions may have holes (a rolled-back append used them): only
- * their order is promised.
+ * before an earlier one commits. The price is one transaction at a time, so one WAL flush at a
+ * time: the group commit (postgres-group-commit.ts) puts the appends in flight into one
+ * transaction to share it. Positions may have holes (a rolled-back append used them): only their
+ * order is promised.
  */
 export class PostgresEventStore implements EventStore {
   private closed = false;
+  private readonly groupCommit = new PostgresGroupCommit<Unit, AppendResult[]>(
+    (take) => this.commitBatch(take),
+    (unit) => unit.length,
+  );
 
   private constructor(
     private readonly pool: Pool,
@@ -116,12 +136,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const [result] = await this.appendInTransaction([{ streamId, events, options }]);
+    assertAppendable(streamId, events);
+    const [result] = await this.groupCommit.submit([{ streamId, events, options }]);
     return result;
   }
 
+  /** One unit of the group commit: its requests are stored together or refused together. */
   async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
-    return requests.length === 0 ? [] : this.appendInTransaction(requests);
+    for (const { streamId, events } of requests) assertAppendable(streamId, events);
+    return requests.length === 0 ? [] : this.groupCommit.submit(requests);
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -169,60 +192,115 @@ export class PostgresEventStore implements EventStore {
     await this.query('SELECT 1');
   }
 
+  /** Appends already submitted are written first: a caller that closes after appending loses nothing. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.groupCommit.idle();
     await this.pool.end();
   }
 
-  /** Every request under one advisory lock and one transaction: all are stored or none. */
-  private async appendInTransaction(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
-    for (const { streamId, events } of requests) assertAppendable(streamId, events);
-    const [first] = requests;
-    const context = { streamId: first.streamId, idempotencyKey: first.options.idempotency?.key };
+  /**
+   * One transaction under the advisory lock for the whole batch, whose units are taken once the
+   * lock is held. A refused unit is only set aside; a failure of the transaction (the server gone,
+   * a failed COMMIT) fails every unit of the batch.
+   */
+  private async commitBatch(take: () => readonly Unit[]): Promise<Array<UnitOutcome<AppendResult[]>>> {
+    let units: readonly Unit[] = [];
     try {
       return await this.withClient(async (client) => {
         await client.query(BEGIN_AND_LOCK);
         try {
-          const results = await this.appendWithinTransaction(client, requests);
+          units = take();
+          const outcomes = await this.writeBatch(client, units);
           await client.query('COMMIT');
-          return results;
+          return outcomes;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw error;
         }
-      }, context);
+      });
     } catch (error) {
       // Only a writer that bypasses the lock can get here; the checks under the lock normally answer first.
-      if (uniqueViolation(error) === 'stream-revision') {
-        throw new ConcurrencyError(
-          first.streamId,
-          first.options.expectedRevision,
-          (await this.currentRevision(first.streamId)) ?? 'no_stream',
-        );
-      }
-      throw error;
+      const violation = uniqueViolation(error);
+      if (violation === null) throw error;
+      if (units.length > 1) return this.commitEachAlone(units);
+      const [first] = units[0];
+      if (violation !== 'stream-revision')
+        throw toStoreError(error, {
+          streamId: first.streamId,
+          idempotencyKey: first.options.idempotency?.key,
+        });
+      throw new ConcurrencyError(
+        first.streamId,
+        first.options.expectedRevision,
+        (await this.currentRevision(first.streamId)) ?? 'no_stream',
+      );
     }
   }
 
-  /** Three statements however many appends: read the state, insert the events, insert the records. */
-  private async appendWithinTransaction(
+  /** After a unique violation, each unit again in its own transaction, so that each gets its own answer. */
+  private async commitEachAlone(units: readonly Unit[]): Promise<Array<UnitOutcome<AppendResult[]>>> {
+    const outcomes: Array<UnitOutcome<AppendResult[]>> = [];
+    for (const unit of units) {
+      try {
+        outcomes.push(...(await this.commitBatch(() => [unit])));
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
+  /** Two statements however many appends: read the state, insert the events and their records. */
+  private async writeBatch(
     client: PoolClient,
-    requests: readonly AppendRequest[],
-  ): Promise<AppendResult[]> {
+    units: readonly Unit[],
+  ): Promise<Array<UnitOutcome<AppendResult[]>>> {
+    const requests = units.flat();
     const state = await client.query<{
       kind: 'stream' | 'key' | 'event';
       name: string;
       revision: number | null;
-    }>(LOG_STATE, [
-      [...new Set(requests.map((request) => request.streamId))],
-      requests.flatMap((request) => request.options.idempotency?.key ?? []),
-      requests.flatMap((request) => request.events.map((event) => event.id)),
-    ]);
-    const { columns, appends } = planAppends(requests, logStateOf(state.rows), this.clock);
-    const inserted = await client.query<{ position: string; stream_id: string; revision: number }>(
-      INSERT_EVENTS,
-      [
+    }>({
+      name: 'vigie-log-state',
+      text: LOG_STATE,
+      values: [
+        [...new Set(requests.map((request) => request.streamId))],
+        requests.flatMap((request) => request.options.idempotency?.key ?? []),
+        requests.flatMap((request) => request.events.map((event) => event.id)),
+      ],
+    });
+    const plan = planBatch(units, logStateOf(state.rows), this.clock);
+    const appends = plan.units.flatMap((unit) => ('accepted' in unit ? unit.accepted : []));
+    const positions = appends.length === 0 ? [] : await this.insert(client, plan.columns, appends);
+    return plan.units.map((unit) =>
+      'accepted' in unit
+        ? {
+            ok: true,
+            value: unit.accepted.map(({ revision, lastEvent }) => ({
+              revision,
+              position: BigInt(positions[lastEvent]),
+            })),
+          }
+        : { ok: false, error: unit.refused },
+    );
+  }
+
+  /** The positions given to the events, in the columns' order. */
+  private async insert(
+    client: PoolClient,
+    columns: EventColumns,
+    appends: readonly PlannedAppend[],
+  ): Promise<string[]> {
+    const recorded = appends.filter(
+      (append): append is PlannedAppend & Required<Pick<PlannedAppend, 'idempotency'>> =>
+        append.idempotency !== undefined,
+    );
+    const inserted = await client.query<{ positions: string[] }>({
+      name: 'vigie-insert-events-and-records',
+      text: INSERT_EVENTS_AND_RECORDS,
+      values: [
         columns.eventIds,
         columns.streamIds,
         columns.revisions,
@@ -230,28 +308,17 @@ export class PostgresEventStore implements EventStore {
         columns.data,
         columns.metadata,
         columns.recordedAt,
-      ],
-    );
-    const positions = new Map(inserted.rows.map((row) => [`${row.revision}:${row.stream_id}`, row.position]));
-    const results = appends.map(({ streamId, revision }) => ({
-      revision,
-      position: BigInt(positions.get(`${revision}:${streamId}`) as string),
-    }));
-    const recorded = appends.flatMap(({ streamId, revision, idempotency }, index) =>
-      idempotency ? [{ streamId, revision, idempotency, position: results[index].position }] : [],
-    );
-    if (recorded.length > 0) {
-      await client.query(INSERT_IDEMPOTENCY, [
         recorded.map(({ idempotency }) => idempotency.key),
         recorded.map(({ idempotency }) => idempotency.requestHash),
         recorded.map(({ idempotency }) => JSON.stringify(idempotency.response)),
         recorded.map(({ streamId }) => streamId),
         recorded.map(({ revision }) => revision),
-        recorded.map(({ position }) => position.toString()),
+        // SQL arrays count from 1.
+        recorded.map(({ lastEvent }) => lastEvent + 1),
         this.clock().toISOString(),
-      ]);
-    }
-    return results;
+      ],
+    });
+    return inserted.rows[0].positions;
   }
 
   private async currentRevision(streamId: string): Promise<number | null> {
