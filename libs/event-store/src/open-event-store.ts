@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { EsdbEventStore } from './esdb/esdb-event-store';
 import type { EventStore } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
@@ -26,8 +25,12 @@ export async function openEventStore(url: string, options: OpenEventStoreOptions
     case 'postgresql':
       return PostgresEventStore.open(url, options);
     case 'esdb':
-    case 'esdb+discover':
+    case 'esdb+discover': {
+      // Loaded only when named: the EventStoreDB client (gRPC and its dependencies) is RSS that
+      // SQLite and PostgreSQL deployments would otherwise carry for nothing.
+      const { EsdbEventStore } = await import('./esdb/esdb-event-store');
       return EsdbEventStore.open(url, options);
+    }
     default:
       // The URL itself is not echoed: it may carry a password.
       throw new Error(

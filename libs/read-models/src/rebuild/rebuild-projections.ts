@@ -7,6 +7,7 @@ import { SqlRowStore } from '../projection/row-store';
 import { ensureCheckpoints, resetCheckpoint } from '../projector/checkpoints';
 import { inExclusiveTransaction, inWriteTransaction } from '../projector/write-transaction';
 import { SHADOW_SUFFIX, shadowTable, type ShadowTable } from './shadow-tables';
+import { withSparseCheckpoints } from './sparse-checkpoints';
 
 export interface RebuildProgress {
   readModels: string[];
@@ -58,15 +59,17 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   };
 
   try {
-    for (;;) {
-      const events = await store.readAll(position, batchSize);
-      if (events.length === 0) break;
-      await inWriteTransaction(dataSource, (runner) => replay(runner, events), { exclusive: false });
-      position = events[events.length - 1].position;
-      done += events.length;
-      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      options.onProgress?.({ readModels: names, done, total: Math.max(total, done), position, eventsPerSecond: Math.round(done / seconds) });
-    }
+    await withSparseCheckpoints(dataSource, async () => {
+      for (;;) {
+        const events = await store.readAll(position, batchSize);
+        if (events.length === 0) break;
+        await inWriteTransaction(dataSource, (runner) => replay(runner, events), { exclusive: false });
+        position = events[events.length - 1].position;
+        done += events.length;
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        options.onProgress?.({ readModels: names, done, total: Math.max(total, done), position, eventsPerSecond: Math.round(done / seconds) });
+      }
+    });
     await inWriteTransaction(dataSource, async (runner) => {
       for (const shadow of shadows) await shadow.prepareSwap(runner);
     }, { exclusive: false });
