@@ -3,7 +3,8 @@ export * from './event-store.errors';
 export * from './open-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
-export * from './esdb/esdb-event-store';
+// Types only: the EventStoreDB client (about 9 MB of modules) loads with `openEventStore('esdb://…')`.
+export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export * from './migrate/migrate-event-log';
 export * from './migrate/migration.errors';
 export { checksumEventLog } from './migrate/event-log-checksum';

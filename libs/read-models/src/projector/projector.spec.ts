@@ -52,4 +52,36 @@ describe('Projector [sqlite]', () => {
     expect(await projector.waitFor(BigInt(events) + 100n, 60_000)).toBe(false);
     await Promise.all([dataSource.destroy(), store.close()]);
   });
+  it('appends nudging it together make one batch; a read-your-writes wait wakes it at once', async () => {
+    const { store, dataSource } = await given('nudges', 2);
+    // Polling so rare that only the nudges can wake it during the test.
+    const projector = new Projector({ store, dataSource, pollIntervalMs: 60_000, notifyDelayMs: 1000 });
+    const slow = new Projector({ store, dataSource, pollIntervalMs: 60_000, notifyDelayMs: 60_000 });
+    try {
+      await projector.start();
+      expect(await projector.waitFor(await store.headPosition(), 10_000)).toBe(true);
+      const batchesAtStart = projector.metrics()[0].batches;
+      // Spread over about 200 ms, each append nudging it, as requests would.
+      for (const append of [...generateLog({ declarations: 6, seed: 5 })].slice(0, 5)) {
+        await appendLog(store, [append]);
+        projector.notify();
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      const head = await store.headPosition();
+      const deadline = Date.now() + 10_000;
+      while (projector.position() < head && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(projector.position()).toBe(head);
+      expect(projector.metrics()[0].batches - batchesAtStart).toBe(1);
+      await projector.stop();
+
+      await slow.start();
+      await appendLog(store, generateLog({ declarations: 1, seed: 9 }));
+      // Neither its polling nor a nudge would wake it within the wait: only the waiter can.
+      expect(await slow.waitFor(await store.headPosition(), 10_000)).toBe(true);
+    } finally {
+      await projector.stop();
+      await slow.stop();
+      await Promise.all([dataSource.destroy(), store.close()]);
+    }
+  });
 });

@@ -21,6 +21,12 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** Idle polling interval; a full batch is followed at once by the next one. */
   pollIntervalMs?: number;
+  /**
+   * How long `notify()` lets appends gather before waking an idle projector (0: at once). Under
+   * load every append nudges it: one batch then takes many events instead of one each. A pending
+   * `waitFor` (read-your-writes) wakes it at once all the same.
+   */
+  notifyDelayMs?: number;
   logger?: { warn(message: string): void };
   now?: () => number;
 }
@@ -58,6 +64,7 @@ export class Projector {
   private readonly models: readonly ReadModel[];
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly notifyDelayMs: number;
   private readonly logger: { warn(message: string): void };
   private readonly now: () => number;
 
@@ -66,6 +73,7 @@ export class Projector {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private nudge: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
   private failures = 0;
   private batches = 0;
@@ -81,6 +89,7 @@ export class Projector {
     this.models = options.readModels ?? READ_MODELS;
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.notifyDelayMs = options.notifyDelayMs ?? 10;
     this.logger = options.logger ?? console;
     this.now = options.now ?? Date.now;
     for (const model of this.models) this.throughput.set(model.name, new Throughput());
@@ -97,6 +106,8 @@ export class Projector {
   /** Finishes the batch in progress and stops; pending `waitFor`s answer false. */
   async stop(): Promise<void> {
     this.running = false;
+    if (this.nudge !== null) clearTimeout(this.nudge);
+    this.nudge = null;
     this.wake?.();
     await this.loop;
     this.loop = null;
@@ -111,9 +122,17 @@ export class Projector {
     while (this.position() < target) await this.step();
   }
 
-  /** Nudges an idle projector to poll now (e.g. right after an append). */
+  /** Nudges an idle projector to poll (e.g. right after an append): soon, or now for a waiter. */
   notify(): void {
-    this.wake?.();
+    if (this.notifyDelayMs === 0 || this.waiters.size > 0) {
+      this.wake?.();
+      return;
+    }
+    if (this.nudge !== null) return;
+    this.nudge = setTimeout(() => {
+      this.nudge = null;
+      this.wake?.();
+    }, this.notifyDelayMs);
   }
 
   /** The position every read model has reached (the lowest checkpoint). */
