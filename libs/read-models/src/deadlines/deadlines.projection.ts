@@ -60,6 +60,23 @@ export const deadlineRowOf = (
   declarationClosed: source.facts.closed,
 });
 
+const schedules = new WeakMap<object, { policy: ClockPolicy; clocks: readonly ScheduledClock[] }>();
+
+/**
+ * The rows and the sums of this read model both derive from a declaration's schedule: computed
+ * once per state of its facts (a new object at every event) rather than once per derivation.
+ */
+function scheduleOnce(
+  facts: DeadlineDeclarationRow['facts'],
+  policy: ClockPolicy,
+): readonly ScheduledClock[] {
+  const known = schedules.get(facts);
+  if (known?.policy === policy) return known.clocks;
+  const clocks = scheduleOf(facts, policy);
+  schedules.set(facts, { policy, clocks });
+  return clocks;
+}
+
 /**
  * The deadline rows are derived rows rather than sums: each has exactly one source (its
  * declaration), whose old rows are removed (−1) before its new ones are added (+1), so a clock
@@ -72,7 +89,7 @@ export function deadlineRows(
     entity: DeadlineRow,
     contributions: (source) => {
       const year = deadlineYearOf(source);
-      return scheduleOf(source.facts, policy()).map((clock) => {
+      return scheduleOnce(source.facts, policy()).map((clock) => {
         const row = deadlineRowOf(source, clock, year);
         return [row.key, row] as [string, DeadlineRow];
       });
@@ -135,7 +152,7 @@ export function deadlineShareSums(
 ): SumProjection<DeadlineDeclarationRow, DeadlineShareContribution, DeadlineShareRow> {
   return {
     entity: DeadlineShareRow,
-    contributions: (source) => deadlineShareContributions(source, scheduleOf(source.facts, policy())),
+    contributions: (source) => deadlineShareContributions(source, scheduleOnce(source.facts, policy())),
     evolve: evolveDeadlineShare,
   };
 }
