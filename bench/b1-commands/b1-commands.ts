@@ -123,7 +123,7 @@ async function measure(
 export const b1Commands: Benchmark = {
   name: 'b1-commands',
   async run(context) {
-    const seconds = bySize(context.mode, { full: 3, quick: 1.5, smoke: 0.3 });
+    const seconds = bySize(context.mode, { full: 2.5, quick: 1.5, smoke: 0.3 });
     const scenarios: Scenario[] = [
       { backend: 'sqlite', writers: 1 },
       { backend: 'sqlite', writers: 16 },
