@@ -175,7 +175,7 @@ export const b2Import: Benchmark = {
   async run(context) {
     const events = bySize(context.mode, { full: 1_000_000, quick: 100_000, smoke: 300 });
     // vigie migrate copies at a few thousand events/s into PostgreSQL: 1M would take the whole suite's budget.
-    const migrated = bySize(context.mode, { full: 50_000, quick: 50_000, smoke: 300 });
+    const migrated = bySize(context.mode, { full: 50_000, quick: 25_000, smoke: 300 });
     const { rows } = await sqliteImports(context, events, migrated);
     if (context.postgres) rows.push(...(await postgresImports(context, events, migrated)));
     else rows.push({ scenario: 'SQLite → PostgreSQL: vigie migrate', events: null });

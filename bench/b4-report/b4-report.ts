@@ -120,7 +120,7 @@ export const b4Report: Benchmark = {
     const runs = bySize(context.mode, { full: 50, quick: 50, smoke: 5 });
     // Seconds the timed runs of one backend may take: 50 runs of a report that takes seconds would not fit the suite.
     const budget = bySize(context.mode, { full: 20, quick: 5, smoke: 60 });
-    const asOfRuns = bySize(context.mode, { full: 1, quick: 2, smoke: 1 });
+    const asOfRuns = bySize(context.mode, { full: 1, quick: 1, smoke: 1 });
     const rows: Row[] = [await reportLatencies(context, 'sqlite', declarations, runs, budget)];
     // PostgreSQL read models in the quick suite (100k declarations) and the smoke test only: filling
     // them for 1M declarations takes about two minutes, which the full suite's ten do not have.

@@ -184,7 +184,7 @@ async function scenarios(
 export const b5Http: Benchmark = {
   name: 'b5-http',
   async run(context) {
-    const seconds = bySize(context.mode, { full: 5, quick: 3, smoke: 1 });
+    const seconds = bySize(context.mode, { full: 5, quick: 2.5, smoke: 1 });
     const rows = await scenarios(context, 'inline', seconds);
     // BENCH_B5_PROJECTOR_OFF=1 adds the same runs with the projector in another process (VIGIE_PROJECTOR=off).
     if (process.env.BENCH_B5_PROJECTOR_OFF === '1') rows.push(...(await scenarios(context, 'off', seconds)));
