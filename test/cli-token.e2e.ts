@@ -3,25 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProgram } from '../apps/cli/src/program';
 import { TestApi, bearer, newDataDir, submission } from './support/vigie-api';
-
-/** Runs `vigie <args>` in-process with the given environment; returns what it printed. */
-async function vigie(args: string[], env: Record<string, string>): Promise<{ out: string; err: string }> {
-  const saved = { ...process.env };
-  let out = '';
-  let err = '';
-  Object.assign(process.env, env);
-  try {
-    await createProgram({ writeOut: (text) => (out += text), writeErr: (text) => (err += text) }).parseAsync([
-      'node',
-      'vigie',
-      ...args,
-    ]);
-  } finally {
-    for (const name of Object.keys(env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  }
-  return { out, err };
-}
+import { runVigie as vigie } from './support/vigie-cli';
 
 describe('vigie token', () => {
   const dataDir = newDataDir();

@@ -3,26 +3,14 @@ import { openReadDataSource, rebuildProjections } from '@vigie/read-models';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PersonalDataVault, openKeyStore } from '@vigie/privacy';
-import { createProgram } from '../apps/cli/src/program';
 import { TestApi, bearer, fixedClock, submission } from './support/vigie-api';
+import { runVigie } from './support/vigie-cli';
 
-/** Runs `vigie <args>` in-process with the given environment; returns what it printed. */
-async function vigie(args: string[], env: Record<string, string>): Promise<string> {
-  const saved = { ...process.env };
-  let out = '';
-  Object.assign(process.env, env);
-  try {
-    await createProgram({ writeOut: (text) => (out += text), writeErr: (text) => (out += text) }).parseAsync([
-      'node',
-      'vigie',
-      ...args,
-    ]);
-  } finally {
-    for (const name of Object.keys(env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  }
-  return out;
-}
+/** What `vigie <args>` printed, stdout then stderr. */
+const vigie = async (args: string[], env: Record<string, string>): Promise<string> => {
+  const { out, err } = await runVigie(args, env);
+  return out + err;
+};
 
 const PERSON = {
   name: 'Jeanne Martin-Légaré',

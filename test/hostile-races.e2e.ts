@@ -1,25 +1,9 @@
 import { openEventStore, type EventStore } from '@vigie/event-store';
+import { withSlowReads } from './support/slow-store';
 import { createTestDatabase, describePostgres } from './support/postgres';
 import { SQLITE_IN_DATA_DIR, TestApi, bearer, submission } from './support/vigie-api';
 
 const WRITERS = 32;
-
-/** Stream reads that take as long as a networked store's: the 32 requests really read one revision and race to append. */
-function withSlowReads(store: EventStore, delayMs: number): EventStore {
-  return {
-    append: (streamId, events, options) => store.append(streamId, events, options),
-    readStream: async (streamId) => {
-      const events = await store.readStream(streamId);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      return events;
-    },
-    readAll: (after, limit) => store.readAll(after, limit),
-    headPosition: () => store.headPosition(),
-    findIdempotency: (key) => store.findIdempotency(key),
-    ping: () => store.ping(),
-    close: () => store.close(),
-  };
-}
 
 interface Store {
   env: Record<string, string>;

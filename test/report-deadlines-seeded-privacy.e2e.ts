@@ -2,26 +2,12 @@ import { openEventStore } from '@vigie/event-store';
 import { ERASED, PersonalDataVault, openKeyStore } from '@vigie/privacy';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProgram } from '../apps/cli/src/program';
 import { newDataDir } from './support/vigie-api';
+import { runVigie } from './support/vigie-cli';
 
-/** Runs `vigie <args>` in-process with the given environment; returns what it wrote to stdout. */
-async function vigie(args: string[], env: Record<string, string>): Promise<string> {
-  const saved = { ...process.env };
-  let out = '';
-  Object.assign(process.env, env);
-  try {
-    await createProgram({ writeOut: (text) => (out += text), writeErr: () => undefined }).parseAsync([
-      'node',
-      'vigie',
-      ...args,
-    ]);
-  } finally {
-    for (const name of Object.keys(env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  }
-  return out;
-}
+/** What `vigie <args>` wrote to stdout. */
+const vigie = async (args: string[], env: Record<string, string>): Promise<string> =>
+  (await runVigie(args, env)).out;
 
 type Person = { name: string; role: string; email: string; phone: string | null };
 
