@@ -72,7 +72,7 @@ export async function createApp(
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
     jsonDocumentUrl: 'docs-json',
   });
-  app.enableShutdownHooks();
+  // Signals are handled by `main.ts` (lifecycle/graceful-shutdown.ts), not by Nest's hooks.
   await app.init();
   return app;
 }

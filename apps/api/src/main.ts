@@ -1,15 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/vigie-config';
 import { createApp } from './create-app';
+import { stopOnSignals } from './lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // Nest's start-up chatter is left out: one line says where the service listens; requests, warnings and errors still show.
   const app = await createApp(config, { logger: ['log', 'warn', 'error', 'fatal'] });
   await app.listen(config.port, config.host);
+  const logger = new Logger('Vigie');
+  stopOnSignals(app, (message) => logger.log(message));
   // Schemes only: the URLs may hold passwords.
   const kind = (url: string): string => url.slice(0, url.indexOf(':'));
-  new Logger('Vigie').log(
+  logger.log(
     `listening on ${await app.getUrl()} (event store: ${kind(config.eventStoreUrl)}, read models: ${kind(config.readDbUrl)}, keys: ${kind(config.keyStoreUrl)}, audit: ${kind(config.auditDbUrl)}, projector: ${config.projector}, data: ${config.dataDir}, auth: ${config.auth.mode})`,
   );
 }
