@@ -19,9 +19,3 @@ export function createProgram(output?: ProgramOutput): Command {
   registerCommands(program);
   return program;
 }
-
-/** Where a command prints its result: the output configured on the program (stdout by default). */
-export function writeResult(command: Command, text: string): void {
-  const writeOut = command.configureOutput().writeOut ?? ((chunk: string) => process.stdout.write(chunk));
-  writeOut(text);
-}

@@ -4,7 +4,8 @@ import type { VigieConfig } from '../config/vigie-config';
 import { AuditController } from './audit.controller';
 import { READ_AUDIT_LOG } from './audit.tokens';
 import { ReadAuditInterceptor } from './audited-read.interceptor';
-import { openReadAuditLog, type ReadAuditLog } from './read-audit-log';
+import { openReadAuditLog } from './open-read-audit-log';
+import type { ReadAuditLog } from './read-audit-log';
 
 @Injectable()
 class ReadAuditCloser implements OnApplicationShutdown {

@@ -1,7 +1,3 @@
-import { resolve } from 'node:path';
-import { PostgresReadAuditLog } from './postgres-read-audit-log';
-import { SqliteReadAuditLog } from './sqlite-read-audit-log';
-
 /** One read of a declaration by an analyst or an admin: who, when, what. */
 export interface ReadRecord {
   at: string;
@@ -39,11 +35,4 @@ export interface ReadAuditLog {
   list(filter: ReadFilter): Promise<RecordedRead[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** `sqlite:<path>` or `postgres://…` (`VIGIE_AUDIT_DB_URL`). */
-export async function openReadAuditLog(url: string): Promise<ReadAuditLog> {
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return PostgresReadAuditLog.open(url);
-  const location = url.slice('sqlite:'.length).split('?', 1)[0];
-  return SqliteReadAuditLog.open(resolve(location.startsWith('//') ? location.slice(2) : location));
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { openKeyStore, subjectIdOf } from '@vigie/privacy';
 import { loadConfig } from '../../../api/src/config/vigie-config';
-import { writeResult } from '../program';
+import { writeResult } from '../write-result';
 
 const SUBJECT_ID = /^ds_[A-Za-z0-9_-]{22}$/;
 

@@ -6,7 +6,7 @@ import {
   type EventStore,
   type MigrateEventLogResult,
 } from '@vigie/event-store';
-import { writeResult } from '../program';
+import { writeResult } from '../write-result';
 
 function batchSize(value: string): number {
   const parsed = Number(value);

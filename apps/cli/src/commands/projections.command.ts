@@ -1,11 +1,22 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { openEventStore } from '@vigie/event-store';
-import { READ_MODEL_NAMES, openReadDataSource, rebuildProjections, type RebuildProgress } from '@vigie/read-models';
+import {
+  READ_MODEL_NAMES,
+  openReadDataSource,
+  rebuildProjections,
+  type RebuildProgress,
+} from '@vigie/read-models';
 import { loadConfig } from '../../../api/src/config/vigie-config';
-import { writeResult } from '../program';
+import { writeResult } from '../write-result';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((name) => name.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[]): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
+];
 
 /**
  * `vigie projections rebuild [--name N]…`: replays the whole event log into fresh copies of the
@@ -17,7 +28,12 @@ export function registerProjectionsCommand(program: Command): void {
   projections
     .command('rebuild')
     .description('rebuild read models from the event log, while the service keeps answering')
-    .option('--name <name>', `a read model to rebuild, repeatable or comma-separated (default: all of ${READ_MODEL_NAMES.join(', ')})`, collect, [])
+    .option(
+      '--name <name>',
+      `a read model to rebuild, repeatable or comma-separated (default: all of ${READ_MODEL_NAMES.join(', ')})`,
+      collect,
+      [],
+    )
     .action(async (options: { name: string[] }, command: Command) => {
       const config = loadConfig(process.env);
       const store = await openEventStore(config.eventStoreUrl);
@@ -26,7 +42,8 @@ export function registerProjectionsCommand(program: Command): void {
         const bar = new SingleBar(
           {
             stream: process.stderr,
-            format: 'rebuild |{bar}| {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
+            format:
+              'rebuild |{bar}| {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
             etaBuffer: 50,
             noTTYOutput: !process.stderr.isTTY,
             notTTYSchedule: 2000,

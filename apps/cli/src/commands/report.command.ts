@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../../api/src/config/vigie-config';
 import { openEventStore } from '@vigie/event-store';
 import { REPORT_FORMATS, renderReport, reportAsOf, type ReportFormat } from '@vigie/reporting';
-import { writeResult } from '../program';
+import { writeResult } from '../write-result';
 
 interface ReportOptions {
   year: number;

@@ -3,7 +3,7 @@ import { loadConfig } from '../../../api/src/config/vigie-config';
 import { openEventStore } from '@vigie/event-store';
 import { PersonalDataVault, openKeyStore } from '@vigie/privacy';
 import { SEED_PROFILES, seedProfile } from '@vigie/reporting';
-import { writeResult } from '../program';
+import { writeResult } from '../write-result';
 
 function seedNumber(value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');

@@ -1,6 +1,5 @@
 import type { Instant } from '../declaration/declaration.events';
 import type { StageTimeliness } from '../regulatory/on-time-shares';
-import type { StructureFigures } from './structure-figures';
 import type {
   DataImpact,
   IncidentType,
@@ -83,4 +82,15 @@ export interface AnnualStatisticsSnapshot {
    * the report's instant (the deadlines read model or, for `asOf`, the log). Absent: none known.
    */
   deadlines?: readonly StageTimeliness[];
+}
+
+/**
+ * The year's figures about structures rather than declarations: how many declared, how many
+ * declared at least 2 and 4 times, and how many had each impact as their worst.
+ */
+export interface StructureFigures {
+  declaring: number;
+  withAtLeast2: number;
+  withAtLeast4: number;
+  byWorstImpact: Record<OperationalImpact, number>;
 }

@@ -1,19 +1,10 @@
-import type { OperationalImpact } from '../taxonomy/codes';
 import { worstImpact } from './cells-of';
-import type { StructureYearStats } from './declaration-facts';
+import type { StructureFigures, StructureYearStats } from './declaration-facts';
 
 /**
- * The year's figures about structures rather than declarations: how many declared, how many
- * declared at least 2 and 4 times, and how many had each impact as their worst. Counts of rows,
- * not sums of declarations: the read model counts them in SQL, a replay with this function.
+ * The year's figures about structures (see `StructureFigures`). Counts of rows, not sums of
+ * declarations: the read model counts them in SQL, a replay with this function.
  */
-export interface StructureFigures {
-  declaring: number;
-  withAtLeast2: number;
-  withAtLeast4: number;
-  byWorstImpact: Record<OperationalImpact, number>;
-}
-
 export function structureFigures(rows: Iterable<StructureYearStats>): StructureFigures {
   const figures: StructureFigures = {
     declaring: 0,
