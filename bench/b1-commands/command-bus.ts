@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@vigie/event-store';
 import { AppModule } from '../../apps/api/src/app.module';
-import { loadConfig } from '../../apps/api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { ExecuteDeclarationCommand } from '../../apps/api/src/declarations/execute-declaration-command';
 import type { PlannedCommand } from './command-mix';
 

@@ -8,7 +8,7 @@ import { PROJECTOR, type Projector } from '@vigie/read-models';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { signToken } from '../../apps/api/src/auth/tokens';
-import { loadConfig } from '../../apps/api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { BENCH_FINESS, type ServerMessage, type ServerRequest } from './api-server-protocol';
 import { BenchNoopModule } from './bench-noop.module';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { signToken, type TokenClaims } from '../../apps/api/src/auth/tokens';
-import { loadConfig, type VigieConfig } from '../../apps/api/src/config/vigie-config';
+import { loadConfig, type VigieConfig } from '@vigie/config';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app';
 import { createTestDatabase } from './postgres';
 

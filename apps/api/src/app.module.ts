@@ -4,7 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CLOCK, VIGIE_CONFIG, type Clock } from './config/config.tokens';
 import type { EventStore } from '@vigie/event-store';
-import type { VigieConfig } from './config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { HealthModule } from './health/health.module';

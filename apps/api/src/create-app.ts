@@ -6,7 +6,7 @@ import type { EventStore } from '@vigie/event-store';
 import { AppModule } from './app.module';
 import { VigieMetrics } from './metrics/vigie-metrics';
 import type { Clock } from './config/config.tokens';
-import type { VigieConfig } from './config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { BodyShapePipe } from './hardening/body-shape.pipe';
 import { applyHttpHardening } from './hardening/http-hardening';
 import { accessLog } from './logging/access-log.middleware';

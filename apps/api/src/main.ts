@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from './config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { createApp } from './create-app';
 import { stopOnSignals } from './lifecycle/graceful-shutdown';
 

@@ -1,7 +1,7 @@
 import { openEventStore } from '@vigie/event-store';
 import { startNotifier } from '@vigie/notifications';
 import { Projector, openReadDataSource } from '@vigie/read-models';
-import { loadConfig } from '../../api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { createProjectorServer } from './projector-server';
 
 /**

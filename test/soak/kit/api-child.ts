@@ -4,7 +4,7 @@
  * its first line of stdout ("PORT <n>"), and SIGKILL it.
  */
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../../apps/api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { createApp } from '../../../apps/api/src/create-app';
 
 async function main(): Promise<void> {

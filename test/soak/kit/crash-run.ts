@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../../../apps/api/src/auth/tokens';
-import { loadConfig } from '../../../apps/api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { deterministicUuid } from '../../../apps/api/src/declarations/idempotency';
 import { submission } from '../../support/vigie-api';
 

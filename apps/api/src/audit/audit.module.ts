@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { AuditController } from './audit.controller';
 import { READ_AUDIT_LOG } from './audit.tokens';
 import { ReadAuditInterceptor } from './audited-read.interceptor';

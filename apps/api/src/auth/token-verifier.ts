@@ -1,7 +1,7 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { HttpProblem } from '../problem/http-problem';
 import { principalFromClaims, type Principal } from './principal';
 import { verifyEmbeddedToken } from './tokens';

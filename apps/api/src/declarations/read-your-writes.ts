@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@vigie/read-models';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { HttpProblem } from '../problem/http-problem';
 
 /** The read models did not reach the position the client asked for in time: it may retry soon. */

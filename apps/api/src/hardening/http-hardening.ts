@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 
 /** Headers a client may send and read across origins, when CORS is open to some. */
 const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'];

@@ -4,7 +4,7 @@ import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler'
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { RateLimitGuard } from './rate-limit.guard';
 import { SlidingWindowStorage } from './sliding-window-storage';
 

@@ -9,7 +9,7 @@ import { READ_AUDIT_LOG } from '../audit/audit.tokens';
 import type { ReadAuditLog } from '../audit/read-audit-log';
 import { Public } from '../auth/auth.decorators';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
 import { KEY_STORE } from '../privacy/privacy.module';
 import { HttpProblem } from '../problem/http-problem';

@@ -8,7 +8,7 @@ import {
 import type { EventStore } from '@vigie/event-store';
 import { PROJECTOR, ReadModelsModule, type Projector, type ReadModelsOptions } from '@vigie/read-models';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { EVENT_STORE } from './event-store.module';
 
 /**

@@ -1,6 +1,6 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
-import type { LogConfig } from '../config/vigie-config';
+import type { LogConfig } from '@vigie/config';
 import { scrub, scrubFields } from './redaction';
 
 const NEST_LEVELS: readonly LogLevel[] = ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'];

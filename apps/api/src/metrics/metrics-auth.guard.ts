@@ -10,7 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 

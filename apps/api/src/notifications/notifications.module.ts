@@ -9,7 +9,7 @@ import {
 import type { EventStore } from '@vigie/event-store';
 import { startNotifier, type RunningNotifier } from '@vigie/notifications';
 import { CLOCK, VIGIE_CONFIG, type Clock } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
 
 /**

@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { PersonalDataVault, openKeyStore, type KeyStore } from '@vigie/privacy';
 import { VIGIE_CONFIG } from '../config/config.tokens';
-import type { VigieConfig } from '../config/vigie-config';
+import type { VigieConfig } from '@vigie/config';
 
 /** Injection token of the KeyStore of personal-data keys. */
 export const KEY_STORE = Symbol('KEY_STORE');

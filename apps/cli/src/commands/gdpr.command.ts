@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { openKeyStore, subjectIdOf } from '@vigie/privacy';
-import { loadConfig } from '../../../api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { writeResult } from '../write-result';
 
 const SUBJECT_ID = /^ds_[A-Za-z0-9_-]{22}$/;

@@ -7,7 +7,7 @@ import {
   rebuildProjections,
   type RebuildProgress,
 } from '@vigie/read-models';
-import { loadConfig } from '../../../api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { writeResult } from '../write-result';
 
 const collect = (value: string, previous: string[]): string[] => [

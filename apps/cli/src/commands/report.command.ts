@@ -1,7 +1,7 @@
 import { clockPolicyFromEnv } from '@vigie/domain';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../../../api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { openEventStore } from '@vigie/event-store';
 import { REPORT_FORMATS, renderReport, reportAsOf, type ReportFormat } from '@vigie/reporting';
 import { writeResult } from '../write-result';

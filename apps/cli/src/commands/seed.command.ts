@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from '../../../api/src/config/vigie-config';
+import { loadConfig } from '@vigie/config';
 import { openEventStore } from '@vigie/event-store';
 import { PersonalDataVault, openKeyStore } from '@vigie/privacy';
 import { SEED_PROFILES, seedProfile } from '@vigie/reporting';

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ROLES, type Role } from '../../../api/src/auth/principal';
 import { isValidTtl, signToken } from '../../../api/src/auth/tokens';
-import { dataDirOf, resolveJwtSecret } from '../../../api/src/config/vigie-config';
+import { dataDirOf, resolveJwtSecret } from '@vigie/config';
 import { writeResult } from '../write-result';
 
 const FINESS = /^[0-9A-Za-z]{9}$/;

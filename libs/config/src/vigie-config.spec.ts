@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './vigie-config';
+import { ConfigError, loadConfig } from '.';
 
 describe('loadConfig', () => {
   let dataDir: string;

@@ -11,10 +11,6 @@ import {
   type RateLimitConfig,
 } from './security-config';
 
-export { ConfigError } from './config-error';
-export { resolveJwtSecret } from './jwt-secret';
-export type { LogConfig, RateLimitConfig } from './security-config';
-
 export type ProjectorMode = 'inline' | 'off';
 
 /** Tokens are either signed by the embedded secret or issued by an OpenID Connect provider. */

@@ -1,0 +1,4 @@
+export * from './config-error';
+export * from './jwt-secret';
+export * from './security-config';
+export * from './vigie-config';
