@@ -229,3 +229,77 @@ describe('the logs of requests whose path holds percent-encoded personal data', 
       expect({ secret, found: log.includes(secret) }).toEqual({ secret, found: false });
   });
 });
+
+/**
+ * The in-process projector retries a failing batch with back-off and warns each time: that warning
+ * is a JSON line of the same logger as the rest, scrubbed, not plain text on the console.
+ */
+describe('the projector’s retry warnings', () => {
+  let api: TestApi;
+  let store: EventStore;
+  let failing = false;
+  let logFile: string;
+
+  beforeAll(async () => {
+    const probe = await TestApi.start();
+    await probe.stop({ removeData: false });
+    logFile = join(probe.config.dataDir, 'api.log');
+    store = await openEventStore(probe.config.eventStoreUrl);
+    const failingFeed: EventStore = {
+      append: (...args) => store.append(...args),
+      readAll: async (...args) => {
+        if (failing) throw new Error(`feed row unreadable for ${PERSON.email} (${PERSON.phone})`);
+        return store.readAll(...args);
+      },
+      headPosition: () => store.headPosition(),
+      findIdempotency: (key) => store.findIdempotency(key),
+      ping: () => store.ping(),
+      close: async () => undefined,
+      readStream: (streamId) => store.readStream(streamId),
+    };
+    api = await TestApi.start(
+      { VIGIE_DATA_DIR: probe.config.dataDir, VIGIE_LOG_FILE: logFile, VIGIE_LOG_LEVEL: 'info' },
+      { eventStore: failingFeed, logger: ['log', 'warn', 'error'] },
+    );
+  });
+  afterAll(async () => {
+    await api.stop();
+    await store.close();
+  });
+
+  const retryWarnings = (): Record<string, unknown>[] =>
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => /batch failed/.test(String(line.msg)));
+
+  it('is a JSON line at level warn, naming the error without its personal data', async () => {
+    failing = true;
+    const deadline = Date.now() + 10_000;
+    while (retryWarnings().length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    failing = false;
+    const [warning] = retryWarnings();
+    expect(warning).toMatchObject({
+      level: 40,
+      service: 'vigie-api',
+      context: 'Projector',
+      msg: expect.stringMatching(
+        /^projector: batch failed \(1 in a row\), retrying: Error: feed row unreadable for \[email\] \(\[phone\]\)$/,
+      ),
+    });
+    const log = readFileSync(logFile, 'utf8');
+    for (const secret of [PERSON.email, PERSON.phone, 'gwenaelle']) expect(log).not.toContain(secret);
+    // Recovered: the next command is projected and read back.
+    const declarant = bearer(await api.token({ role: 'declarant', sub: 'rssi-retries' }));
+    const { id, position } = (
+      await api.http.post('/api/v1/declarations').set(declarant).send(submission()).expect(201)
+    ).body;
+    await api.http
+      .get(`/api/v1/declarations/${id}`)
+      .query({ minPosition: position })
+      .set(declarant)
+      .expect(200);
+  });
+});
