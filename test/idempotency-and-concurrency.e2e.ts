@@ -133,6 +133,49 @@ describe('retries, stale revisions and lifecycle refusals', () => {
         .expect(200);
     });
 
+    it('If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, even of the current revision', async () => {
+      const id = await declare();
+      const before = await api.headPosition();
+      for (const header of ['W/"0"', 'W/"0", W/"1"']) {
+        const weak = await api.http
+          .post(`/api/v1/declarations/${id}/amendments`)
+          .set({ ...declarant, 'If-Match': header })
+          .send({ description: 'Based on a weak tag.' });
+        expect({ header, status: weak.status }).toEqual({ header, status: 412 });
+        expect(weak.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(await api.headPosition()).toBe(before);
+      // The strong tag among weak ones matches.
+      await api.http
+        .post(`/api/v1/declarations/${id}/amendments`)
+        .set({ ...declarant, 'If-Match': 'W/"0", "0"' })
+        .send({ description: 'Based on revision 0.' })
+        .expect(200);
+    });
+
+    it('If-Match takes lists (with empty elements), "*", and tags no revision has, which never match', async () => {
+      const id = await declare();
+      const amend = (ifMatch: string, description: string) =>
+        api.http
+          .post(`/api/v1/declarations/${id}/amendments`)
+          .set({ ...declarant, 'If-Match': ifMatch })
+          .send({ description });
+      expect((await amend('"7", "0"', 'Listed among others.')).status).toBe(200);
+      expect((await amend(' , "1",, ', 'With empty list elements.')).status).toBe(200);
+      expect((await amend('*', 'Any revision.')).status).toBe(200);
+      const before = await api.headPosition();
+      for (const header of ['"abc"', '"a,b", "03"', '""']) {
+        const response = await amend(header, 'A tag the API never gave.');
+        expect({ header, status: response.status }).toEqual({ header, status: 412 });
+      }
+      for (const header of ['*, "3"', '"3" "4"', '3', '"3', ',', 'W/ "3"', 'w/"3"']) {
+        const response = await amend(header, 'Not an If-Match.');
+        expect({ header, status: response.status }).toEqual({ header, status: 400 });
+        expect(response.body.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+      }
+      expect(await api.headPosition()).toBe(before);
+    });
+
     it('a malformed If-Match is 400 naming the header', async () => {
       const id = await declare();
       const response = await api.http

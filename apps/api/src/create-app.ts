@@ -9,6 +9,7 @@ import type { Clock } from './config/config.tokens';
 import type { VigieConfig } from '@vigie/config';
 import { BodyShapePipe } from './hardening/body-shape.pipe';
 import { applyHttpHardening } from './hardening/http-hardening';
+import { strictJsonBody } from './hardening/strict-json-body';
 import { accessLog } from './logging/access-log.middleware';
 import { PinoLoggerService, createPino } from './logging/pino-logger';
 import { RequestValidationError } from './problem/http-problem';
@@ -51,7 +52,10 @@ export async function createApp(
   if (levels.includes('log')) app.use(accessLog(pino));
   app.use(app.get(VigieMetrics).middleware);
   // JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // Strict: UTF-8 only, nesting bounded, checked on the raw bytes before anything parses them. Nest's
+  // types leave `verify` out because its `rawBody` option replaces it; this app never sets `rawBody`.
+  const jsonOptions = { limit: config.bodyLimit, verify: strictJsonBody };
+  app.useBodyParser('json', jsonOptions);
   app.useGlobalPipes(
     new BodyShapePipe(),
     new ValidationPipe({

@@ -2,6 +2,7 @@ import { openEventStore } from '@vigie/event-store';
 import { startNotifier } from '@vigie/notifications';
 import { Projector, openReadDataSource } from '@vigie/read-models';
 import { loadConfig } from '@vigie/config';
+import { createPino } from '../../api/src/logging/pino-logger';
 import { createProjectorServer } from './projector-server';
 
 /**
@@ -12,26 +13,34 @@ import { createProjectorServer } from './projector-server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const port = Number(process.env.VIGIE_PROJECTOR_PORT ?? '3001');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('VIGIE_PROJECTOR_PORT must be an integer from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('VIGIE_PROJECTOR_PORT must be an integer from 0 to 65535');
   const host = process.env.VIGIE_PROJECTOR_HOST ?? config.host;
 
+  // The API's logger: JSON lines on stdout or VIGIE_LOG_FILE, scrubbed of tokens and personal data.
+  const log = createPino(config.log, false, 'vigie-projector');
   const store = await openEventStore(config.eventStoreUrl);
   const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2 });
-  const projector = new Projector({ store, dataSource });
+  const projector = new Projector({ store, dataSource, logger: log.child({ context: 'Projector' }) });
   await projector.start();
   // With VIGIE_PROJECTOR=off the API does not notify authorities: this process does (null when no webhook is configured).
-  const notifier = await startNotifier({ store, readDbUrl: config.readDbUrl, env: process.env });
+  const notifier = await startNotifier({
+    store,
+    readDbUrl: config.readDbUrl,
+    env: process.env,
+    logger: log.child({ context: 'Notifier' }),
+  });
   const server = createProjectorServer(projector);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
   const listening = typeof address === 'object' && address !== null ? address.port : port;
-  console.log(`vigie projector: following the event log, health and metrics on http://${host}:${listening}`);
+  log.info(`vigie projector: following the event log, health and metrics on http://${host}:${listening}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`vigie projector: ${signal}, finishing the batch in progress`);
+    log.info(`vigie projector: ${signal}, finishing the batch in progress`);
     // The batch in progress commits or rolls back before the stores close.
     await projector.stop();
     await notifier?.stop();

@@ -13,7 +13,7 @@ import {
 import type { EventStore } from '@vigie/event-store';
 import type { DataSource } from 'typeorm';
 import { openReadDataSource } from './data-source/read-data-source';
-import { Projector } from './projector/projector';
+import { Projector, type ProjectorLogger } from './projector/projector';
 import { readModelsPosition, waitForReadModels } from './queries/projection-position';
 
 /** The read database for queries (`listDeclarations(dataSource, …)`, `loadAnnualStatistics`…). */
@@ -32,6 +32,8 @@ export interface ReadModelsOptions {
   store?: EventStore;
   batchSize?: number;
   pollIntervalMs?: number;
+  /** The in-process projector's warnings (a failed batch, retried); the console by default. */
+  logger?: ProjectorLogger;
 }
 
 export interface ReadModelsAsyncOptions {
@@ -113,12 +115,14 @@ export class ReadModelsModule {
           inject: [OPTIONS, PROJECTOR_DATA_SOURCE],
           useFactory: (config: ReadModelsOptions, dataSource: DataSource | null) => {
             if (config.projector !== 'inline' || dataSource === null) return null;
-            if (!config.store) throw new Error('ReadModelsModule: projector "inline" needs the event store (option store)');
+            if (!config.store)
+              throw new Error('ReadModelsModule: projector "inline" needs the event store (option store)');
             return new Projector({
               store: config.store,
               dataSource,
               batchSize: config.batchSize,
               pollIntervalMs: config.pollIntervalMs,
+              logger: config.logger,
             });
           },
         },
@@ -127,8 +131,14 @@ export class ReadModelsModule {
           inject: [READ_DATA_SOURCE, PROJECTOR],
           useFactory: (dataSource: DataSource, projector: Projector | null): ProjectionProgress =>
             projector
-              ? { position: async () => projector.position(), waitFor: (position, timeoutMs) => projector.waitFor(position, timeoutMs) }
-              : { position: () => readModelsPosition(dataSource), waitFor: (position, timeoutMs) => waitForReadModels(dataSource, position, timeoutMs) },
+              ? {
+                  position: async () => projector.position(),
+                  waitFor: (position, timeoutMs) => projector.waitFor(position, timeoutMs),
+                }
+              : {
+                  position: () => readModelsPosition(dataSource),
+                  waitFor: (position, timeoutMs) => waitForReadModels(dataSource, position, timeoutMs),
+                },
         },
         ReadModelsLifecycle,
       ],

@@ -19,19 +19,36 @@ export interface CommandContext {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const ENTITY_TAG = /^(?:W\/)?"(\d{1,15})"$/;
+/** One element of a list (RFC 9110 §5.6.1: empty ones allowed) of entity tags (§8.8.3), and its comma. */
+const LIST_ELEMENT = /^[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|$)/;
+/** Our ETags are `"<revision>"`: a decimal number as the API writes it. */
+const REVISION = /^(?:0|[1-9]\d{0,14})$/;
 
+/**
+ * RFC 9110 §13.1.1: `*`, or a list of entity tags compared strongly. A weak tag (`W/"3"`) never
+ * matches, nor does a tag no revision has (`"abc"`, `"03"`): both end in 412, not 400. Revisions
+ * keeps the strong tags that name one; with none left, nothing matches.
+ */
 export function parseIfMatch(header: string | undefined): IfMatch | null {
   if (header === undefined) return null;
   if (header.trim() === '*') return { any: true };
-  const revisions = header.split(',').map((tag) => ENTITY_TAG.exec(tag.trim()));
-  if (revisions.length === 0 || revisions.some((match) => match === null)) {
-    throw new RequestValidationError([
-      { field: 'If-Match', message: 'must be "*" or entity tags such as "3"' },
-    ]);
+  const revisions: number[] = [];
+  let tags = 0;
+  for (let rest = header; rest.length > 0;) {
+    const element = LIST_ELEMENT.exec(rest);
+    if (element === null) throw malformedIfMatch();
+    rest = rest.slice(element[0].length);
+    const [, weak, opaque] = element;
+    if (opaque === undefined) continue;
+    tags += 1;
+    if (weak === undefined && REVISION.test(opaque)) revisions.push(Number(opaque));
   }
-  return { any: false, revisions: revisions.map((match) => Number(match![1])) };
+  if (tags === 0) throw malformedIfMatch();
+  return { any: false, revisions };
 }
+
+const malformedIfMatch = (): RequestValidationError =>
+  new RequestValidationError([{ field: 'If-Match', message: 'must be "*" or entity tags such as "3"' }]);
 
 function idempotencyKey(header: string | undefined, principal: Principal): string | null {
   if (header === undefined) return null;

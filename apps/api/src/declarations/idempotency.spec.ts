@@ -7,6 +7,28 @@ describe('idempotency helpers', () => {
     );
   });
 
+  it('canonical JSON writes what JSON.stringify writes, undefined members left out and undefined items as null', () => {
+    const value = { z: [1, 'two', null, true, { a: {}, b: [] }], y: undefined, x: 'é"\\\n' };
+    expect(canonicalJson(value)).toBe(JSON.stringify({ x: value.x, z: value.z }));
+    expect(canonicalJson([undefined, () => 1])).toBe('[null,null]');
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+    const wide = Array.from({ length: 200_000 }, (_, index) => index);
+    expect(canonicalJson(wide)).toBe(JSON.stringify(wide));
+  });
+
+  it('canonical JSON of a value nested 100,000 deep does not overflow the stack', () => {
+    let arrays: unknown = [];
+    let objects: unknown = 1;
+    for (let level = 0; level < 100_000; level++) {
+      arrays = [arrays];
+      objects = { a: objects };
+    }
+    expect(canonicalJson(arrays)).toBe(`${'['.repeat(100_001)}${']'.repeat(100_001)}`);
+    expect(canonicalJson(objects)).toBe(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+  });
+
   it('the request hash tells apart method, path and body', () => {
     const hash = requestHash('POST', '/api/v1/declarations', { a: 1 });
     expect(requestHash('post', '/api/v1/declarations', { a: 1 })).toBe(hash);

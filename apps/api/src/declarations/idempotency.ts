@@ -1,15 +1,45 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth: two bodies that mean the same hash the same. */
+/** Text written as is: what separates the values still to write. */
+class Token {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * JSON with object keys sorted at every depth: two bodies that mean the same hash the same. A loop
+ * over a stack of what is left to write, not a recursion: the edge bounds a body's depth
+ * (strict-json-body.ts), but a value nested thousands deep must still not overflow the stack here.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  const out: string[] = [];
+  // Popped from the end: each container pushes its closing token first and its first member last.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (item instanceof Token) {
+      out.push(item.text);
+    } else if (Array.isArray(item)) {
+      out.push('[');
+      pending.push(new Token(']'));
+      for (let index = item.length - 1; index >= 0; index--) {
+        pending.push(item[index] as unknown);
+        if (index > 0) pending.push(new Token(','));
+      }
+    } else if (item !== null && typeof item === 'object') {
+      const entries = Object.entries(item as Record<string, unknown>)
+        .filter(([, member]) => member !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out.push('{');
+      pending.push(new Token('}'));
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, member] = entries[index];
+        pending.push(member, new Token(`${index === 0 ? '' : ','}${JSON.stringify(key)}:`));
+      }
+    } else {
+      out.push(JSON.stringify(item) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 /** What makes two requests "the same" for an Idempotency-Key: method, path and body. */

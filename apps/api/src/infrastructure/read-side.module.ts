@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   Module,
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -42,6 +43,8 @@ export class ReadSideModule {
             readDbUrl: config.readDbUrl,
             projector: config.projector,
             store,
+            // Nest's logger is pino's here: the projector's warnings are JSON lines, scrubbed, like the rest.
+            logger: new Logger('Projector'),
           }),
         }),
       ],

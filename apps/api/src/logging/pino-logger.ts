@@ -14,11 +14,14 @@ const STARTUP_CONTEXTS = new Set([
   'NestApplication',
 ]);
 
-/** One JSON logger per process: pino, writing JSON lines to stdout or `VIGIE_LOG_FILE`, every record scrubbed. */
-export function createPino(config: LogConfig, silent = false): Logger {
+/**
+ * One JSON logger per process: pino, writing JSON lines to stdout or `VIGIE_LOG_FILE`, every record
+ * scrubbed. `service` names the process in each line (apps/projector passes its own).
+ */
+export function createPino(config: LogConfig, silent = false, service = 'vigie-api'): Logger {
   const options: pino.LoggerOptions = {
     level: silent ? 'silent' : config.level,
-    base: { service: 'vigie-api' },
+    base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { log: (fields) => scrubFields(fields) as Record<string, unknown> },
     hooks: {

@@ -29,8 +29,34 @@ const PATTERNS: [RegExp, string][] = [
   [/\b0\d(?:[ .-]?\d{2}){4}\b/g, '[phone]'],
 ];
 
+/** The patterns see text as a reader would: percent-encoded (`leak%40x.example`) is decoded first. */
 export function scrub(text: string): string {
-  return PATTERNS.reduce((scrubbed, [pattern, replacement]) => scrubbed.replace(pattern, replacement), text);
+  return PATTERNS.reduce(
+    (scrubbed, [pattern, replacement]) => scrubbed.replace(pattern, replacement),
+    percentDecoded(text),
+  );
+}
+
+const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
+/** Enough for any encoding a client would do by mistake; each round costs one pass over the text. */
+const DECODING_ROUNDS = 4;
+
+/**
+ * `%40` → `@`, `%2B` → `+`, again for text encoded twice or more (`%2540`). Never throws, unlike
+ * decodeURIComponent: a malformed `%` is left as is, bytes that are not UTF-8 become U+FFFD. What
+ * is still encoded after the last round is hidden: something went out of its way to encode it.
+ */
+function percentDecoded(text: string): string {
+  let decoded = text;
+  for (let round = 0; decoded.includes('%'); round++) {
+    const next = decoded.replace(ESCAPES, (run) =>
+      Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8'),
+    );
+    if (next === decoded) break;
+    if (round === DECODING_ROUNDS) return next.replace(ESCAPES, '[encoded]');
+    decoded = next;
+  }
+  return decoded;
 }
 
 const MAX_DEPTH = 6;

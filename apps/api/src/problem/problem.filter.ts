@@ -76,7 +76,10 @@ export class ProblemFilter implements ExceptionFilter {
     response.send(JSON.stringify(problem));
   }
 
-  private answer(exception: unknown, request: Request): Answer {
+  private answer(thrown: unknown, request: Request): Answer {
+    // The body parser's verify hook (hardening/strict-json-body.ts) throws HttpProblems; Nest's Express adapter wraps them.
+    const exception =
+      thrown instanceof HttpException && thrown.cause instanceof HttpProblem ? thrown.cause : thrown;
     if (exception instanceof HttpProblem) {
       const { status, code, title, message, errors, headers } = exception;
       return { problem: problem(status, code, title, message, errors), headers };

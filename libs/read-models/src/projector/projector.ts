@@ -27,8 +27,17 @@ export interface ProjectorOptions {
    * `waitFor` (read-your-writes) wakes it at once all the same.
    */
   notifyDelayMs?: number;
-  logger?: { warn(message: string): void };
+  /**
+   * Where a failed batch's warning goes: the application's structured logger (the API passes
+   * Nest's, apps/projector its pino), which scrubs what the error quotes. The console by default.
+   */
+  logger?: ProjectorLogger;
   now?: () => number;
+}
+
+/** The one thing the projector logs: a failed batch, retried. */
+export interface ProjectorLogger {
+  warn(message: string): void;
 }
 
 export interface ProjectionMetrics {
@@ -65,7 +74,7 @@ export class Projector {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly notifyDelayMs: number;
-  private readonly logger: { warn(message: string): void };
+  private readonly logger: ProjectorLogger;
   private readonly now: () => number;
 
   private checkpoints: Map<string, bigint> | null = null;
@@ -139,7 +148,8 @@ export class Projector {
   position(): bigint {
     if (!this.checkpoints) return 0n;
     let lowest: bigint | null = null;
-    for (const position of this.checkpoints.values()) if (lowest === null || position < lowest) lowest = position;
+    for (const position of this.checkpoints.values())
+      if (lowest === null || position < lowest) lowest = position;
     return lowest ?? 0n;
   }
 
@@ -221,7 +231,10 @@ export class Projector {
   private async applyNextBatch(): Promise<number> {
     const checkpoints = await this.ensureLoaded();
     const from = this.position();
-    const [events, head] = await Promise.all([this.store.readAll(from, this.batchSize), this.store.headPosition()]);
+    const [events, head] = await Promise.all([
+      this.store.readAll(from, this.batchSize),
+      this.store.headPosition(),
+    ]);
     if (head > this.head) this.head = head;
     if (events.length === 0) {
       // Reading the feed worked: an outage that ended with no new event must not keep readiness failing.
@@ -293,7 +306,8 @@ export class Projector {
 
   private markCaughtUp(): void {
     const now = this.now();
-    for (const [name, position] of this.checkpoints ?? []) if (position >= this.head) this.caughtUpAt.set(name, now);
+    for (const [name, position] of this.checkpoints ?? [])
+      if (position >= this.head) this.caughtUpAt.set(name, now);
   }
 
   private resolveWaiters(): void {
