@@ -10,6 +10,8 @@ export * from './reference/luhn';
 export * from './declaration/declaration';
 export * from './declaration/declaration.decide';
 export * from './declaration/declaration.errors';
+export * from './declaration/declaration-upcast';
+export * from './upcasting';
 export * from './declaration/declaration-dates';
 export * from './time/paris-wall-clock';
 export * from './regulatory';

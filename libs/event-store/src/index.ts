@@ -1,5 +1,7 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './folded-stream';
+export * from './handle-command';
 export * from './open-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';

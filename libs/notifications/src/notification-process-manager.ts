@@ -1,4 +1,4 @@
-import { declarationStreamId, type DeclarationEvent } from '@vigie/domain';
+import { declarationStreamId, toDeclarationEvent, type DeclarationEvent } from '@vigie/domain';
 import type { EventStore, RecordedEvent } from '@vigie/event-store';
 import type { NotifierConfig } from './notifier-config';
 import type { NotifierState } from './notifier-state';
@@ -174,7 +174,7 @@ export class NotificationProcessManager {
 
   private async events(declarationId: string): Promise<DeclarationEvent[]> {
     const recorded = await this.options.store.readStream(declarationStreamId(declarationId));
-    return recorded.map((event) => ({ type: event.type, data: event.data }) as DeclarationEvent);
+    return recorded.map(toDeclarationEvent);
   }
 
   private async record(job: NotificationJob, result: DeliveryResult): Promise<void> {

@@ -14,6 +14,7 @@ import {
   onTimeShares,
   scheduleOf,
   structureDelta,
+  toDeclarationEvent,
   type AnnualStatisticsSnapshot,
   type DeclarationEvent,
   type DeclarationFacts,
@@ -168,17 +169,11 @@ function incrementalSnapshot(log: LoggedEvent[], year: number, asOf: number): An
     if (Date.parse(recorded.recordedAt) > asOf) break;
     const id = String(recorded.data.declarationId);
     const before = facts.get(id) ?? null;
-    const after = evolveFacts(before, { type: recorded.type, data: recorded.data } as DeclarationEvent);
+    const after = evolveFacts(before, toDeclarationEvent(recorded));
     if (before) move(before, -1);
     if (after) move(after, 1);
     facts.set(id, after);
-    regulatory.set(
-      id,
-      evolveRegulatoryFacts(regulatory.get(id) ?? null, {
-        type: recorded.type,
-        data: recorded.data,
-      } as DeclarationEvent),
-    );
+    regulatory.set(id, evolveRegulatoryFacts(regulatory.get(id) ?? null, toDeclarationEvent(recorded)));
   }
   const deadlineRows = [...regulatory]
     .filter(([id, clocks]) => clocks !== null && facts.get(id)?.year === year)

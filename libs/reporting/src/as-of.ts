@@ -7,6 +7,7 @@ import {
   snapshotFromFacts,
   type AnnualStatisticsSnapshot,
   type ClockPolicy,
+  toDeclarationEvent,
   type DeclarationEvent,
   type DeclarationFacts,
   type RegulatoryFacts,
@@ -145,7 +146,7 @@ export function asOfFold(year: number, bound: Date | LogBound, policy: ClockPoli
   return {
     add(recorded: LoggedEvent): void {
       if (!recorded.streamId.startsWith('declaration-') || !isWithin(within, recorded)) return;
-      const event = { type: recorded.type, data: recorded.data } as DeclarationEvent;
+      const event = toDeclarationEvent(recorded);
       const id =
         typeof recorded.data.declarationId === 'string' ? recorded.data.declarationId : recorded.streamId;
       // null: a declaration of another year, which can never move into this report.

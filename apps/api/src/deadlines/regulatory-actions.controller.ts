@@ -1,13 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post, Res, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/auth.decorators';
-import type { Role } from '../auth/principal';
 import { CurrentCommandContext, type CommandContext } from '../declarations/command-context';
 import { CommandResultDto } from '../declarations/command-result.dto';
+import { DeclarationAction } from '../declarations/declaration-action.decorator';
 import { DeclarationIdPipe } from '../declarations/declaration-id.pipe';
-import { ExecuteDeclarationCommand, type CommandIntent } from '../declarations/execute-declaration-command';
+import {
+  ExecuteDeclarationCommand,
+  sendOutcome,
+  type CommandIntent,
+} from '../declarations/execute-declaration-command';
 import { newId } from '../declarations/idempotency';
 import {
   CnilNotificationDto,
@@ -17,25 +20,6 @@ import {
   StagedReportDto,
   StagedReportResultDto,
 } from './regulatory-actions.dto';
-
-/** A regulatory command on one declaration, answered like every declaration command (200, ETag). */
-const Action = (path: string, type: typeof CommandResultDto, ...roles: Role[]): MethodDecorator =>
-  applyDecorators(
-    Post(path),
-    HttpCode(200),
-    Roles(...roles),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'A retry with the same key and body gets the first answer again',
-    }),
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description: '"<revision>": refuse with 412 when the declaration changed since',
-    }),
-    ApiOkResponse({ type }),
-  );
 
 /**
  * The staged reports, the CERT's requests for an intermediate report, the CNIL notification and
@@ -47,7 +31,7 @@ const Action = (path: string, type: typeof CommandResultDto, ...roles: Role[]): 
 export class RegulatoryActionsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Action(':id/reports', StagedReportResultDto, 'declarant', 'admin')
+  @DeclarationAction(':id/reports', ['declarant', 'admin'], StagedReportResultDto)
   async submitReport(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: StagedReportDto,
@@ -63,7 +47,11 @@ export class RegulatoryActionsController {
     return { ...result, reportId };
   }
 
-  @Action(':id/intermediate-report-requests', IntermediateReportRequestResultDto, 'analyst', 'admin')
+  @DeclarationAction(
+    ':id/intermediate-report-requests',
+    ['analyst', 'admin'],
+    IntermediateReportRequestResultDto,
+  )
   async requestIntermediateReport(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: IntermediateReportRequestDto,
@@ -85,7 +73,7 @@ export class RegulatoryActionsController {
     return { ...result, requestId };
   }
 
-  @Action(':id/cnil-notification', CommandResultDto, 'declarant', 'admin')
+  @DeclarationAction(':id/cnil-notification', ['declarant', 'admin'])
   declareCnilNotification(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: CnilNotificationDto,
@@ -104,7 +92,7 @@ export class RegulatoryActionsController {
     );
   }
 
-  @Action(':id/regulatory-status', CommandResultDto, 'analyst', 'admin')
+  @DeclarationAction(':id/regulatory-status', ['analyst', 'admin'])
   amendRegulatoryStatus(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: RegulatoryStatusDto,
@@ -123,9 +111,6 @@ export class RegulatoryActionsController {
     context: CommandContext,
     res: Response,
   ): Promise<CommandResultDto> {
-    const outcome = await this.commands.execute(new ExecuteDeclarationCommand(intent, context));
-    res.setHeader('ETag', outcome.etag);
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return outcome.body;
+    return sendOutcome(res, await this.commands.execute(new ExecuteDeclarationCommand(intent, context)));
   }
 }

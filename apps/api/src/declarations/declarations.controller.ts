@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -12,9 +11,10 @@ import type { DeclarationView, TimelineEntry } from '@vigie/read-models';
 import type { Response } from 'express';
 import { AuditedRead } from '../audit/audited-read.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import type { Principal, Role } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { CurrentCommandContext, type CommandContext } from './command-context';
 import { CommandResultDto } from './command-result.dto';
+import { DeclarationAction, IDEMPOTENCY_KEY_HEADER } from './declaration-action.decorator';
 import {
   AmendDeclarationDto,
   LogSupportInterventionDto,
@@ -33,37 +33,15 @@ import {
   ListDeclarations,
   type DeclarationPage,
 } from './declaration-queries';
-import { ExecuteDeclarationCommand, type CommandIntent } from './execute-declaration-command';
+import { ExecuteDeclarationCommand, sendOutcome, type CommandIntent } from './execute-declaration-command';
 import { newId } from './idempotency';
 import { ListDeclarationsQueryDto, ReadQueryDto, filterOf, minPositionOf } from './list-declarations.dto';
 import { SubmitDeclarationDto } from './submit-declaration.dto';
-
-const IDEMPOTENCY_KEY = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key and body gets the first answer again',
-});
-const IF_MATCH = ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: '"<revision>": refuse with 412 when the declaration changed since',
-});
 
 const MIN_POSITION_NOT_REACHED = ApiServiceUnavailableResponse({
   description:
     'The read models did not reach `minPosition` in time (with Retry-After), or a store is unavailable',
 });
-
-/** A command on one declaration: `POST /api/v1/declarations/{id}/{action}`, 200 with the new ETag. */
-const Action = (path: string, ...roles: Role[]): MethodDecorator =>
-  applyDecorators(
-    Post(path),
-    HttpCode(200),
-    Roles(...roles),
-    IDEMPOTENCY_KEY,
-    IF_MATCH,
-    ApiOkResponse({ type: CommandResultDto }),
-  );
 
 /** Thin on purpose: a body becomes a command on the bus; every rule lives in the handler and the domain. */
 @ApiTags('declarations')
@@ -78,7 +56,7 @@ export class DeclarationsController {
   @Post()
   @HttpCode(201)
   @Roles('declarant', 'analyst', 'admin')
-  @IDEMPOTENCY_KEY
+  @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: CommandResultDto, description: 'With ETag and Location' })
   submit(
     @Body() dto: SubmitDeclarationDto,
@@ -88,7 +66,7 @@ export class DeclarationsController {
     return this.run(intents.submitIntent(newId(context.idempotencyKey, 'declaration'), dto), context, res);
   }
 
-  @Action(':id/amendments', 'declarant', 'analyst', 'admin')
+  @DeclarationAction(':id/amendments', ['declarant', 'analyst', 'admin'])
   amend(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: AmendDeclarationDto,
@@ -98,7 +76,7 @@ export class DeclarationsController {
     return this.run(intents.amendIntent(id, dto), context, res);
   }
 
-  @Action(':id/complement-requests', 'analyst', 'admin')
+  @DeclarationAction(':id/complement-requests', ['analyst', 'admin'])
   requestComplement(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: RequestComplementDto,
@@ -112,7 +90,7 @@ export class DeclarationsController {
     );
   }
 
-  @Action(':id/complements', 'declarant', 'admin')
+  @DeclarationAction(':id/complements', ['declarant', 'admin'])
   provideComplement(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: ProvideComplementDto,
@@ -122,7 +100,7 @@ export class DeclarationsController {
     return this.run(intents.provideComplementIntent(id, dto), context, res);
   }
 
-  @Action(':id/qualification', 'analyst', 'admin')
+  @DeclarationAction(':id/qualification', ['analyst', 'admin'])
   qualify(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: QualifyDeclarationDto,
@@ -132,7 +110,7 @@ export class DeclarationsController {
     return this.run(intents.qualifyIntent(id, dto), context, res);
   }
 
-  @Action(':id/support-requests', 'declarant', 'admin')
+  @DeclarationAction(':id/support-requests', ['declarant', 'admin'])
   requestSupport(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: RequestSupportDto,
@@ -142,7 +120,7 @@ export class DeclarationsController {
     return this.run(intents.requestSupportIntent(id, dto), context, res);
   }
 
-  @Action(':id/support-interventions', 'analyst', 'admin')
+  @DeclarationAction(':id/support-interventions', ['analyst', 'admin'])
   logIntervention(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: LogSupportInterventionDto,
@@ -156,7 +134,7 @@ export class DeclarationsController {
     );
   }
 
-  @Action(':id/resolution', 'declarant', 'analyst', 'admin')
+  @DeclarationAction(':id/resolution', ['declarant', 'analyst', 'admin'])
   reportResolution(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: ReportResolutionDto,
@@ -166,7 +144,7 @@ export class DeclarationsController {
     return this.run(intents.reportResolutionIntent(id, dto), context, res);
   }
 
-  @Action(':id/closure', 'analyst', 'admin')
+  @DeclarationAction(':id/closure', ['analyst', 'admin'])
   close(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: ReasonDto,
@@ -176,7 +154,7 @@ export class DeclarationsController {
     return this.run(intents.closeIntent(id, dto), context, res);
   }
 
-  @Action(':id/reopening', 'analyst', 'admin')
+  @DeclarationAction(':id/reopening', ['analyst', 'admin'])
   reopen(
     @Param('id', DeclarationIdPipe) id: string,
     @Body() dto: ReasonDto,
@@ -234,10 +212,6 @@ export class DeclarationsController {
     context: CommandContext,
     res: Response,
   ): Promise<CommandResultDto> {
-    const outcome = await this.commands.execute(new ExecuteDeclarationCommand(intent, context));
-    res.setHeader('ETag', outcome.etag);
-    if (outcome.location !== undefined) res.setHeader('Location', outcome.location);
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return outcome.body;
+    return sendOutcome(res, await this.commands.execute(new ExecuteDeclarationCommand(intent, context)));
   }
 }

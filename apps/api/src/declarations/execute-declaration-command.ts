@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { DeclarationCommand } from '@vigie/domain';
+import type { Response } from 'express';
 import type { CommandContext } from './command-context';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -25,4 +26,12 @@ export class ExecuteDeclarationCommand extends Command<CommandOutcome> {
   ) {
     super();
   }
+}
+
+/** How a controller answers a declaration command: the outcome's body, with its ETag, Location and replay mark. */
+export function sendOutcome(res: Response, outcome: CommandOutcome): CommandOutcome['body'] {
+  res.setHeader('ETag', outcome.etag);
+  if (outcome.location !== undefined) res.setHeader('Location', outcome.location);
+  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return outcome.body;
 }

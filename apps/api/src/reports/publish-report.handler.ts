@@ -6,8 +6,8 @@ import { publicationStreamId, publicationsOf, publishAnnualReport, type Publicat
 import { actorOf } from '../auth/principal';
 import { CLOCK, type Clock } from '../config/config.tokens';
 import type { CommandContext } from '../declarations/command-context';
-import { IdempotencyKeyReused } from '../declarations/command-problems';
 import { newId } from '../declarations/idempotency';
+import { earlierAnswer, idempotencyRecordOf } from '../declarations/idempotent-answer';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
 import { assertNotFuture, assertYearBegun } from './report-problems';
 
@@ -64,8 +64,7 @@ export class PublishReportHandler implements ICommandHandler<PublishReport, Publ
     const now = this.clock();
     assertYearBegun(year, now);
     if (asOf !== null) assertNotFuture('asOf', asOf, now);
-    const key = context.idempotencyKey;
-    const publicationId = newId(key, 'publication');
+    const publicationId = newId(context.idempotencyKey, 'publication');
     const publication = await publishAnnualReport(this.store, {
       publicationId,
       year,
@@ -75,18 +74,11 @@ export class PublishReportHandler implements ICommandHandler<PublishReport, Publ
       correlationId: context.correlationId,
       now,
       policy: deadlinePolicy(),
-      idempotency:
-        key === null
-          ? undefined
-          : {
-              key,
-              requestHash: context.requestHash,
-              response: {
-                status: 201,
-                body: { id: publicationId },
-                headers: { Location: publicationLocation(year, publicationId) },
-              },
-            },
+      idempotency: idempotencyRecordOf(context, {
+        status: 201,
+        body: { id: publicationId },
+        headers: { Location: publicationLocation(year, publicationId) },
+      }),
     });
     // The read models skip this event, but their checkpoints move past it: `minPosition` works after a publication too.
     this.projector?.notify();
@@ -94,11 +86,9 @@ export class PublishReportHandler implements ICommandHandler<PublishReport, Publ
   }
 
   private async replay({ year, context }: PublishReport): Promise<Publication | null> {
-    if (context.idempotencyKey === null) return null;
-    const stored = await this.store.findIdempotency(context.idempotencyKey);
-    if (stored === null) return null;
     // The hash covers the path: the same key for another year's publication is another request.
-    if (stored.requestHash !== context.requestHash) throw new IdempotencyKeyReused();
+    const stored = await earlierAnswer(this.store, context);
+    if (stored === null) return null;
     const { id } = stored.response.body as { id: string };
     const editions = publicationsOf(await this.store.readStream(publicationStreamId(year)));
     const found = editions.find((edition) => edition.publicationId === id);

@@ -12,7 +12,13 @@ import {
   STRUCTURE_TYPES,
   SUSPECTED_ORIGINS,
 } from '../taxonomy/codes';
-import type { AmendableField, AmendableFields, DeclarationState } from './declaration';
+import {
+  evolve,
+  initialState,
+  type AmendableField,
+  type AmendableFields,
+  type DeclarationState,
+} from './declaration';
 import {
   checkCode,
   checkCodeSet,
@@ -406,3 +412,6 @@ export function decide(command: DeclarationCommand, state: DeclarationState): De
     }
   }
 }
+
+/** The declaration's decider, as the write path (`handleCommand` in libs/event-store) takes it. */
+export const declarationDecider = { decide, evolve, initialState };

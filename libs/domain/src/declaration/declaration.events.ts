@@ -228,6 +228,48 @@ export type DeclarationEvent =
 
 export type DeclarationEventType = DeclarationEvent['type'];
 
+/** The data of the event of type `T`. */
+type DataOf<T extends DeclarationEventType> = Extract<DeclarationEvent, { type: T }>['data'];
+
+/** The fields of `Data` that hold a string: where an instant can be. */
+type StringFieldOf<Data> = { [K in keyof Data]-?: Data[K] extends string ? K : never }[keyof Data] & string;
+
+/**
+ * The data field holding when each event's fact happened, its business instant (a resolution:
+ * when it was reported; an amendment: when it was made). One entry per event type, so that a new
+ * type without one does not compile, rather than showing the store's time in the history.
+ */
+export const INSTANT_FIELD: {
+  readonly [T in DeclarationEventType]: StringFieldOf<DataOf<T>>;
+} = {
+  DeclarationSubmitted: 'submittedAt',
+  DescriptionAmended: 'amendedAt',
+  OperationalImpactAmended: 'amendedAt',
+  PatientEndangermentAmended: 'amendedAt',
+  DataImpactsAmended: 'amendedAt',
+  MeasuresTakenAmended: 'amendedAt',
+  SuspectedOriginAmended: 'amendedAt',
+  SuspectedTypeAmended: 'amendedAt',
+  DegradedModeStartAmended: 'amendedAt',
+  DegradedModeEndAmended: 'amendedAt',
+  ComplementRequested: 'requestedAt',
+  ComplementProvided: 'providedAt',
+  DeclarationQualified: 'qualifiedAt',
+  DeclarationRequalified: 'requalifiedAt',
+  SupportRequested: 'requestedAt',
+  SupportInterventionLogged: 'loggedAt',
+  ResolutionReported: 'reportedAt',
+  DeclarationClosed: 'closedAt',
+  DeclarationReopened: 'reopenedAt',
+  StructureNis2StatusAmended: 'amendedAt',
+  StructureOseFlagAmended: 'amendedAt',
+  StagedReportSubmitted: 'submittedAt',
+  IntermediateReportRequested: 'requestedAt',
+  CnilNotificationDeclared: 'declaredAt',
+  AuthorityNotified: 'at',
+  DeadlineReminderSent: 'at',
+};
+
 /** Bumped per event type when its data changes shape; an upcaster maps older versions on read. */
 export const DECLARATION_EVENT_SCHEMA_VERSION = 1;
 

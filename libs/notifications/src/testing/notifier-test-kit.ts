@@ -3,16 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  declarationDecider,
   declarationStreamId,
-  decide,
-  evolve,
-  initialState,
+  toDeclarationEvent,
   type Actor,
   type DeclarationCommand,
   type DeclarationEvent,
   type SubmitDeclaration,
 } from '@vigie/domain';
-import { SqliteEventStore, type EventStore } from '@vigie/event-store';
+import { SqliteEventStore, handleCommand, type EventStore } from '@vigie/event-store';
 import { openReadDataSource } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
 import { loadNotifierConfig, type NotifierConfig } from '../notifier-config';
@@ -81,30 +80,21 @@ export const webhookEnv = (
 export const notifierConfig = (receiverUrl: string, extra: Record<string, string> = {}): NotifierConfig =>
   loadNotifierConfig(webhookEnv(receiverUrl, extra))!;
 
-/** Reads the stream, decides, appends: the command path of the API, without HTTP. */
+/** The command path of the API, without HTTP: the write path with no retry, as one client would. */
 export async function execute(store: EventStore, command: DeclarationCommand): Promise<void> {
-  const streamId = declarationStreamId(command.declarationId);
-  const recorded = await store.readStream(streamId);
-  const state = recorded
-    .map((event) => ({ type: event.type, data: event.data }) as DeclarationEvent)
-    .reduce(evolve, initialState());
-  const events = decide(command, state);
-  await store.append(
-    streamId,
-    events.map((event) => ({
-      id: randomUUID(),
-      type: event.type,
-      data: event.data as unknown as Record<string, unknown>,
-      metadata: { actor: command.actor, correlationId: randomUUID(), schemaVersion: 1 },
-    })),
-    { expectedRevision: recorded.length === 0 ? 'no_stream' : recorded.length - 1 },
-  );
+  await handleCommand(store, {
+    streamId: declarationStreamId(command.declarationId),
+    decider: declarationDecider,
+    toDomain: toDeclarationEvent,
+    command,
+    eventId: () => randomUUID(),
+    metadata: { actor: command.actor, correlationId: randomUUID(), schemaVersion: 1 },
+    maxAttempts: 1,
+  });
 }
 
 export async function streamOf(store: EventStore, declarationId: string): Promise<DeclarationEvent[]> {
-  return (await store.readStream(declarationStreamId(declarationId))).map(
-    (event) => ({ type: event.type, data: event.data }) as DeclarationEvent,
-  );
+  return (await store.readStream(declarationStreamId(declarationId))).map(toDeclarationEvent);
 }
 
 /** A NIS2 essential hospital of Île-de-France declaring ransomware detected at `detectedAt`. */

@@ -1,4 +1,4 @@
-import { cellsOf, evolveFacts, type DeclarationEvent, type DeclarationFacts, type OperationalImpact, type StatCell } from '@vigie/domain';
+import { cellsOf, evolveFacts, toDeclarationEvent, type DeclarationFacts, type OperationalImpact, type StatCell } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 import { readModel, type RowProjection, type SumProjection } from '../projection/read-model';
 import { declarationIdOf, record } from '../shared/event-data';
@@ -13,7 +13,7 @@ export function evolveFactsRow(row: DeclarationFactsRow | null, event: RecordedE
   if (id === null || (row !== null && event.revision <= row.revision)) return row;
   let facts: DeclarationFacts | null;
   try {
-    facts = evolveFacts(row?.facts ?? null, { type: event.type, data: record(event.data) } as unknown as DeclarationEvent);
+    facts = evolveFacts(row?.facts ?? null, toDeclarationEvent({ type: event.type, data: record(event.data) }));
   } catch {
     // Odd data must not stop the feed: the declaration keeps the facts it had.
     return row;

@@ -3,8 +3,8 @@ import {
   clockStatus,
   evolveRegulatoryFacts,
   scheduleOf,
+  toDeclarationEvent,
   type ClockPolicy,
-  type DeclarationEvent,
   type ScheduledClock,
 } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
@@ -23,10 +23,7 @@ export function evolveDeadlineDeclaration(
   const facts = row?.facts ?? null;
   let next: ReturnType<typeof evolveRegulatoryFacts>;
   try {
-    next = evolveRegulatoryFacts(facts, {
-      type: event.type,
-      data: event.data,
-    } as unknown as DeclarationEvent);
+    next = evolveRegulatoryFacts(facts, toDeclarationEvent(event));
   } catch {
     // Data of a shape no writer of this version produces: the clocks stay as they were.
     return row;

@@ -1,4 +1,4 @@
-import type { DeclarationEvent } from '@vigie/domain';
+import { toDeclarationEvent, type DeclarationEvent } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 import { actorOf, businessInstant, record, type Data } from '../shared/event-data';
 
@@ -54,13 +54,14 @@ const AMENDED_FIELD = {
 } as const;
 
 export function timelineEntryOf(event: RecordedEvent): TimelineEntry {
+  const domain = toDeclarationEvent(event);
   return {
     revision: event.revision,
     position: event.position.toString(),
     type: event.type,
     at: businessInstant(event),
     by: actorOf(event),
-    changes: changesOf(event as unknown as DeclarationEvent, record(event.data)),
+    changes: changesOf(domain, record(domain.data)),
   };
 }
 

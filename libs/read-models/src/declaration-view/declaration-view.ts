@@ -1,5 +1,6 @@
 import {
   deriveStatus,
+  toDeclarationEvent,
   type AttackVector,
   type Authority,
   type ClockStage,
@@ -127,11 +128,12 @@ export interface DeclarationView {
 export function evolveDeclarationView(view: DeclarationView | null, event: RecordedEvent): DeclarationView | null {
   const id = declarationIdOf(event);
   if (id === null) return view;
-  const data = record(event.data);
-  if (view === null) return event.type === 'DeclarationSubmitted' ? stamp(submitted(id, data), event) : null;
+  const domain = toDeclarationEvent(event);
+  const data = record(domain.data);
+  if (view === null) return domain.type === 'DeclarationSubmitted' ? stamp(submitted(id, data), event) : null;
   if (event.revision <= view.revision) return view;
   // Even an event the view does not show moves its revision: the API's ETag comes from it.
-  const next = apply(view, event as unknown as DeclarationEvent, data);
+  const next = apply(view, domain, data);
   return stamp(next === view ? { ...view } : next, event);
 }
 

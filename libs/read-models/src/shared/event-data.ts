@@ -1,3 +1,4 @@
+import { INSTANT_FIELD, toDeclarationEvent, type DeclarationEventType } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 
 /**
@@ -27,30 +28,15 @@ export function declarationIdOf(event: RecordedEvent): string | null {
   return textOrNull(record(event.data).declarationId) ?? event.streamId.slice(STREAM_PREFIX.length);
 }
 
-/** The `…At` field holding when the fact happened, per event type (resolution: when it was reported). */
-const INSTANT_FIELD: Record<string, string> = {
-  DeclarationSubmitted: 'submittedAt',
-  ComplementRequested: 'requestedAt',
-  ComplementProvided: 'providedAt',
-  DeclarationQualified: 'qualifiedAt',
-  DeclarationRequalified: 'requalifiedAt',
-  SupportRequested: 'requestedAt',
-  SupportInterventionLogged: 'loggedAt',
-  ResolutionReported: 'reportedAt',
-  DeclarationClosed: 'closedAt',
-  DeclarationReopened: 'reopenedAt',
-  StagedReportSubmitted: 'submittedAt',
-  IntermediateReportRequested: 'requestedAt',
-  CnilNotificationDeclared: 'declaredAt',
-  AuthorityNotified: 'at',
-  DeadlineReminderSent: 'at',
-};
-
-/** The business instant of an event: its `…At`, else (amendments) `amendedAt`, else when the store recorded it. */
+/**
+ * The business instant of an event, read as a domain event: its instant field (INSTANT_FIELD,
+ * one per event type), else, for a type this version does not know or odd data, when the store
+ * recorded it.
+ */
 export function businessInstant(event: RecordedEvent): string {
-  const data = record(event.data);
-  const field = INSTANT_FIELD[event.type] ?? 'amendedAt';
-  return textOrNull(data[field]) ?? event.recordedAt;
+  const { type, data } = toDeclarationEvent(event);
+  const field = Object.hasOwn(INSTANT_FIELD, type) ? INSTANT_FIELD[type as DeclarationEventType] : null;
+  return (field === null ? null : textOrNull(record(data)[field])) ?? event.recordedAt;
 }
 
 /** Who acted: the actor of the metadata (the authenticated subject), else the data's `…By`. */

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { DeclarationEvent } from '@vigie/domain';
-import { SqliteEventStore, type EventStore } from '@vigie/event-store';
+import { declarationStreamId, toDeclarationEvent, type DeclarationEvent } from '@vigie/domain';
+import { SqliteEventStore, handleCommand, type Decider, type EventStore } from '@vigie/event-store';
 import type { DataSource } from 'typeorm';
 import { READ_ENTITIES } from '../data-source/read-entities';
 import { ProjectionCheckpoint } from '../checkpoint/projection-checkpoint.entity';
@@ -38,29 +38,27 @@ export async function dumpReadModels(dataSource: DataSource, options: { checkpoi
   return dump;
 }
 
+/** A decider that takes each event as given: the events were decided elsewhere (fixtures, generators). */
+const AS_GIVEN: Decider<DeclarationEvent, null, DeclarationEvent> = {
+  initialState: () => null,
+  evolve: () => null,
+  decide: (event) => [event],
+};
+
 /** Appends one declaration's domain events to its stream, one append per event, as the API would. */
-export async function appendDeclarationEvents(
-  store: EventStore,
-  events: DeclarationEvent[],
-  sub = 'analyst-1',
-): Promise<bigint> {
+export async function appendDeclarationEvents(store: EventStore, events: DeclarationEvent[], sub = 'analyst-1'): Promise<bigint> {
   let position = 0n;
   for (const event of events) {
-    const streamId = `declaration-${event.data.declarationId}`;
-    const current = (await store.readStream(streamId)).length;
-    const result = await store.append(
-      streamId,
-      [
-        {
-          id: randomUUID(),
-          type: event.type,
-          data: event.data as unknown as Record<string, unknown>,
-          metadata: { actor: { sub, role: 'analyst' }, correlationId: randomUUID(), schemaVersion: 1 },
-        },
-      ],
-      { expectedRevision: current === 0 ? 'no_stream' : current - 1 },
-    );
-    position = result.position;
+    const { result } = await handleCommand(store, {
+      streamId: declarationStreamId(event.data.declarationId),
+      decider: AS_GIVEN,
+      toDomain: toDeclarationEvent,
+      command: event,
+      eventId: () => randomUUID(),
+      metadata: { actor: { sub, role: 'analyst' }, correlationId: randomUUID(), schemaVersion: 1 },
+      maxAttempts: 1,
+    });
+    position = result!.position;
   }
   return position;
 }

@@ -1,5 +1,5 @@
 import {
-  ConcurrencyError,
+  handleCommand,
   type EventMetadata,
   type EventStore,
   type IdempotencyRecord,
@@ -8,8 +8,9 @@ import type { ClockPolicy } from '@vigie/domain';
 import { replayReport } from '../as-of';
 import {
   REPORT_PUBLICATION_SCHEMA_VERSION,
+  publicationDecider,
   publicationStreamId,
-  reportPublished,
+  toReportPublished,
   type Publication,
 } from './report-published';
 
@@ -47,40 +48,26 @@ export async function publishAnnualReport(
     { asOf: command.asOf ?? command.now, position: head },
     { generatedAt: command.now, policy: command.policy },
   );
-  const event = reportPublished({
-    publicationId: command.publicationId,
-    report,
-    note: command.note ?? null,
-    publishedBy: command.actor.sub,
-    publishedAt: command.now.toISOString(),
+  const { events, result } = await handleCommand(store, {
+    streamId: publicationStreamId(command.year),
+    decider: publicationDecider,
+    toDomain: toReportPublished,
+    command: {
+      publicationId: command.publicationId,
+      report,
+      note: command.note ?? null,
+      publishedBy: command.actor.sub,
+      publishedAt: command.now.toISOString(),
+    },
+    eventId: () => command.publicationId,
+    metadata: {
+      actor: command.actor,
+      correlationId: command.correlationId,
+      schemaVersion: REPORT_PUBLICATION_SCHEMA_VERSION,
+    },
+    idempotency: command.idempotency,
+    maxAttempts: MAX_ATTEMPTS,
   });
-  const streamId = publicationStreamId(command.year);
-  for (let attempt = 1; ; attempt++) {
-    const last = (await store.readStream(streamId)).at(-1);
-    try {
-      const result = await store.append(
-        streamId,
-        [
-          {
-            id: command.publicationId,
-            type: event.type,
-            data: event.data as unknown as Record<string, unknown>,
-            metadata: {
-              actor: command.actor,
-              correlationId: command.correlationId,
-              schemaVersion: REPORT_PUBLICATION_SCHEMA_VERSION,
-            },
-          },
-        ],
-        {
-          expectedRevision: last === undefined ? 'no_stream' : last.revision,
-          idempotency: command.idempotency,
-        },
-      );
-      return { ...event.data, recordedPosition: result.position.toString() };
-    } catch (error) {
-      if (error instanceof ConcurrencyError && attempt < MAX_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+  // decide always answers the one edition: the append happened.
+  return { ...events[0].data, recordedPosition: result!.position.toString() };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { upcasting } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 import type { AnnualReport } from '../annual-report';
 import { renderJson } from '../render/render-json';
@@ -63,6 +64,19 @@ export function reportPublished(command: PublishReport): ReportPublished {
   };
 }
 
+/** The one place where a recorded publication becomes a `ReportPublished` (no upcaster yet). */
+export const toReportPublished = upcasting<ReportPublished>({});
+
+/**
+ * The publication stream's decider: an edition is decided by the report it freezes, whatever was
+ * published before, so its state holds nothing and a lost race only needs the append again.
+ */
+export const publicationDecider = {
+  initialState: (): null => null,
+  evolve: (state: null): null => state,
+  decide: (command: PublishReport): ReportPublished[] => [reportPublished(command)],
+};
+
 /** An edition as read back from its stream, with where the publication itself sits in the log. */
 export type Publication = ReportPublished['data'] & { recordedPosition: string };
 
@@ -70,10 +84,7 @@ export type Publication = ReportPublished['data'] & { recordedPosition: string }
 export function publicationsOf(recorded: readonly RecordedEvent[]): Publication[] {
   return recorded
     .filter((event) => event.type === REPORT_PUBLISHED && isPublishedData(event.data))
-    .map((event) => ({
-      ...(event.data as ReportPublished['data']),
-      recordedPosition: event.position.toString(),
-    }))
+    .map((event) => ({ ...toReportPublished(event).data, recordedPosition: event.position.toString() }))
     .reverse();
 }
 

@@ -1,14 +1,14 @@
 import {
   DECLARATION_EVENT_SCHEMA_VERSION,
-  decide,
+  declarationDecider,
   declarationStreamId,
-  evolve,
   initialState,
+  toDeclarationEvent,
   type DeclarationCommand,
   type DeclarationState,
   type Declarant,
 } from '@vigie/domain';
-import type { EventStore } from '@vigie/event-store';
+import { handleCommand, type EventStore, type FoldCache, type FoldedStream } from '@vigie/event-store';
 import { lifecycleOf, type TimedCommand } from './lifecycle';
 import { planDeclarations } from './plan-declarations';
 import { uuidFrom } from './prng';
@@ -84,44 +84,58 @@ export async function seedProfile(
   if ((await store.readStream(declarationStreamId(commands[0].command.declarationId))).length > 0) {
     throw new ProfileAlreadySeeded(profile.id, seed);
   }
-  const streams = new Map<string, { state: DeclarationState; revision: number | 'no_stream' }>();
+  const streams = new Map<string, FoldedStream<DeclarationState>>();
+  const folds = foldsOf(streams);
   let events = 0;
   for (const [done, { at, command }] of commands.entries()) {
     const sealed =
       command.type === 'SubmitDeclaration' && options.sealDeclarant
         ? { ...command, declarant: await options.sealDeclarant(command.declarant) }
         : command;
-    events += await execute(store, streams, sealed, new Date(at), `seed-${profile.id}-${seed}`);
+    events += await execute(store, folds, sealed, new Date(at), `seed-${profile.id}-${seed}`);
     if (done % 250 === 0 || done === commands.length - 1)
       options.onProgress?.({ commands: done + 1, total: commands.length });
   }
   return { profile: profile.id, declarations: streams.size, commands: commands.length, events };
 }
 
-/** readStream → evolve → decide → append, as the API does, but with the command's own instant recorded. */
+/** A stream this seed has not written to yet: its ids are new, so it does not exist. */
+const NEW_STREAM: FoldedStream<DeclarationState> = Object.freeze({
+  state: initialState(),
+  revision: -1,
+  position: 0n,
+});
+
+/** The write path of the API, with the command's own instant recorded. */
 async function execute(
   store: EventStore,
-  streams: Map<string, { state: DeclarationState; revision: number | 'no_stream' }>,
+  folds: FoldCache<DeclarationState>,
   command: DeclarationCommand,
   recordedAt: Date,
   correlationId: string,
 ): Promise<number> {
   const streamId = declarationStreamId(command.declarationId);
-  // This process is the only writer of these new streams: what it appended is what readStream would return.
-  const known = streams.get(streamId) ?? { state: initialState(), revision: 'no_stream' as const };
-  const events = decide(command, known.state);
-  if (events.length === 0) return 0;
-  const next = typeof known.revision === 'number' ? known.revision + 1 : 0;
-  const result = await store.append(
+  const { events } = await handleCommand(store, {
     streamId,
-    events.map((event, i) => ({
-      id: uuidFrom(`${streamId}/${next + i}`),
-      type: event.type,
-      data: event.data as unknown as Record<string, unknown>,
-      metadata: { actor: command.actor, correlationId, schemaVersion: DECLARATION_EVENT_SCHEMA_VERSION },
-    })),
-    { expectedRevision: known.revision, recordedAt },
-  );
-  streams.set(streamId, { state: events.reduce(evolve, known.state), revision: result.revision });
+    decider: declarationDecider,
+    toDomain: toDeclarationEvent,
+    command,
+    eventId: (index, revision) => uuidFrom(`${streamId}/${revision + 1 + index}`),
+    metadata: { actor: command.actor, correlationId, schemaVersion: DECLARATION_EVENT_SCHEMA_VERSION },
+    recordedAt,
+    maxAttempts: 1,
+    folds,
+  });
   return events.length;
 }
+
+/**
+ * This process is the only writer of these new streams: what it appended is what a read would
+ * fold, so commands are decided on the fold kept; only one refused or with nothing to do reads
+ * its stream, to be decided again as the write path always does.
+ */
+const foldsOf = (streams: Map<string, FoldedStream<DeclarationState>>): FoldCache<DeclarationState> => ({
+  get: (streamId) => streams.get(streamId) ?? NEW_STREAM,
+  remember: (streamId, folded) => void streams.set(streamId, folded),
+  forget: (streamId, folded) => void (streams.get(streamId) === folded && streams.delete(streamId)),
+});
