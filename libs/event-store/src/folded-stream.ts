@@ -1,5 +1,5 @@
 import type { RecordedEvent } from './event-store.port';
-import type { Decider } from './handle-command';
+import type { Decider } from './decider';
 
 /** A stream folded up to `revision` (-1: it does not exist yet), whose last event is at `position`. */
 export interface FoldedStream<State> {

@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './decider';
 export * from './folded-stream';
 export * from './handle-command';
 export * from './open-event-store';

@@ -11,7 +11,7 @@ import type {
   RegulatoryQualification,
   SuspectedOrigin,
 } from '../taxonomy/codes';
-import type { ClockStage, Regime } from '../regulatory/regimes';
+import type { ClockStage, Regime } from '../taxonomy/regimes';
 import type {
   Authority,
   Declarant,

@@ -12,13 +12,7 @@ import {
   STRUCTURE_TYPES,
   SUSPECTED_ORIGINS,
 } from '../taxonomy/codes';
-import {
-  evolve,
-  initialState,
-  type AmendableField,
-  type AmendableFields,
-  type DeclarationState,
-} from './declaration';
+import { type AmendableField, type AmendableFields, type DeclarationState } from './declaration';
 import {
   checkCode,
   checkCodeSet,
@@ -41,6 +35,7 @@ import type {
   CloseDeclaration,
   DeclarationCommand,
   LogSupportIntervention,
+  RegulatoryCommand,
   ProvideComplement,
   QualifyDeclaration,
   ReopenDeclaration,
@@ -55,12 +50,10 @@ import {
   DeclarationAlreadyResolved,
   DeclarationIsClosed,
   DeclarationNotClosed,
-  DeclarationNotFound,
   NoOpenComplementRequest,
   OutOfScopeReasonRequired,
 } from './declaration.errors';
 import type { DeclarationAmendment, DeclarationEvent, Qualification } from './declaration.events';
-import { decideRegulatory } from '../regulatory/regulatory.decide';
 
 function submit(command: SubmitDeclaration, state: DeclarationState): DeclarationEvent[] {
   if (state.exists) throw new DeclarationAlreadyExists(command.declarationId);
@@ -370,14 +363,16 @@ function reopen(command: ReopenDeclaration, state: DeclarationState): Declaratio
   ];
 }
 
+/** The commands of the declaration's own lifecycle; the regulatory ones are decided in regulatory/. */
+export type LifecycleCommand = Exclude<DeclarationCommand, RegulatoryCommand>;
+
 /**
- * What happens when `command` meets a declaration in `state`: the events to append, `[]` when
- * there is nothing to do, or a thrown DomainError when a rule refuses it. Pure: the clock, ids and
- * actor come in with the command.
+ * What happens when a lifecycle `command` meets a declaration in `state`: the events to append,
+ * `[]` when there is nothing to do, or a thrown DomainError when a rule refuses it. Pure: the
+ * clock, ids and actor come in with the command. `decide` (declaration-decider.ts) routes every
+ * declaration command, the regulatory ones included.
  */
-export function decide(command: DeclarationCommand, state: DeclarationState): DeclarationEvent[] {
-  if (command.type !== 'SubmitDeclaration' && !state.exists)
-    throw new DeclarationNotFound(command.declarationId);
+export function decideLifecycle(command: LifecycleCommand, state: DeclarationState): DeclarationEvent[] {
   switch (command.type) {
     case 'SubmitDeclaration':
       return submit(command, state);
@@ -399,19 +394,9 @@ export function decide(command: DeclarationCommand, state: DeclarationState): De
       return close(command, state);
     case 'ReopenDeclaration':
       return reopen(command, state);
-    case 'AmendRegulatoryStatus':
-    case 'SubmitStagedReport':
-    case 'RequestIntermediateReport':
-    case 'DeclareCnilNotification':
-    case 'RecordAuthorityNotification':
-    case 'RecordDeadlineReminder':
-      return decideRegulatory(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown declaration command ${(unknown as { type: string }).type}`);
     }
   }
 }
-
-/** The declaration's decider, as the write path (`handleCommand` in libs/event-store) takes it. */
-export const declarationDecider = { decide, evolve, initialState };

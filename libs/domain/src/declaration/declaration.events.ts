@@ -12,7 +12,7 @@ import type {
   StructureType,
   SuspectedOrigin,
 } from '../taxonomy/codes';
-import type { ClockStage, Regime } from '../regulatory/regimes';
+import type { ClockStage, Regime } from '../taxonomy/regimes';
 
 /** ISO 8601 instant, always written by the server as UTC (`toISOString()`). */
 export type Instant = string;

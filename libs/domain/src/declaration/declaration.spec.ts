@@ -7,7 +7,7 @@ import {
   initialState,
   type DeclarationStatus,
 } from './declaration';
-import { decide } from './declaration.decide';
+import { decide } from '../declaration-decider';
 import { DeclarationNotFound } from './declaration.errors';
 import type { DeclarationEvent } from './declaration.events';
 import { given } from '../testing/given-when-then';

@@ -1,7 +1,7 @@
 import type { Instant } from '../declaration/declaration.events';
 import { addParisCalendarMonths } from '../time/paris-wall-clock';
 import { DEFAULT_CLOCK_POLICY, type ClockPolicy } from './clock-policy';
-import { cspApplies, nis2Applies, type ClockStage, type Regime } from './regimes';
+import { cspApplies, nis2Applies, type ClockStage, type Regime } from '../taxonomy/regimes';
 import type { RegulatoryFacts } from './regulatory-facts';
 
 export const CLOCK_STATUSES = ['met', 'met-late', 'due', 'overdue'] as const;

@@ -1,4 +1,3 @@
-export * from './regimes';
 export * from './clock-policy';
 export * from './regulatory-facts';
 export * from './clocks';

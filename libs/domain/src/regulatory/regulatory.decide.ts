@@ -19,7 +19,7 @@ import {
   REPORT_STAGES,
   type RegulatoryEvent,
 } from '../declaration/declaration.events';
-import { CLOCK_STAGES, REGIMES, nis2Applies } from './regimes';
+import { CLOCK_STAGES, REGIMES, nis2Applies } from '../taxonomy/regimes';
 import {
   CnilNotificationAlreadyDeclared,
   FinalReportAlreadySubmitted,

@@ -69,6 +69,23 @@ export const INTERVENTION_KINDS = ['REMOTE_ADVICE', 'TECH_INTERVENTION', 'ANSSI_
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
 export const REGION_CODES = [
-  '01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94',
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '11',
+  '24',
+  '27',
+  '28',
+  '32',
+  '44',
+  '52',
+  '53',
+  '75',
+  '76',
+  '84',
+  '93',
+  '94',
 ] as const;
 export type RegionCode = (typeof REGION_CODES)[number];

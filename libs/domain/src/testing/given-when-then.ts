@@ -1,6 +1,6 @@
 import { evolve, foldDeclaration } from '../declaration/declaration';
 import type { DeclarationCommand } from '../declaration/declaration.commands';
-import { decide } from '../declaration/declaration.decide';
+import { decide } from '../declaration-decider';
 import type { DomainError } from '../declaration/declaration.errors';
 import type { DeclarationEvent } from '../declaration/declaration.events';
 

@@ -31,4 +31,5 @@ export function parisDay(instant: string | Date): string {
 export const parisYear = (instant: string | Date): number => parisDate(instant).year;
 
 /** `01`…`12`, the key used by the report's `byMonth` table. */
-export const parisMonthKey = (instant: string | Date): string => String(parisDate(instant).month).padStart(2, '0');
+export const parisMonthKey = (instant: string | Date): string =>
+  String(parisDate(instant).month).padStart(2, '0');

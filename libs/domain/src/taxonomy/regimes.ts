@@ -1,4 +1,4 @@
-import type { Nis2Status, StructureType } from '../taxonomy/codes';
+import type { Nis2Status, StructureType } from './codes';
 
 /**
  * The legal regimes whose clocks Vigie tracks (DOMAIN.md §5):
