@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ConcurrencyError, IdempotencyKeyTakenError } from './event-store.errors';
 import type { EventStore, RecordedEvent } from './event-store.port';
 import type { FoldCache, FoldedStream } from './folded-stream';
-import { handleCommand, type CommandOnStream, type Decider } from './handle-command';
+import type { Decider } from './decider';
+import { handleCommand, type CommandOnStream } from './handle-command';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { newStreamId, sampleMetadata } from './testing/sample-events';
 
