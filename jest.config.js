@@ -18,6 +18,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
-  moduleNameMapper: { '^@vigie/(domain|event-store|read-models|reporting|notifications|privacy)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@vigie/(domain|event-store|read-models|reporting|notifications|privacy|postgres)$':
+      '<rootDir>/libs/$1/src',
+  },
   testTimeout: 30000,
 };

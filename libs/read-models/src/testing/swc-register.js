@@ -13,7 +13,7 @@ const Module = require('node:module');
 const transformSync = (...args) => require('@swc/core').transformSync(...args);
 
 const root = path.resolve(__dirname, '../../../..');
-const aliases = /^@vigie\/(domain|event-store|read-models|reporting|notifications|privacy)$/;
+const aliases = /^@vigie\/(domain|event-store|read-models|reporting|notifications|privacy|postgres)$/;
 
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
@@ -28,7 +28,10 @@ fs.mkdirSync(cacheDirectory, { recursive: true });
 
 require.extensions['.ts'] = function (module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const cached = path.join(cacheDirectory, crypto.createHash('sha256').update(filename).update(source).digest('hex') + '.js');
+  const cached = path.join(
+    cacheDirectory,
+    crypto.createHash('sha256').update(filename).update(source).digest('hex') + '.js',
+  );
   let code;
   try {
     code = fs.readFileSync(cached, 'utf8');
