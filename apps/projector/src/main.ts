@@ -12,15 +12,21 @@ import { createProjectorServer } from './projector-server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const port = Number(process.env.VIGIE_PROJECTOR_PORT ?? '3001');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('VIGIE_PROJECTOR_PORT must be an integer from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('VIGIE_PROJECTOR_PORT must be an integer from 0 to 65535');
   const host = process.env.VIGIE_PROJECTOR_HOST ?? config.host;
 
-  const store = await openEventStore(config.eventStoreUrl);
-  const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2 });
+  const store = await openEventStore(config.eventStoreUrl, { postgres: config.postgres });
+  const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2, postgres: config.postgres });
   const projector = new Projector({ store, dataSource });
   await projector.start();
   // With VIGIE_PROJECTOR=off the API does not notify authorities: this process does (null when no webhook is configured).
-  const notifier = await startNotifier({ store, readDbUrl: config.readDbUrl, env: process.env });
+  const notifier = await startNotifier({
+    store,
+    readDbUrl: config.readDbUrl,
+    postgres: config.postgres,
+    env: process.env,
+  });
   const server = createProjectorServer(projector);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();

@@ -40,6 +40,7 @@ export class ReadSideModule {
           inject: [EVENT_STORE, VIGIE_CONFIG],
           useFactory: (store: EventStore, config: VigieConfig): ReadModelsOptions => ({
             readDbUrl: config.readDbUrl,
+            postgres: config.postgres,
             projector: config.projector,
             store,
           }),

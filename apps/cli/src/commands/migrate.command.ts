@@ -6,6 +6,8 @@ import {
   type EventStore,
   type MigrateEventLogResult,
 } from '@vigie/event-store';
+import { forLongWork } from '@vigie/postgres';
+import { postgresLimits } from '../../../api/src/config/vigie-config';
 import { writeResult } from '../program';
 
 function batchSize(value: string): number {
@@ -97,9 +99,10 @@ export function registerMigrateCommand(program: Command): void {
       const progress = progressOn(writeErr);
       let from: EventStore | undefined;
       let to: EventStore | undefined;
+      const postgres = forLongWork(postgresLimits(process.env));
       try {
-        from = await openEventStore(options.from);
-        to = await openEventStore(options.to);
+        from = await openEventStore(options.from, { postgres });
+        to = await openEventStore(options.to, { postgres });
         const started = Date.now();
         const result = await migrateEventLog({
           from,

@@ -1,11 +1,23 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { openEventStore } from '@vigie/event-store';
-import { READ_MODEL_NAMES, openReadDataSource, rebuildProjections, type RebuildProgress } from '@vigie/read-models';
+import { forLongWork } from '@vigie/postgres';
+import {
+  READ_MODEL_NAMES,
+  openReadDataSource,
+  rebuildProjections,
+  type RebuildProgress,
+} from '@vigie/read-models';
 import { loadConfig } from '../../../api/src/config/vigie-config';
 import { writeResult } from '../program';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((name) => name.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[]): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
+];
 
 /**
  * `vigie projections rebuild [--name N]…`: replays the whole event log into fresh copies of the
@@ -17,16 +29,24 @@ export function registerProjectionsCommand(program: Command): void {
   projections
     .command('rebuild')
     .description('rebuild read models from the event log, while the service keeps answering')
-    .option('--name <name>', `a read model to rebuild, repeatable or comma-separated (default: all of ${READ_MODEL_NAMES.join(', ')})`, collect, [])
+    .option(
+      '--name <name>',
+      `a read model to rebuild, repeatable or comma-separated (default: all of ${READ_MODEL_NAMES.join(', ')})`,
+      collect,
+      [],
+    )
     .action(async (options: { name: string[] }, command: Command) => {
       const config = loadConfig(process.env);
-      const store = await openEventStore(config.eventStoreUrl);
+      // A rebuild's statements (the swap of whole tables) may take longer than a command's.
+      const postgres = forLongWork(config.postgres);
+      const store = await openEventStore(config.eventStoreUrl, { postgres });
       try {
-        const dataSource = await openReadDataSource(config.readDbUrl);
+        const dataSource = await openReadDataSource(config.readDbUrl, { postgres });
         const bar = new SingleBar(
           {
             stream: process.stderr,
-            format: 'rebuild |{bar}| {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
+            format:
+              'rebuild |{bar}| {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
             etaBuffer: 50,
             noTTYOutput: !process.stderr.isTTY,
             notTTYSchedule: 2000,
