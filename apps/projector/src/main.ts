@@ -1,6 +1,7 @@
 import { openEventStore } from '@vigie/event-store';
 import { startNotifier } from '@vigie/notifications';
 import { Projector, openReadDataSource } from '@vigie/read-models';
+import { describeStartFailure, storeUrlsIn } from '../../api/src/config/start-failure';
 import { loadConfig } from '../../api/src/config/vigie-config';
 import { createProjectorServer } from './projector-server';
 
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`vigie projector: ${error instanceof Error ? error.message : String(error)}`);
+  const described =
+    describeStartFailure(error, storeUrlsIn(process.env)) ??
+    (error instanceof Error ? error.message : String(error));
+  console.error(`vigie projector: ${described}`);
   process.exit(1);
 });

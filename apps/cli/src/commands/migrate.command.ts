@@ -7,6 +7,7 @@ import {
   type MigrateEventLogResult,
 } from '@vigie/event-store';
 import { forLongWork } from '@vigie/postgres';
+import { describeStartFailure } from '../../../api/src/config/start-failure';
 import { postgresLimits } from '../../../api/src/config/vigie-config';
 import { writeResult } from '../program';
 
@@ -111,6 +112,10 @@ export function registerMigrateCommand(program: Command): void {
           onProgress: progress.update,
         });
         writeResult(command, summary(result, Date.now() - started));
+      } catch (error) {
+        // Which of the two stores could not be reached, where (no password) and why.
+        const unreachable = describeStartFailure(error, { '--from': options.from, '--to': options.to });
+        throw unreachable === null ? error : new Error(unreachable);
       } finally {
         progress.stop();
         await to?.close();
