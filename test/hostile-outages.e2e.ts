@@ -2,10 +2,9 @@ import { openEventStore, type EventStore } from '@vigie/event-store';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Client, type Pool } from 'pg';
-import { problemDefect } from './soak/kit/listening-api';
 import { TEST_PG_URL, createTestDatabase, describePostgres } from './support/postgres';
+import { expectUnavailable } from './support/problems';
 import { ON_SQLITE, TestApi, bearer, fixedClock, submission } from './support/vigie-api';
-import type { Response } from 'supertest';
 
 /** A file system flag even root cannot write through: the way a disk turned read-only behaves. */
 function immutable(files: string[], on: boolean): void {
@@ -31,22 +30,6 @@ async function eventually<T>(
   }
 }
 
-function expectUnavailable(response: Response): void {
-  expect({ status: response.status, body: response.body }).toMatchObject({
-    status: 503,
-    body: { status: 503 },
-  });
-  expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
-  expect(
-    problemDefect({
-      status: response.status,
-      headers: new Headers(response.headers as Record<string, string>),
-      text: response.text,
-      json: response.body,
-    }),
-  ).toBeNull();
-}
-
 const sqlitePath = (url: string): string => url.slice('sqlite:'.length);
 
 describe('a SQLite file that stops accepting writes', () => {
@@ -63,7 +46,10 @@ describe('a SQLite file that stops accepting writes', () => {
 
   beforeAll(async () => {
     // SQLite whatever VIGIE_E2E_* says: the test freezes the files.
-    api = await TestApi.start({ ...ON_SQLITE, VIGIE_MIN_POSITION_TIMEOUT_MS: '1500' }, { clock: fixedClock() });
+    api = await TestApi.start(
+      { ...ON_SQLITE, VIGIE_MIN_POSITION_TIMEOUT_MS: '1500' },
+      { clock: fixedClock() },
+    );
     log = await openEventStore(api.config.eventStoreUrl);
     analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-outage' }));
     await api.http.post('/api/v1/declarations').set(analyst).send(submission()).expect(201);

@@ -42,7 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         SettingsModule.of(config, clock),
-        EventStoreModule.forRoot(config.eventStoreUrl, eventStore),
+        EventStoreModule.forRoot(config.eventStoreUrl, eventStore, config.postgres),
         ReadSideModule.forRoot(),
         PrivacyModule,
         AuditModule,

@@ -33,6 +33,17 @@ export interface CreateAppOptions {
   imports?: ModuleMetadata['imports'];
 }
 
+/**
+ * Nest's logger, less the record Nest writes of a failed start: it names only the error's class,
+ * and with `abortOnError: false` the error itself reaches createApp's caller, which says what
+ * failed (main.ts, in one line) instead of Nest ending the process.
+ */
+class AppLogger extends PinoLoggerService {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest.at(-1) !== 'ExceptionHandler') super.error(message, ...rest);
+  }
+}
+
 /** The whole API, initialised but not listening: `main.ts` listens, tests call `getHttpServer()`. */
 export async function createApp(
   config: VigieConfig,
@@ -40,10 +51,10 @@ export async function createApp(
 ): Promise<INestApplication> {
   const levels = options.logger === false ? [] : (options.logger ?? ['log', 'warn', 'error']);
   const pino = createPino(config.log, levels.length === 0);
-  const logger = new PinoLoggerService(pino, levels);
+  const logger = new AppLogger(pino, levels);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, options.clock ?? (() => new Date()), options.eventStore, options.imports),
-    { bodyParser: false, logger },
+    { bodyParser: false, logger, abortOnError: false },
   );
   applyHttpHardening(app, config);
   // ETags are revisions of declarations, set by the routes; Express's body hashes would pass for them.

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@vigie/config';
+import { describeStartFailure, loadConfig, storeUrlsIn } from '@vigie/config';
 import { createApp } from './create-app';
 import { stopOnSignals } from './lifecycle/graceful-shutdown';
 
@@ -18,9 +18,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A ConfigError's message names the variable only; other start-up errors print their class and message.
-  console.error(
-    `vigie: cannot start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-  );
+  // A ConfigError's message names the variable only; an unreachable store is named by its variable,
+  // its address and why; other start-up errors print their class and message.
+  const described =
+    describeStartFailure(error, storeUrlsIn(process.env)) ??
+    (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  console.error(`vigie: cannot start: ${described}`);
   process.exit(1);
 });

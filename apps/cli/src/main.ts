@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { describeStartFailure, storeUrlsIn } from '@vigie/config';
 import { createProgram } from './program';
 
 createProgram()
@@ -7,6 +8,9 @@ createProgram()
   .catch((error: unknown) => {
     // Commander already printed its own errors (and the help it shows for --help exits 0).
     if (error instanceof CommanderError) process.exit(error.exitCode);
-    console.error(`vigie: ${error instanceof Error ? error.message : String(error)}`);
+    const described =
+      describeStartFailure(error, storeUrlsIn(process.env)) ??
+      (error instanceof Error ? error.message : String(error));
+    console.error(`vigie: ${described}`);
     process.exit(1);
   });

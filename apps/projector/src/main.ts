@@ -1,7 +1,7 @@
 import { openEventStore } from '@vigie/event-store';
 import { startNotifier } from '@vigie/notifications';
 import { Projector, openReadDataSource } from '@vigie/read-models';
-import { loadConfig } from '@vigie/config';
+import { describeStartFailure, loadConfig, storeUrlsIn } from '@vigie/config';
 import { createPino } from '../../api/src/logging/pino-logger';
 import { createProjectorServer } from './projector-server';
 
@@ -19,14 +19,15 @@ async function main(): Promise<void> {
 
   // The API's logger: JSON lines on stdout or VIGIE_LOG_FILE, scrubbed of tokens and personal data.
   const log = createPino(config.log, false, 'vigie-projector');
-  const store = await openEventStore(config.eventStoreUrl);
-  const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2 });
+  const store = await openEventStore(config.eventStoreUrl, { postgres: config.postgres });
+  const dataSource = await openReadDataSource(config.readDbUrl, { poolSize: 2, postgres: config.postgres });
   const projector = new Projector({ store, dataSource, logger: log.child({ context: 'Projector' }) });
   await projector.start();
   // With VIGIE_PROJECTOR=off the API does not notify authorities: this process does (null when no webhook is configured).
   const notifier = await startNotifier({
     store,
     readDbUrl: config.readDbUrl,
+    postgres: config.postgres,
     env: process.env,
     logger: log.child({ context: 'Notifier' }),
   });
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`vigie projector: ${error instanceof Error ? error.message : String(error)}`);
+  const described =
+    describeStartFailure(error, storeUrlsIn(process.env)) ??
+    (error instanceof Error ? error.message : String(error));
+  console.error(`vigie projector: ${described}`);
   process.exit(1);
 });

@@ -80,6 +80,22 @@ describe('loadConfig', () => {
     ).toMatchObject({ minPositionTimeoutMs: 250, metricsToken: token });
   });
 
+  it('bounds PostgreSQL: 5 s a statement, 10 min for long work, 5 s to connect; each can be changed', () => {
+    expect(loadConfig({ VIGIE_DATA_DIR: dataDir }).postgres).toEqual({
+      statementTimeoutMs: 5000,
+      longStatementTimeoutMs: 600_000,
+      connectTimeoutMs: 5000,
+    });
+    expect(
+      loadConfig({
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_PG_STATEMENT_TIMEOUT_MS: '2000',
+        VIGIE_PG_LONG_STATEMENT_TIMEOUT_MS: '3600000',
+        VIGIE_PG_CONNECT_TIMEOUT_MS: '1500',
+      }).postgres,
+    ).toEqual({ statementTimeoutMs: 2000, longStatementTimeoutMs: 3_600_000, connectTimeoutMs: 1500 });
+  });
+
   it('never repeats the metrics token in its error: it is a secret', () => {
     const attempt = () => loadConfig({ VIGIE_DATA_DIR: dataDir, VIGIE_METRICS_TOKEN: 'hunter2' });
     expect(attempt).toThrow(/VIGIE_METRICS_TOKEN/);
@@ -140,6 +156,10 @@ describe('loadConfig', () => {
     [{ VIGIE_CORS_ORIGINS: 'portail.example' }, /VIGIE_CORS_ORIGINS/],
     [{ VIGIE_TRUST_PROXY: 'yes' }, /VIGIE_TRUST_PROXY/],
     [{ VIGIE_LOG_LEVEL: 'loud' }, /VIGIE_LOG_LEVEL/],
+    [{ VIGIE_PG_STATEMENT_TIMEOUT_MS: '5s' }, /VIGIE_PG_STATEMENT_TIMEOUT_MS/],
+    [{ VIGIE_PG_STATEMENT_TIMEOUT_MS: '0' }, /VIGIE_PG_STATEMENT_TIMEOUT_MS/],
+    [{ VIGIE_PG_LONG_STATEMENT_TIMEOUT_MS: '-1' }, /VIGIE_PG_LONG_STATEMENT_TIMEOUT_MS/],
+    [{ VIGIE_PG_CONNECT_TIMEOUT_MS: '99999999999' }, /VIGIE_PG_CONNECT_TIMEOUT_MS/],
   ])('refuses %o with a ConfigError naming the variable', (env, message) => {
     const attempt = () => loadConfig({ VIGIE_DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);

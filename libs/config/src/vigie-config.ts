@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import type { PostgresLimits } from '@vigie/postgres';
 import { ConfigError } from './config-error';
 import { resolveJwtSecret } from './jwt-secret';
+import { postgresLimits } from './postgres-config';
 import {
   corsOrigins,
   logConfig,
@@ -40,6 +42,8 @@ export interface VigieConfig {
   subjectSecret: string;
   /** The append-only record of who read which declaration. */
   auditDbUrl: string;
+  /** Timeouts of every PostgreSQL store (`VIGIE_PG_*`): a stalled network costs a command seconds. */
+  postgres: PostgresLimits;
   rateLimit: RateLimitConfig;
   /** Browser origins allowed to call the API (CORS); none by default. */
   corsOrigins: string[];
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
     keyStoreUrl: storeUrl(env, 'VIGIE_KEY_STORE_URL', READ_DB_SCHEMES, `${dataDir}/keys.sqlite`),
     subjectSecret: resolveSubjectSecret(value(env, 'VIGIE_SUBJECT_SECRET'), dataDir),
     auditDbUrl: storeUrl(env, 'VIGIE_AUDIT_DB_URL', READ_DB_SCHEMES, `${dataDir}/audit.sqlite`),
+    postgres: postgresLimits(env),
     rateLimit: rateLimit(
       value(env, 'VIGIE_RATE_LIMIT_WINDOW_MS'),
       value(env, 'VIGIE_RATE_LIMIT_PER_ADDRESS'),

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import type { PostgresLimits } from '@vigie/postgres';
 import type { EventStore } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface OpenEventStoreOptions {
   clock?: () => Date;
+  /** Timeouts of a PostgreSQL log (DEFAULT_POSTGRES_LIMITS when left out); the other adapters ignore them. */
+  postgres?: PostgresLimits;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function openEventStore(url: string, options: OpenEventStoreOptions
     }
     case 'postgres':
     case 'postgresql':
-      return PostgresEventStore.open(url, options);
+      return PostgresEventStore.open(url, { clock: options.clock, limits: options.postgres });
     case 'esdb':
     case 'esdb+discover': {
       // Loaded only when named: the EventStoreDB client (gRPC and its dependencies) is RSS that

@@ -1,4 +1,5 @@
 import type { EventStore } from '@vigie/event-store';
+import type { PostgresLimits } from '@vigie/postgres';
 import { openReadDataSource } from '@vigie/read-models';
 import { NotificationProcessManager } from './notification-process-manager';
 import { loadNotifierConfig } from './notifier-config';
@@ -18,13 +19,15 @@ export interface RunningNotifier {
 export async function startNotifier(options: {
   store: EventStore;
   readDbUrl: string;
+  /** Timeouts of a PostgreSQL read database. */
+  postgres?: PostgresLimits;
   env: Readonly<Record<string, string | undefined>>;
   clock?: () => Date;
   logger?: { warn(message: string): void };
 }): Promise<RunningNotifier | null> {
   const config = loadNotifierConfig(options.env);
   if (config === null) return null;
-  const dataSource = await openReadDataSource(options.readDbUrl, { poolSize: 2 });
+  const dataSource = await openReadDataSource(options.readDbUrl, { poolSize: 2, postgres: options.postgres });
   try {
     const state = await SqlNotifierState.open(dataSource);
     const manager = new NotificationProcessManager({

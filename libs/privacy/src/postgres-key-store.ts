@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { openSchemaPool, type PostgresLimits } from '@vigie/postgres';
 import type { Erasure, KeyStore, SubjectKey } from './key-store.port';
 import { KEY_BYTES, type KeyRef } from './personal-data-envelope';
 
 const SCHEMA_LOCK = 0x4b455953; // 'KEYS'
-
-const ignore = (): void => undefined;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS subject_keys (
@@ -26,38 +25,14 @@ const SCHEMA = `
 export class PostgresKeyStore implements KeyStore {
   private constructor(private readonly pool: Pool) {}
 
-  static async open(url: string): Promise<PostgresKeyStore> {
-    const pool = new Pool({
-      connectionString: url,
-      max: 4,
-      connectionTimeoutMillis: 5000,
-      application_name: 'vigie-keys',
-    });
-    // An idle connection the server terminates must not crash the process: the next query reconnects.
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      client.on('error', ignore);
-      try {
-        await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
-        await client.query(SCHEMA);
-        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
-      } finally {
-        client.off('error', ignore);
-        client.release(true);
-      }
-      return new PostgresKeyStore(pool);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error;
-    }
+  /** `limits`: the statements' and connections' timeouts; `vigie gdpr erase` (VACUUM FULL) passes the long ones. */
+  static async open(url: string, limits?: PostgresLimits): Promise<PostgresKeyStore> {
+    const store = { lock: SCHEMA_LOCK, schema: SCHEMA, applicationName: 'vigie-keys', max: 4 };
+    return new PostgresKeyStore(await openSchemaPool(url, store, limits));
   }
 
   async currentKey(subjectId: string): Promise<SubjectKey> {
     const client = await this.pool.connect();
-    // A checked-out client has no listener: a connection the server ends between two statements
-    // would otherwise raise an unhandled 'error' event and take the process down.
-    client.on('error', ignore);
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -85,7 +60,6 @@ export class PostgresKeyStore implements KeyStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.off('error', ignore);
       // A client whose transaction failed is not handed to the next caller.
       client.release(broken);
     }

@@ -11,6 +11,7 @@ import {
   type OptionalFactoryDependency,
 } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
+import type { PostgresLimits } from '@vigie/postgres';
 import type { DataSource } from 'typeorm';
 import { openReadDataSource } from './data-source/read-data-source';
 import { Projector, type ProjectorLogger } from './projector/projector';
@@ -26,6 +27,8 @@ export const PROJECTION_PROGRESS: InjectionToken<ProjectionProgress> = Symbol('P
 export interface ReadModelsOptions {
   /** `sqlite:<path>` or `postgres://…` */
   readDbUrl: string;
+  /** Timeouts of a PostgreSQL read database (DEFAULT_POSTGRES_LIMITS when left out). */
+  postgres?: PostgresLimits;
   /** `inline`: this process runs the projector; `off`: another process (apps/projector) does. */
   projector: 'inline' | 'off';
   /** The log to project; required when inline. */
@@ -101,14 +104,17 @@ export class ReadModelsModule {
         {
           provide: READ_DATA_SOURCE,
           inject: [OPTIONS],
-          useFactory: (config: ReadModelsOptions) => openReadDataSource(config.readDbUrl),
+          useFactory: (config: ReadModelsOptions) =>
+            openReadDataSource(config.readDbUrl, { postgres: config.postgres }),
         },
         {
           provide: PROJECTOR_DATA_SOURCE,
           inject: [OPTIONS, READ_DATA_SOURCE],
           // Its own connection: on SQLite an open projector transaction would take in the API's queries.
           useFactory: (config: ReadModelsOptions) =>
-            config.projector === 'inline' ? openReadDataSource(config.readDbUrl, { poolSize: 2 }) : null,
+            config.projector === 'inline'
+              ? openReadDataSource(config.readDbUrl, { poolSize: 2, postgres: config.postgres })
+              : null,
         },
         {
           provide: PROJECTOR,

@@ -24,7 +24,7 @@ class ReadAuditCloser implements OnApplicationShutdown {
     {
       provide: READ_AUDIT_LOG,
       inject: [VIGIE_CONFIG],
-      useFactory: (config: VigieConfig) => openReadAuditLog(config.auditDbUrl),
+      useFactory: (config: VigieConfig) => openReadAuditLog(config.auditDbUrl, config.postgres),
     },
     ReadAuditInterceptor,
     ReadAuditCloser,

@@ -1,9 +1,8 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { openSchemaPool, type PostgresLimits } from '@vigie/postgres';
 import type { ReadAuditLog, ReadFilter, ReadRecord, RecordedRead } from './read-audit-log';
 
 const SCHEMA_LOCK = 0x41554449; // 'AUDI'
-
-const ignore = (): void => undefined;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS read_audit (
@@ -40,34 +39,9 @@ interface Row {
 export class PostgresReadAuditLog implements ReadAuditLog {
   private constructor(private readonly pool: Pool) {}
 
-  static async open(url: string): Promise<PostgresReadAuditLog> {
-    const pool = new Pool({
-      connectionString: url,
-      max: 4,
-      connectionTimeoutMillis: 5000,
-      application_name: 'vigie-audit',
-    });
-    // A connection the server terminates while idle must not crash the process: the next query reconnects.
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      // A checked-out client has no listener: a connection ended between two statements would
-      // otherwise raise an unhandled 'error' event.
-      client.on('error', ignore);
-      try {
-        await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
-        await client.query(SCHEMA);
-        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
-      } finally {
-        client.off('error', ignore);
-        // Not reused: the session-level lock ends with it, whatever happened.
-        client.release(true);
-      }
-      return new PostgresReadAuditLog(pool);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error;
-    }
+  static async open(url: string, limits?: PostgresLimits): Promise<PostgresReadAuditLog> {
+    const store = { lock: SCHEMA_LOCK, schema: SCHEMA, applicationName: 'vigie-audit', max: 4 };
+    return new PostgresReadAuditLog(await openSchemaPool(url, store, limits));
   }
 
   async record(read: ReadRecord): Promise<void> {

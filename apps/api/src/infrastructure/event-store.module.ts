@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { openEventStore, type EventStore } from '@vigie/event-store';
+import type { PostgresLimits } from '@vigie/postgres';
 
 /** Injection token of the EventStore port. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -14,15 +15,16 @@ class EventStoreCloser implements OnApplicationShutdown {
 }
 
 /**
- * The event log of `url` (sqlite:, postgres://, esdb://), opened at start-up and closed on
- * shutdown; or a store the caller already opened (tests), which the caller closes.
+ * The event log of `url` (sqlite:, postgres://, esdb://; PostgreSQL with the `postgres` timeouts),
+ * opened at start-up and closed on shutdown; or a store the caller already opened (tests), which
+ * the caller closes.
  */
 @Module({})
 export class EventStoreModule {
-  static forRoot(url: string, opened?: EventStore): DynamicModule {
+  static forRoot(url: string, opened?: EventStore, postgres?: PostgresLimits): DynamicModule {
     const store =
       opened === undefined
-        ? { provide: EVENT_STORE, useFactory: (): Promise<EventStore> => openEventStore(url) }
+        ? { provide: EVENT_STORE, useFactory: (): Promise<EventStore> => openEventStore(url, { postgres }) }
         : { provide: EVENT_STORE, useValue: opened };
     return {
       module: EventStoreModule,

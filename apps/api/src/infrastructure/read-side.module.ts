@@ -41,6 +41,7 @@ export class ReadSideModule {
           inject: [EVENT_STORE, VIGIE_CONFIG],
           useFactory: (store: EventStore, config: VigieConfig): ReadModelsOptions => ({
             readDbUrl: config.readDbUrl,
+            postgres: config.postgres,
             projector: config.projector,
             store,
             // Nest's logger is pino's here: the projector's warnings are JSON lines, scrubbed, like the rest.

@@ -33,6 +33,7 @@ export class NotifierLifecycle implements OnApplicationBootstrap, BeforeApplicat
     this.notifier = await startNotifier({
       store: this.store,
       readDbUrl: this.config.readDbUrl,
+      postgres: this.config.postgres,
       env: process.env,
       clock: this.clock,
       logger: this.logger,

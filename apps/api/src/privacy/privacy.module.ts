@@ -25,7 +25,7 @@ class KeyStoreCloser implements OnApplicationShutdown {
     {
       provide: KEY_STORE,
       inject: [VIGIE_CONFIG],
-      useFactory: (config: VigieConfig) => openKeyStore(config.keyStoreUrl),
+      useFactory: (config: VigieConfig) => openKeyStore(config.keyStoreUrl, config.postgres),
     },
     {
       provide: PersonalDataVault,

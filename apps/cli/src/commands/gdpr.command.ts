@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { forLongWork } from '@vigie/postgres';
 import { openKeyStore, subjectIdOf } from '@vigie/privacy';
 import { loadConfig } from '@vigie/config';
 import { writeResult } from '../write-result';
@@ -33,7 +34,8 @@ export function registerGdprCommand(program: Command): void {
     .requiredOption('--subject <id>', 'the subject id (see `vigie gdpr subject`)', subjectId)
     .action(async (options: { subject: string }, command: Command) => {
       const config = loadConfig(process.env);
-      const keys = await openKeyStore(config.keyStoreUrl);
+      // Long limits: an erasure rewrites the key table (VACUUM FULL).
+      const keys = await openKeyStore(config.keyStoreUrl, forLongWork(config.postgres));
       try {
         const { destroyed } = await keys.erase(options.subject, new Date());
         writeResult(

@@ -6,6 +6,8 @@ import {
   type EventStore,
   type MigrateEventLogResult,
 } from '@vigie/event-store';
+import { describeStartFailure, postgresLimits } from '@vigie/config';
+import { forLongWork } from '@vigie/postgres';
 import { writeResult } from '../write-result';
 
 function batchSize(value: string): number {
@@ -97,9 +99,10 @@ export function registerMigrateCommand(program: Command): void {
       const progress = progressOn(writeErr);
       let from: EventStore | undefined;
       let to: EventStore | undefined;
+      const postgres = forLongWork(postgresLimits(process.env));
       try {
-        from = await openEventStore(options.from);
-        to = await openEventStore(options.to);
+        from = await openEventStore(options.from, { postgres });
+        to = await openEventStore(options.to, { postgres });
         const started = Date.now();
         const result = await migrateEventLog({
           from,
@@ -108,6 +111,10 @@ export function registerMigrateCommand(program: Command): void {
           onProgress: progress.update,
         });
         writeResult(command, summary(result, Date.now() - started));
+      } catch (error) {
+        // Which of the two stores could not be reached, where (no password) and why.
+        const unreachable = describeStartFailure(error, { '--from': options.from, '--to': options.to });
+        throw unreachable === null ? error : new Error(unreachable);
       } finally {
         progress.stop();
         await to?.close();

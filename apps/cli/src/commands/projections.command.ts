@@ -1,6 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { openEventStore } from '@vigie/event-store';
+import { forLongWork } from '@vigie/postgres';
 import {
   READ_MODEL_NAMES,
   openReadDataSource,
@@ -36,9 +37,11 @@ export function registerProjectionsCommand(program: Command): void {
     )
     .action(async (options: { name: string[] }, command: Command) => {
       const config = loadConfig(process.env);
-      const store = await openEventStore(config.eventStoreUrl);
+      // A rebuild's statements (the swap of whole tables) may take longer than a command's.
+      const postgres = forLongWork(config.postgres);
+      const store = await openEventStore(config.eventStoreUrl, { postgres });
       try {
-        const dataSource = await openReadDataSource(config.readDbUrl);
+        const dataSource = await openReadDataSource(config.readDbUrl, { postgres });
         const bar = new SingleBar(
           {
             stream: process.stderr,

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '@vigie/config';
 import { openEventStore } from '@vigie/event-store';
+import { forLongWork } from '@vigie/postgres';
 import { REPORT_FORMATS, renderReport, reportAsOf, type ReportFormat } from '@vigie/reporting';
 import { writeResult } from '../write-result';
 
@@ -52,7 +53,9 @@ export function registerReportCommand(program: Command): void {
     .option('--public', 'mask counts of 1 to 4 as "<5" for publication')
     .action(async (options: ReportOptions, command: Command) => {
       const writeErr = command.configureOutput().writeErr ?? ((text: string) => process.stderr.write(text));
-      const store = await openEventStore(loadConfig(process.env).eventStoreUrl);
+      const config = loadConfig(process.env);
+      // The whole log is read: long limits, as for every command that is one long operation.
+      const store = await openEventStore(config.eventStoreUrl, { postgres: forLongWork(config.postgres) });
       try {
         const asOf = options.asOf ?? new Date();
         let reported = -1;

@@ -1,39 +1,9 @@
+import { isPostgresUnavailable } from '@vigie/postgres';
 import {
   DuplicateEventIdError,
   IdempotencyKeyTakenError,
   StoreUnavailableError,
 } from '../event-store.errors';
-
-/**
- * Node socket errors, SQLSTATE class 08 (connection exception) and the server-side states in
- * which it cannot take work: shutting down, starting, out of connections or disk, read-only standby.
- */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '53100',
-  '25006',
-]);
-
-/** pg reports a lost or refused connection with these messages and no code. */
-const UNAVAILABLE_MESSAGES = [
-  /connection terminated/i,
-  /timeout exceeded when trying to connect/i,
-  /not queryable/i,
-  /cannot use a pool after calling end/i,
-  /client was closed/i,
-  /not currently accepting connections/i,
-];
 
 interface PgErrorLike {
   message: string;
@@ -49,16 +19,9 @@ function isPgErrorLike(error: unknown): error is PgErrorLike {
   );
 }
 
-export function isUnavailable(error: unknown): boolean {
-  if (error instanceof StoreUnavailableError) return true;
-  if (!isPgErrorLike(error)) return false;
-  const code = typeof error.code === 'string' ? error.code : '';
-  return (
-    UNAVAILABLE_CODES.has(code) ||
-    code.startsWith('08') ||
-    UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))
-  );
-}
+/** The server or the network cannot take work now: the one list of @vigie/postgres. */
+export const isUnavailable = (error: unknown): boolean =>
+  error instanceof StoreUnavailableError || isPostgresUnavailable(error);
 
 export type UniqueViolation = 'stream-revision' | 'event-id' | 'idempotency-key';
 

@@ -1,7 +1,13 @@
-import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import {
+  DEFAULT_POSTGRES_LIMITS,
+  PostgresUnreachableError,
+  createPool,
+  withSchemaLock,
+  type PostgresLimits,
+} from '@vigie/postgres';
 import { assertAppendable, assertReadLimit } from '../append-checks';
-import { ConcurrencyError } from '../event-store.errors';
+import { ConcurrencyError, StoreUnavailableError } from '../event-store.errors';
 import type {
   AppendOptions,
   AppendRequest,
@@ -14,7 +20,7 @@ import type {
 import { type EventColumns, type LogState, type PlannedAppend, planBatch } from './postgres-append-plan';
 import { isUnavailable, toStoreError, uniqueViolation } from './postgres-errors';
 import { PostgresGroupCommit, type UnitOutcome } from './postgres-group-commit';
-import { APPEND_LOCK, VIGIE_LOCK_CLASS, migratePostgres } from './postgres-migrations';
+import { APPEND_LOCK, MIGRATION_LOCK, VIGIE_LOCK_CLASS, migratePostgres } from './postgres-migrations';
 
 export interface PostgresEventStoreOptions {
   /** Stamps `recordedAt` when an append does not bring its own. */
@@ -22,7 +28,8 @@ export interface PostgresEventStoreOptions {
   /** `false` when a separate deployment step owns the schema (it calls `migrate()`); `open` then does no I/O. */
   migrate?: boolean;
   poolSize?: number;
-  connectionTimeoutMs?: number;
+  /** Statement and connection timeouts (DEFAULT_POSTGRES_LIMITS): a stalled network costs a command seconds. */
+  limits?: PostgresLimits;
 }
 
 /** What one caller submitted: one `append`, or the requests of one `appendMany`. */
@@ -109,17 +116,14 @@ export class PostgresEventStore implements EventStore {
   private constructor(
     private readonly pool: Pool,
     private readonly clock: () => Date,
+    private readonly url: string,
+    private readonly limits: PostgresLimits,
   ) {}
 
   static async open(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
-    const pool = new Pool({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
-    });
-    // An idle client whose server went away reports here; the next query surfaces it as StoreUnavailableError.
-    pool.on('error', () => undefined);
-    const store = new PostgresEventStore(pool, options.clock ?? (() => new Date()));
+    const limits = options.limits ?? DEFAULT_POSTGRES_LIMITS;
+    const pool = createPool(url, { limits, max: options.poolSize ?? 10, applicationName: 'vigie-events' });
+    const store = new PostgresEventStore(pool, options.clock ?? (() => new Date()), url, limits);
     if (options.migrate !== false) {
       try {
         await store.migrate();
@@ -132,7 +136,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async migrate(): Promise<void> {
-    await this.withClient((client) => migratePostgres(client));
+    try {
+      await withSchemaLock(this.url, [VIGIE_LOCK_CLASS, MIGRATION_LOCK], migratePostgres, this.limits);
+    } catch (error) {
+      // The port's error, keeping the address and the reason for whoever explains the failed start.
+      if (error instanceof PostgresUnreachableError) throw new StoreUnavailableError(error.message, error);
+      throw toStoreError(error);
+    }
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -344,18 +354,14 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       throw toStoreError(error, context);
     }
+    // The pool's clients listen for 'error' themselves (a connection lost while held fails the query in flight).
     let broken: Error | undefined;
-    // A connection terminated while held would otherwise emit an unhandled 'error' and crash the process;
-    // the query in flight fails with the same error and is mapped to StoreUnavailableError below.
-    const swallow = (): void => undefined;
-    client.on('error', swallow);
     try {
       return await work(client);
     } catch (error) {
       if (isUnavailable(error)) broken = error as Error;
       throw toStoreError(error, context);
     } finally {
-      client.off('error', swallow);
       client.release(broken);
     }
   }

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 interface Migration {
   version: number;
@@ -9,7 +9,7 @@ interface Migration {
 /** Both advisory locks live in Vigie's two-key space, apart from the one-key locks other code may take. */
 export const VIGIE_LOCK_CLASS = 0x56494749; // 'VIGI'
 export const APPEND_LOCK = 1;
-const MIGRATION_LOCK = 2;
+export const MIGRATION_LOCK = 2;
 
 /** Append-only: a shipped migration is never edited; a change is a new version. */
 const MIGRATIONS: readonly Migration[] = [
@@ -42,14 +42,13 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * One transaction under an advisory lock: two processes opening at once apply each migration
- * once, and a failed migration leaves nothing half-done (PostgreSQL DDL is transactional).
+ * One transaction, run under MIGRATION_LOCK (`withSchemaLock`): two processes opening at once apply
+ * each migration once, and a failed migration leaves nothing half-done (PostgreSQL DDL is transactional).
  * Unqualified names land in the connection's search_path, so a deployment can give the log its own schema.
  */
-export async function migratePostgres(client: PoolClient): Promise<void> {
+export async function migratePostgres(client: ClientBase): Promise<void> {
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [VIGIE_LOCK_CLASS, MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createTestDatabase, describePostgres } from '../../../../test/support/postgres';
+import { StallingProxy } from '../../../../test/support/stalling-proxy';
 import { temporaryDirectory } from '../testing/read-test-kit';
 import { openReadDataSource, readDialectOf, sqlitePathOf } from './read-data-source';
 
@@ -18,7 +19,11 @@ function migrationSuite(database: () => Promise<{ url: string; drop: () => Promi
 
   it('processes opening the same empty database at once migrate it once', async () => {
     const { url, drop } = await database();
-    const opened = await Promise.all([openReadDataSource(url), openReadDataSource(url), openReadDataSource(url)]);
+    const opened = await Promise.all([
+      openReadDataSource(url),
+      openReadDataSource(url),
+      openReadDataSource(url),
+    ]);
     try {
       const migrations: unknown[] = await opened[0].query('SELECT * FROM "read_migrations"');
       expect(migrations).toHaveLength(opened[0].migrations.length);
@@ -32,7 +37,10 @@ function migrationSuite(database: () => Promise<{ url: string; drop: () => Promi
 describe('read database [sqlite]', () => {
   migrationSuite(async () => {
     const directory = temporaryDirectory('migrate');
-    return { url: `sqlite:${join(directory.path, 'nested', 'read.sqlite')}`, drop: async () => directory.remove() };
+    return {
+      url: `sqlite:${join(directory.path, 'nested', 'read.sqlite')}`,
+      drop: async () => directory.remove(),
+    };
   });
 
   it('reads sqlite: and postgres: URLs like the event store does, and refuses others', () => {
@@ -46,4 +54,29 @@ describe('read database [sqlite]', () => {
 
 describePostgres('read database', () => {
   migrationSuite(() => createTestDatabase('vigie_read_migrate'));
+
+  it('behind a stalled network a query fails within the limits, and its connection is evicted, not handed out again', async () => {
+    const { url, drop } = await createTestDatabase('vigie_read_stall');
+    const target = new URL(url);
+    const proxy = await StallingProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    const limits = { statementTimeoutMs: 500, longStatementTimeoutMs: 10_000, connectTimeoutMs: 1000 };
+    const dataSource = await openReadDataSource(proxy.urlFor(url), { poolSize: 1, postgres: limits });
+    const backend = async (): Promise<number> =>
+      ((await dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[])[0].pid;
+    try {
+      const before = await backend();
+      proxy.stall();
+      const started = Date.now();
+      await expect(backend()).rejects.toThrow(/Query read timeout/);
+      expect(Date.now() - started).toBeLessThan(3000);
+      proxy.resume();
+      // TypeORM returns a failed query's connection to the pool without an error: the client itself let it go.
+      expect(await backend()).not.toBe(before);
+    } finally {
+      proxy.resume();
+      await dataSource.destroy();
+      await proxy.close();
+      await drop();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { boundedOptions, forLongWork, withSchemaLock, type PostgresLimits } from '@vigie/postgres';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ReadModels1767225600000 } from '../migrations/1767225600000-read-models.migration';
 import { Deadlines1795910400000 } from '../migrations/1795910400000-deadlines.migration';
@@ -17,12 +18,16 @@ export interface ReadDataSourceOptions {
   busyTimeoutMs?: number;
   /** PostgreSQL only: connections in the pool. */
   poolSize?: number;
+  /** PostgreSQL only: statement and connection timeouts (DEFAULT_POSTGRES_LIMITS when left out). */
+  postgres?: PostgresLimits;
 }
 
 export function readDialectOf(url: string): ReadDialect {
   if (url.startsWith('sqlite:')) return 'sqlite';
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
-  throw new Error(`Unsupported read database URL (expected sqlite:<path> or postgres://…): ${url.split(':')[0]}:…`);
+  throw new Error(
+    `Unsupported read database URL (expected sqlite:<path> or postgres://…): ${url.split(':')[0]}:…`,
+  );
 }
 
 export const dialectOf = (dataSource: DataSource): ReadDialect =>
@@ -47,7 +52,11 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
       ...common,
       type: 'postgres',
       url,
-      extra: { max: options.poolSize ?? 10, application_name: 'vigie-read-models' },
+      // pg's pool options: bounded connections, whose timed-out ones are evicted (bounded-pool.ts).
+      extra: {
+        ...boundedOptions(url, { limits: options.postgres, applicationName: 'vigie-read-models' }),
+        max: options.poolSize ?? 10,
+      },
     };
     return new DataSource(config);
   }
@@ -74,14 +83,40 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
 export function sqlitePathOf(url: string): string {
   const location = url.slice('sqlite:'.length).split('?', 1)[0];
   const path = location.startsWith('//') ? location.slice(2) : location;
-  if (path === '') throw new Error('The sqlite: read database URL needs a file path, e.g. sqlite:data/read.sqlite');
+  if (path === '')
+    throw new Error('The sqlite: read database URL needs a file path, e.g. sqlite:data/read.sqlite');
   return resolve(path);
 }
 
 const MIGRATION_LOCK = 7_202_604_001;
 
 /** Initialises the read database and brings its schema up to date, one process at a time. */
-export async function openReadDataSource(url: string, options: ReadDataSourceOptions = {}): Promise<DataSource> {
+export async function openReadDataSource(
+  url: string,
+  options: ReadDataSourceOptions = {},
+): Promise<DataSource> {
+  if (readDialectOf(url) === 'postgres') {
+    // A migration may rewrite a large table: it runs on a data source of its own, under the long
+    // statement limit, while the one returned keeps the limits of commands and queries.
+    await withSchemaLock(
+      url,
+      MIGRATION_LOCK,
+      async () => {
+        const migrator = await createReadDataSource(url, {
+          ...options,
+          poolSize: 1,
+          postgres: forLongWork(options.postgres),
+        }).initialize();
+        try {
+          await migrator.runMigrations({ transaction: 'all' });
+        } finally {
+          await migrator.destroy();
+        }
+      },
+      options.postgres,
+    );
+    return createReadDataSource(url, options).initialize();
+  }
   const dataSource = await createReadDataSource(url, options).initialize();
   try {
     await runReadMigrations(dataSource);
@@ -92,19 +127,15 @@ export async function openReadDataSource(url: string, options: ReadDataSourceOpt
   }
 }
 
+/** Brings the schema of an open read database up to date, one process at a time. */
 export async function runReadMigrations(dataSource: DataSource): Promise<void> {
+  if (dialectOf(dataSource) === 'postgres') {
+    const { url } = dataSource.options as { url: string };
+    await withSchemaLock(url, MIGRATION_LOCK, () => dataSource.runMigrations({ transaction: 'all' }));
+    return;
+  }
   const runner = dataSource.createQueryRunner();
   try {
-    if (dialectOf(dataSource) === 'postgres') {
-      await runner.connect();
-      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      try {
-        await dataSource.runMigrations({ transaction: 'all' });
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-      }
-      return;
-    }
     // better-sqlite3 is one connection: the migrations run inside this write transaction.
     await beginImmediate(runner);
     try {
@@ -124,7 +155,10 @@ export async function runReadMigrations(dataSource: DataSource): Promise<void> {
  * the event loop (and a holder in the same process could then never finish), so it is off while
  * this retries.
  */
-export async function beginImmediate(runner: { query: (sql: string) => Promise<unknown> }, timeoutMs = 30_000): Promise<void> {
+export async function beginImmediate(
+  runner: { query: (sql: string) => Promise<unknown> },
+  timeoutMs = 30_000,
+): Promise<void> {
   const [setting] = (await runner.query('PRAGMA busy_timeout')) as { timeout: number }[];
   const busyTimeout = Number(setting?.timeout ?? 0);
   if (busyTimeout !== 0) await runner.query('PRAGMA busy_timeout = 0');
@@ -144,4 +178,5 @@ export async function beginImmediate(runner: { query: (sql: string) => Promise<u
   }
 }
 
-const isBusy = (error: unknown): boolean => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error));
+const isBusy = (error: unknown): boolean =>
+  /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error));
