@@ -22,7 +22,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'better-sqlite3', '@eventstore/*', '@kurrent/*'], message: 'libs/domain stays free of frameworks, ORMs, drivers and store clients.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'better-sqlite3',
+                '@eventstore/*',
+                '@kurrent/*',
+              ],
+              message: 'libs/domain stays free of frameworks, ORMs, drivers and store clients.',
+            },
             { group: ['@vigie/*'], message: 'libs/domain depends on no other lib.' },
           ],
         },

@@ -68,7 +68,11 @@ function fuzzEveryRoute(
   });
 }
 
-fuzzEveryRoute('fuzzed input [sqlite]', async () => ({ env: { ...ON_SQLITE }, drop: async () => undefined }), RUNS);
+fuzzEveryRoute(
+  'fuzzed input [sqlite]',
+  async () => ({ env: { ...ON_SQLITE }, drop: async () => undefined }),
+  RUNS,
+);
 
 describePostgres('fuzzed input, event log and read models in PostgreSQL', () => {
   // PostgreSQL refuses what SQLite stores (NUL, half surrogate pairs in jsonb): those must be refused at the edge.

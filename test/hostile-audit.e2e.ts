@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createTestDatabase, describePostgres } from './support/postgres';
-import { OTHER_FINESS, SQLITE_IN_DATA_DIR, TestApi, bearer, fixedClock, submission } from './support/vigie-api';
+import {
+  OTHER_FINESS,
+  SQLITE_IN_DATA_DIR,
+  TestApi,
+  bearer,
+  fixedClock,
+  submission,
+} from './support/vigie-api';
 
 /** Where the record of reads lives, and a way around the API to try and rewrite it. */
 type AuditStore = () => Promise<{

@@ -147,18 +147,16 @@ describe('GET /health/ready', () => {
   it('turns 503 with Retry-After once the in-process projector has stopped', async () => {
     const api = await TestApi.start();
     try {
-      await api.http
-        .get('/health/ready')
-        .expect(200, {
-          status: 'ok',
-          checks: {
-            eventStore: 'up',
-            readModels: 'up',
-            keyStore: 'up',
-            auditLog: 'up',
-            projector: 'running',
-          },
-        });
+      await api.http.get('/health/ready').expect(200, {
+        status: 'ok',
+        checks: {
+          eventStore: 'up',
+          readModels: 'up',
+          keyStore: 'up',
+          auditLog: 'up',
+          projector: 'running',
+        },
+      });
       await api.app.get<symbol, Projector>(PROJECTOR).stop();
       const response = await api.http.get('/health/ready');
       expect(response.status).toBe(503);

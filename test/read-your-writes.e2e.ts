@@ -132,12 +132,10 @@ describeEachReadDb('minPosition, with VIGIE_PROJECTOR=off', 'vigie_e2e_ryw_off',
       expect(response.body).toMatchObject({ type: 'https://vigie.example/problems/read-models-behind' });
       // Without minPosition the read answers at once, from read models that do not hold it yet.
       await short.http.get(`/api/v1/declarations/${created.body.id}`).set(analyst).expect(404);
-      await short.http
-        .get('/health/ready')
-        .expect(200, {
-          status: 'ok',
-          checks: { eventStore: 'up', readModels: 'up', keyStore: 'up', auditLog: 'up', projector: 'off' },
-        });
+      await short.http.get('/health/ready').expect(200, {
+        status: 'ok',
+        checks: { eventStore: 'up', readModels: 'up', keyStore: 'up', auditLog: 'up', projector: 'off' },
+      });
     } finally {
       await short.stop({ removeData: false });
     }

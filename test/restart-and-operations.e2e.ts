@@ -60,12 +60,10 @@ describe('operations', () => {
 
   it('/health/live and /health/ready answer 200 without a token', async () => {
     await api.http.get('/health/live').expect(200, { status: 'ok' });
-    await api.http
-      .get('/health/ready')
-      .expect(200, {
-        status: 'ok',
-        checks: { eventStore: 'up', readModels: 'up', keyStore: 'up', auditLog: 'up', projector: 'running' },
-      });
+    await api.http.get('/health/ready').expect(200, {
+      status: 'ok',
+      checks: { eventStore: 'up', readModels: 'up', keyStore: 'up', auditLog: 'up', projector: 'running' },
+    });
   });
 
   it('/docs-json is an OpenAPI document listing the declaration routes with their bodies', async () => {

@@ -15,7 +15,9 @@ export async function postgresReachable(): Promise<boolean> {
     return true;
   } catch (error) {
     if (process.env.VIGIE_REQUIRE_POSTGRES === '1') {
-      throw new Error(`PostgreSQL is required (VIGIE_REQUIRE_POSTGRES=1) but ${TEST_PG_URL} is unreachable: ${String(error)}`);
+      throw new Error(
+        `PostgreSQL is required (VIGIE_REQUIRE_POSTGRES=1) but ${TEST_PG_URL} is unreachable: ${String(error)}`,
+      );
     }
     console.warn(`SKIPPED: PostgreSQL suites did not run: ${TEST_PG_URL} is unreachable (${String(error)}).`);
     return false;
@@ -25,7 +27,9 @@ export async function postgresReachable(): Promise<boolean> {
 }
 
 /** A fresh database per suite, so that suites and engineers running at once never share tables. */
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
     .toLowerCase()
     .replace(/[^a-z0-9_]/g, '_');
@@ -53,13 +57,18 @@ export async function createTestDatabase(prefix: string): Promise<{ url: string;
 export function describePostgres(name: string, body: () => void): void {
   const reachable = postgresReachableSync();
   if (reachable) describe(`${name} [postgres]`, body);
-  else describe(`${name} [postgres]`, () => it.skip(`did not run: PostgreSQL unreachable at ${TEST_PG_URL}`, () => undefined));
+  else
+    describe(`${name} [postgres]`, () =>
+      it.skip(`did not run: PostgreSQL unreachable at ${TEST_PG_URL}`, () => undefined));
 }
 
 function postgresReachableSync(): boolean {
   const probe = spawnSync(
     process.execPath,
-    ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(TEST_PG_URL)},connectionTimeoutMillis:2000});c.connect().then(()=>c.query('select 1')).then(()=>process.exit(0),()=>process.exit(1))`],
+    [
+      '-e',
+      `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(TEST_PG_URL)},connectionTimeoutMillis:2000});c.connect().then(()=>c.query('select 1')).then(()=>process.exit(0),()=>process.exit(1))`,
+    ],
     { cwd: __dirname, timeout: 5000 },
   );
   if (probe.status === 0) return true;

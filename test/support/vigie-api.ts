@@ -31,7 +31,8 @@ const eventLogOnPostgres = process.env.VIGIE_E2E_EVENT_STORE === 'postgres';
  */
 export const SQLITE_IN_DATA_DIR = 'sqlite-in-data-dir';
 
-type StoreVariable = 'VIGIE_EVENT_STORE_URL' | 'VIGIE_READ_DB_URL' | 'VIGIE_KEY_STORE_URL' | 'VIGIE_AUDIT_DB_URL';
+type StoreVariable =
+  'VIGIE_EVENT_STORE_URL' | 'VIGIE_READ_DB_URL' | 'VIGIE_KEY_STORE_URL' | 'VIGIE_AUDIT_DB_URL';
 
 /** Every store of the API in SQLite files of its data dir: `TestApi.start({ ...ON_SQLITE })`. */
 export const ON_SQLITE: Record<StoreVariable, string> = {
@@ -66,7 +67,10 @@ async function dropDatabasesOf(dataDir: string): Promise<void> {
 }
 
 /** Which stores go to PostgreSQL: those the switches move and the test left unset. */
-async function withSwitchedStores(env: Record<string, string>, dataDir: string): Promise<Record<string, string>> {
+async function withSwitchedStores(
+  env: Record<string, string>,
+  dataDir: string,
+): Promise<Record<string, string>> {
   const wanted: [StoreVariable, 'events' | 'read', boolean][] = [
     ['VIGIE_EVENT_STORE_URL', 'events', eventLogOnPostgres],
     ['VIGIE_READ_DB_URL', 'read', readModelsOnPostgres],
@@ -77,7 +81,8 @@ async function withSwitchedStores(env: Record<string, string>, dataDir: string):
   for (const [variable, role, switched] of wanted) {
     // Unset, the configuration falls back to the SQLite file in the data dir.
     if (resolved[variable] === SQLITE_IN_DATA_DIR) delete resolved[variable];
-    else if (switched && resolved[variable] === undefined) resolved[variable] = await databaseFor(dataDir, role);
+    else if (switched && resolved[variable] === undefined)
+      resolved[variable] = await databaseFor(dataDir, role);
   }
   return resolved;
 }
@@ -168,7 +173,11 @@ export class TestApi {
    */
   async readModelsCaughtUp(): Promise<void> {
     const admin = bearer(await this.token({ role: 'admin', sub: 'test-catch-up' }));
-    await this.http.get('/api/v1/declarations').query(await this.caughtUp()).set(admin).expect(200);
+    await this.http
+      .get('/api/v1/declarations')
+      .query(await this.caughtUp())
+      .set(admin)
+      .expect(200);
   }
 
   /** `removeData: false` keeps the data dir and its databases for an API restarted on it. */

@@ -18,9 +18,18 @@ export function createProjectorServer(projector: Projector): Server {
       const healthy = running && lastError === null;
       response
         .writeHead(healthy ? 200 : 503, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ status: healthy ? 'ok' : 'failing', running, position: projector.position().toString(), lastError }));
+        .end(
+          JSON.stringify({
+            status: healthy ? 'ok' : 'failing',
+            running,
+            position: projector.position().toString(),
+            lastError,
+          }),
+        );
     } else if (path === '/metrics') {
-      response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(prometheusText(projector.metrics()));
+      response
+        .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' })
+        .end(prometheusText(projector.metrics()));
     } else {
       response.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 404 }));
     }

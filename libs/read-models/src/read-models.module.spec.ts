@@ -4,7 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { SqliteEventStore } from '@vigie/event-store';
 import type { DataSource } from 'typeorm';
 import { getDeclaration } from './queries/declaration-queries';
-import { PROJECTION_PROGRESS, PROJECTOR, READ_DATA_SOURCE, ReadModelsModule, type ProjectionProgress } from './read-models.module';
+import {
+  PROJECTION_PROGRESS,
+  PROJECTOR,
+  READ_DATA_SOURCE,
+  ReadModelsModule,
+  type ProjectionProgress,
+} from './read-models.module';
 import { Projector } from './projector/projector';
 import { appendDeclarationEvents, temporaryDirectory } from './testing/read-test-kit';
 import { DECLARATION_ID, submittedData } from './testing/recorded-events';
@@ -32,9 +38,13 @@ describe('ReadModelsModule', () => {
     const projector = app.get<Projector | null>(PROJECTOR);
     expect(projector).toBeInstanceOf(Projector);
     expect(projector?.metrics()[0].running).toBe(true);
-    const position = await appendDeclarationEvents(store, [{ type: 'DeclarationSubmitted', data: submittedData() }]);
+    const position = await appendDeclarationEvents(store, [
+      { type: 'DeclarationSubmitted', data: submittedData() },
+    ]);
     expect(await app.get<ProjectionProgress>(PROJECTION_PROGRESS).waitFor(position, 5000)).toBe(true);
-    expect(await getDeclaration(app.get<DataSource>(READ_DATA_SOURCE), DECLARATION_ID)).toMatchObject({ id: DECLARATION_ID });
+    expect(await getDeclaration(app.get<DataSource>(READ_DATA_SOURCE), DECLARATION_ID)).toMatchObject({
+      id: DECLARATION_ID,
+    });
     await app.close();
     expect(projector?.metrics()[0].running).toBe(false);
     expect(app.get<DataSource>(READ_DATA_SOURCE).isInitialized).toBe(false);

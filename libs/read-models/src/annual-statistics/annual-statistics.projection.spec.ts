@@ -5,8 +5,12 @@ import { DECLARATION_ID as id, at, qualification, recorded, submittedData } from
 import type { DeclarationFactsRow, StatisticCellRow } from './annual-statistics.entity';
 import { cellSums, factsProjection, structureYearSums } from './annual-statistics.projection';
 
-const submitted = (overrides = {}): DeclarationEvent => ({ type: 'DeclarationSubmitted', data: submittedData(overrides) });
-const counts = (cells: Map<string, StatisticCellRow>) => Object.fromEntries([...cells].map(([key, cell]) => [key, cell.count]));
+const submitted = (overrides = {}): DeclarationEvent => ({
+  type: 'DeclarationSubmitted',
+  data: submittedData(overrides),
+});
+const counts = (cells: Map<string, StatisticCellRow>) =>
+  Object.fromEntries([...cells].map(([key, cell]) => [key, cell.count]));
 
 /** The cells after each event, moved as the projector moves them: old facts out, new facts in. */
 function cellsAfter(events: RecordedEvent[]): Map<string, StatisticCellRow> {
@@ -42,13 +46,21 @@ describe('annual statistics projection', () => {
   it('a requalification moves the declaration between cells: old ones down, new ones up, emptied ones gone', () => {
     const events = recorded([
       submitted(),
-      { type: 'DeclarationQualified', data: { declarationId: id, ...qualification(), qualifiedBy: 'a', qualifiedAt: at(10) } },
+      {
+        type: 'DeclarationQualified',
+        data: { declarationId: id, ...qualification(), qualifiedBy: 'a', qualifiedAt: at(10) },
+      },
       {
         type: 'DeclarationRequalified',
         data: {
           declarationId: id,
           from: qualification(),
-          to: qualification({ origin: 'NON_MALICIOUS', type: 'TELECOM_LOSS', inScope: false, outOfScopeReason: 'Hors SI' }),
+          to: qualification({
+            origin: 'NON_MALICIOUS',
+            type: 'TELECOM_LOSS',
+            inScope: false,
+            outOfScopeReason: 'Hors SI',
+          }),
           requalifiedBy: 'a',
           requalifiedAt: at(20),
         },
@@ -64,7 +76,11 @@ describe('annual statistics projection', () => {
       '2026/origin/NON_MALICIOUS': 1,
       '2026/nonMaliciousTypes/TELECOM_LOSS': 1,
     });
-    for (const gone of ['2026/origin/MALICIOUS', '2026/maliciousTypes/RANSOMWARE', '2026/declarations/inScope']) {
+    for (const gone of [
+      '2026/origin/MALICIOUS',
+      '2026/maliciousTypes/RANSOMWARE',
+      '2026/declarations/inScope',
+    ]) {
       expect(requalified[gone]).toBeUndefined();
     }
   });
@@ -72,8 +88,28 @@ describe('annual statistics projection', () => {
   it('interventions count by kind, and a replayed intervention is not counted twice', () => {
     const events = recorded([
       submitted(),
-      { type: 'SupportInterventionLogged', data: { declarationId: id, interventionId: 'i1', kind: 'REMOTE_ADVICE', summary: 's', loggedBy: 'a', loggedAt: at(1) } },
-      { type: 'SupportInterventionLogged', data: { declarationId: id, interventionId: 'i2', kind: 'REMOTE_ADVICE', summary: 's', loggedBy: 'a', loggedAt: at(2) } },
+      {
+        type: 'SupportInterventionLogged',
+        data: {
+          declarationId: id,
+          interventionId: 'i1',
+          kind: 'REMOTE_ADVICE',
+          summary: 's',
+          loggedBy: 'a',
+          loggedAt: at(1),
+        },
+      },
+      {
+        type: 'SupportInterventionLogged',
+        data: {
+          declarationId: id,
+          interventionId: 'i2',
+          kind: 'REMOTE_ADVICE',
+          summary: 's',
+          loggedBy: 'a',
+          loggedAt: at(2),
+        },
+      },
     ]);
     expect(counts(cellsAfter(events))['2026/support.interventions/REMOTE_ADVICE']).toBe(2);
     const row = foldRow(factsProjection, events);
@@ -83,13 +119,28 @@ describe('annual statistics projection', () => {
   it('a structure-year row counts declarations by operational impact and moves on amendment', () => {
     const events = recorded([
       submitted({ operationalImpact: 'DEGRADED' }),
-      { type: 'OperationalImpactAmended', data: { declarationId: id, from: 'DEGRADED', to: 'INTERRUPTION', amendedBy: 'd', amendedAt: at(3) } },
+      {
+        type: 'OperationalImpactAmended',
+        data: { declarationId: id, from: 'DEGRADED', to: 'INTERRUPTION', amendedBy: 'd', amendedAt: at(3) },
+      },
     ]);
     const before = foldRow(factsProjection, events.slice(0, 1))!;
     const after = foldRow(factsProjection, events)!;
-    const rows = sumRows(structureYearSums, [[before, 1], [before, -1], [after, 1]]);
+    const rows = sumRows(structureYearSums, [
+      [before, 1],
+      [before, -1],
+      [after, 1],
+    ]);
     expect([...rows.values()]).toEqual([
-      { key: '2026/750712184', year: 2026, finess: '750712184', declarations: 1, impactNone: 0, impactDegraded: 0, impactInterruption: 1 },
+      {
+        key: '2026/750712184',
+        year: 2026,
+        finess: '750712184',
+        declarations: 1,
+        impactNone: 0,
+        impactDegraded: 0,
+        impactInterruption: 1,
+      },
     ]);
     expect(sumRows(structureYearSums, [[after, -1]], rows).size).toBe(0);
   });
@@ -97,8 +148,15 @@ describe('annual statistics projection', () => {
   it('odd data leaves the facts as they were', () => {
     const [first] = recorded([submitted()]);
     const row = factsProjection.evolve(null, first);
-    const odd = { ...first, revision: 1, type: 'DeclarationRequalified', data: { declarationId: id, to: 'nonsense' } };
+    const odd = {
+      ...first,
+      revision: 1,
+      type: 'DeclarationRequalified',
+      data: { declarationId: id, to: 'nonsense' },
+    };
     expect(() => factsProjection.evolve(row, odd)).not.toThrow();
-    expect(factsProjection.evolve(null, { ...first, data: { declarationId: id, submittedAt: 'not a date' } })).toBeNull();
+    expect(
+      factsProjection.evolve(null, { ...first, data: { declarationId: id, submittedAt: 'not a date' } }),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,11 @@
-import { cellsOf, evolveFacts, toDeclarationEvent, type DeclarationFacts, type OperationalImpact, type StatCell } from '@vigie/domain';
+import {
+  cellsOf,
+  evolveFacts,
+  toDeclarationEvent,
+  type DeclarationFacts,
+  type OperationalImpact,
+  type StatCell,
+} from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 import { readModel, type RowProjection, type SumProjection } from '../projection/read-model';
 import { declarationIdOf, record } from '../shared/event-data';
@@ -8,12 +15,18 @@ import { DeclarationFactsRow, StatisticCellRow, StructureYearRow } from './annua
  * `evolveFacts` is not idempotent (interventions are counted), so the row keeps the revision of
  * the last event that changed it and a replayed revision is skipped.
  */
-export function evolveFactsRow(row: DeclarationFactsRow | null, event: RecordedEvent): DeclarationFactsRow | null {
+export function evolveFactsRow(
+  row: DeclarationFactsRow | null,
+  event: RecordedEvent,
+): DeclarationFactsRow | null {
   const id = declarationIdOf(event);
   if (id === null || (row !== null && event.revision <= row.revision)) return row;
   let facts: DeclarationFacts | null;
   try {
-    facts = evolveFacts(row?.facts ?? null, toDeclarationEvent({ type: event.type, data: record(event.data) }));
+    facts = evolveFacts(
+      row?.facts ?? null,
+      toDeclarationEvent({ type: event.type, data: record(event.data) }),
+    );
   } catch {
     // Odd data must not stop the feed: the declaration keeps the facts it had.
     return row;
@@ -24,11 +37,22 @@ export function evolveFactsRow(row: DeclarationFactsRow | null, event: RecordedE
 
 export const cellRowKey = (year: number, section: string, key: string): string => `${year}/${section}/${key}`;
 
-export function evolveCell(row: StatisticCellRow | null, key: string, cell: StatCell, sign: 1 | -1): StatisticCellRow | null {
+export function evolveCell(
+  row: StatisticCellRow | null,
+  key: string,
+  cell: StatCell,
+  sign: 1 | -1,
+): StatisticCellRow | null {
   const count = (row?.count ?? 0) + sign * cell.count;
   if (count === 0) return null;
   if (row !== null) return { ...row, count };
-  return { key, year: Number(key.slice(0, key.indexOf('/'))), section: cell.section, cellKey: cell.key, count };
+  return {
+    key,
+    year: Number(key.slice(0, key.indexOf('/'))),
+    section: cell.section,
+    cellKey: cell.key,
+    count,
+  };
 }
 
 const IMPACT_COLUMN: Record<OperationalImpact, 'impactNone' | 'impactDegraded' | 'impactInterruption'> = {
@@ -37,8 +61,21 @@ const IMPACT_COLUMN: Record<OperationalImpact, 'impactNone' | 'impactDegraded' |
   INTERRUPTION: 'impactInterruption',
 };
 
-export function evolveStructureYear(row: StructureYearRow | null, key: string, facts: DeclarationFacts, sign: 1 | -1): StructureYearRow | null {
-  const base = row ?? { key, year: facts.year, finess: facts.finess, declarations: 0, impactNone: 0, impactDegraded: 0, impactInterruption: 0 };
+export function evolveStructureYear(
+  row: StructureYearRow | null,
+  key: string,
+  facts: DeclarationFacts,
+  sign: 1 | -1,
+): StructureYearRow | null {
+  const base = row ?? {
+    key,
+    year: facts.year,
+    finess: facts.finess,
+    declarations: 0,
+    impactNone: 0,
+    impactDegraded: 0,
+    impactInterruption: 0,
+  };
   const next = { ...base, declarations: base.declarations + sign };
   const column = IMPACT_COLUMN[facts.operationalImpact] ?? 'impactNone';
   next[column] += sign;
@@ -53,7 +90,8 @@ export const factsProjection: RowProjection<DeclarationFactsRow> = {
 
 export const cellSums: SumProjection<DeclarationFactsRow, StatCell, StatisticCellRow> = {
   entity: StatisticCellRow,
-  contributions: ({ facts }) => cellsOf(facts).map((cell) => [cellRowKey(facts.year, cell.section, cell.key), cell]),
+  contributions: ({ facts }) =>
+    cellsOf(facts).map((cell) => [cellRowKey(facts.year, cell.section, cell.key), cell]),
   evolve: evolveCell,
 };
 
@@ -63,4 +101,7 @@ export const structureYearSums: SumProjection<DeclarationFactsRow, DeclarationFa
   evolve: evolveStructureYear,
 };
 
-export const annualStatistics = readModel('annual-statistics', factsProjection, [cellSums, structureYearSums]);
+export const annualStatistics = readModel('annual-statistics', factsProjection, [
+  cellSums,
+  structureYearSums,
+]);

@@ -6,15 +6,22 @@ import { parisBucketOf } from '../shared/paris-bucket';
 import { searchTextOf } from '../shared/search-text';
 import { DeclarationSummary } from './declaration-summary.entity';
 
-export function evolveDeclarationSummary(row: DeclarationSummary | null, event: RecordedEvent): DeclarationSummary | null {
+export function evolveDeclarationSummary(
+  row: DeclarationSummary | null,
+  event: RecordedEvent,
+): DeclarationSummary | null {
   const view = evolveDeclarationView(row?.view ?? null, event);
   if (view === null || view === row?.view) return row;
   return summaryOf(view, row);
 }
 
 /** `previous` spares the calendar and the text folding when submittedAt and the description are unchanged. */
-export function summaryOf(view: DeclarationView, previous: DeclarationSummary | null = null): DeclarationSummary {
-  const { year, month } = previous?.submittedAt === view.submittedAt ? previous : parisBucketOf(view.submittedAt);
+export function summaryOf(
+  view: DeclarationView,
+  previous: DeclarationSummary | null = null,
+): DeclarationSummary {
+  const { year, month } =
+    previous?.submittedAt === view.submittedAt ? previous : parisBucketOf(view.submittedAt);
   return {
     id: view.id,
     finess: view.structure.finess,
@@ -30,7 +37,8 @@ export function summaryOf(view: DeclarationView, previous: DeclarationSummary | 
     patientEndangerment: view.patientEndangerment,
     operationalImpact: view.operationalImpact,
     description: view.description,
-    searchText: previous?.description === view.description ? previous.searchText : searchTextOf(view.description),
+    searchText:
+      previous?.description === view.description ? previous.searchText : searchTextOf(view.description),
     revision: view.revision,
     position: view.position,
     updatedAt: view.updatedAt,

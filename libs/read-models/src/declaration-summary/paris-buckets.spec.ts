@@ -4,7 +4,10 @@ import { foldRow, sumRows } from '../testing/fold';
 import { recorded, submittedData } from '../testing/recorded-events';
 import { declarationSummaryProjection } from './declaration-summary.projection';
 
-const submittedAt = (instant: string): DeclarationEvent => ({ type: 'DeclarationSubmitted', data: submittedData({ submittedAt: instant }) });
+const submittedAt = (instant: string): DeclarationEvent => ({
+  type: 'DeclarationSubmitted',
+  data: submittedData({ submittedAt: instant }),
+});
 
 /** [submittedAt (UTC), Paris wall clock, expected year, expected month] */
 const CASES: [string, string, number, number][] = [
@@ -24,7 +27,10 @@ const CASES: [string, string, number, number][] = [
 
 describe('Europe/Paris buckets of submittedAt', () => {
   it.each(CASES)('%s (%s) counts in %i-%i in the summary', (instant, _paris, year, month) => {
-    expect(foldRow(declarationSummaryProjection, recorded([submittedAt(instant)]))).toMatchObject({ year, month });
+    expect(foldRow(declarationSummaryProjection, recorded([submittedAt(instant)]))).toMatchObject({
+      year,
+      month,
+    });
   });
 
   it.each(CASES)('%s (%s) counts in %i-%i in the annual statistics', (instant, _paris, year, month) => {

@@ -4,10 +4,14 @@ import { declarationIdOf } from '../shared/event-data';
 import { DeclarationTimelineRow } from './declaration-timeline.entity';
 import { timelineEntryOf } from './timeline-entry';
 
-const keyOf = (event: RecordedEvent): string | null => (declarationIdOf(event) === null ? null : event.position.toString());
+const keyOf = (event: RecordedEvent): string | null =>
+  declarationIdOf(event) === null ? null : event.position.toString();
 
 /** A row is written once per event; a replay writes the same row again. */
-export function evolveTimelineRow(row: DeclarationTimelineRow | null, event: RecordedEvent): DeclarationTimelineRow | null {
+export function evolveTimelineRow(
+  row: DeclarationTimelineRow | null,
+  event: RecordedEvent,
+): DeclarationTimelineRow | null {
   const declarationId = declarationIdOf(event);
   if (row !== null || declarationId === null) return row;
   const { revision, position, type, at, by, changes } = timelineEntryOf(event);

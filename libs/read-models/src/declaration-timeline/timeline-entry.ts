@@ -36,7 +36,14 @@ const SUBMITTED_FIELDS = [
   'measuresTaken',
 ];
 
-const QUALIFICATION_FIELDS = ['origin', 'type', 'attackVectors', 'regulatoryQualification', 'inScope', 'outOfScopeReason'];
+const QUALIFICATION_FIELDS = [
+  'origin',
+  'type',
+  'attackVectors',
+  'regulatoryQualification',
+  'inScope',
+  'outOfScopeReason',
+];
 
 /** The amendment event types and the field of the declaration each one changes. */
 const AMENDED_FIELD = {
@@ -66,7 +73,9 @@ export function timelineEntryOf(event: RecordedEvent): TimelineEntry {
 }
 
 const created = (data: Data, fields: readonly string[], prefix = ''): TimelineChange[] =>
-  fields.filter((field) => field in data).map((field) => ({ field: prefix + field, from: null, to: data[field] ?? null }));
+  fields
+    .filter((field) => field in data)
+    .map((field) => ({ field: prefix + field, from: null, to: data[field] ?? null }));
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -120,12 +129,23 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
     case 'AuthorityNotified':
       return created(data, ['authority', 'region', 'outcome', 'attempts', 'deliveryId']);
     case 'DeadlineReminderSent':
-      return created(data, ['clockId', 'regime', 'stage', 'reminder', 'dueAt', 'outcome', 'attempts', 'deliveryId']);
+      return created(data, [
+        'clockId',
+        'regime',
+        'stage',
+        'reminder',
+        'dueAt',
+        'outcome',
+        'attempts',
+        'deliveryId',
+      ]);
     default: {
       const unknown: never = event;
       void unknown;
       // A type this version does not know: show its data, minus the id, in a stable order.
-      const fields = Object.keys(data).filter((field) => field !== 'declarationId').sort();
+      const fields = Object.keys(data)
+        .filter((field) => field !== 'declarationId')
+        .sort();
       return created(data, fields);
     }
   }

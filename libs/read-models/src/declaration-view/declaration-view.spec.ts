@@ -8,10 +8,19 @@ const fold = (events: RecordedEvent[], from: DeclarationView | null = null): Dec
 
 const given = (...events: DeclarationEvent[]) => ({ view: () => fold(recorded(events)) });
 
-const submitted = (overrides = {}): DeclarationEvent => ({ type: 'DeclarationSubmitted', data: submittedData(overrides) });
+const submitted = (overrides = {}): DeclarationEvent => ({
+  type: 'DeclarationSubmitted',
+  data: submittedData(overrides),
+});
 const complementRequested = (requestId = 'r1'): DeclarationEvent => ({
   type: 'ComplementRequested',
-  data: { declarationId: id, requestId, question: 'Quel serveur ?', requestedBy: 'analyst-1', requestedAt: at(10) },
+  data: {
+    declarationId: id,
+    requestId,
+    question: 'Quel serveur ?',
+    requestedBy: 'analyst-1',
+    requestedAt: at(10),
+  },
 });
 const complementProvided = (requestId = 'r1'): DeclarationEvent => ({
   type: 'ComplementProvided',
@@ -23,7 +32,13 @@ const qualified = (): DeclarationEvent => ({
 });
 const resolved = (): DeclarationEvent => ({
   type: 'ResolutionReported',
-  data: { declarationId: id, resolvedAt: at(100), summary: 'Restauré', reportedBy: 'declarant-1', reportedAt: at(110) },
+  data: {
+    declarationId: id,
+    resolvedAt: at(100),
+    summary: 'Restauré',
+    reportedBy: 'declarant-1',
+    reportedAt: at(110),
+  },
 });
 const closed = (): DeclarationEvent => ({
   type: 'DeclarationClosed',
@@ -60,10 +75,28 @@ describe('declaration view', () => {
   it('amendments show the latest value of each field', () => {
     const view = given(
       submitted(),
-      { type: 'DescriptionAmended', data: { declarationId: id, from: 'x', to: 'Nouvelle description', amendedBy: 'd', amendedAt: at(5) } },
-      { type: 'DataImpactsAmended', data: { declarationId: id, from: ['AVAILABILITY'], to: ['AVAILABILITY', 'CONFIDENTIALITY'], amendedBy: 'd', amendedAt: at(6) } },
-      { type: 'SuspectedTypeAmended', data: { declarationId: id, from: 'RANSOMWARE', to: null, amendedBy: 'd', amendedAt: at(7) } },
-      { type: 'DegradedModeStartAmended', data: { declarationId: id, from: null, to: at(1), amendedBy: 'd', amendedAt: at(8) } },
+      {
+        type: 'DescriptionAmended',
+        data: { declarationId: id, from: 'x', to: 'Nouvelle description', amendedBy: 'd', amendedAt: at(5) },
+      },
+      {
+        type: 'DataImpactsAmended',
+        data: {
+          declarationId: id,
+          from: ['AVAILABILITY'],
+          to: ['AVAILABILITY', 'CONFIDENTIALITY'],
+          amendedBy: 'd',
+          amendedAt: at(6),
+        },
+      },
+      {
+        type: 'SuspectedTypeAmended',
+        data: { declarationId: id, from: 'RANSOMWARE', to: null, amendedBy: 'd', amendedAt: at(7) },
+      },
+      {
+        type: 'DegradedModeStartAmended',
+        data: { declarationId: id, from: null, to: at(1), amendedBy: 'd', amendedAt: at(8) },
+      },
     ).view();
     expect(view).toMatchObject({
       description: 'Nouvelle description',
@@ -99,7 +132,13 @@ describe('declaration view', () => {
       data: {
         declarationId: id,
         from: qualification(),
-        to: qualification({ origin: 'NON_MALICIOUS', type: 'INFRA_FAILURE', attackVectors: [], inScope: false, outOfScopeReason: 'Hors SI' }),
+        to: qualification({
+          origin: 'NON_MALICIOUS',
+          type: 'INFRA_FAILURE',
+          attackVectors: [],
+          inScope: false,
+          outOfScopeReason: 'Hors SI',
+        }),
         requalifiedBy: 'analyst-2',
         requalifiedAt: at(40),
       },
@@ -120,21 +159,41 @@ describe('declaration view', () => {
   it('a later support request marks support as requested and lists it with the interventions', () => {
     const view = given(
       submitted(),
-      { type: 'SupportRequested', data: { declarationId: id, reason: 'Aide', requestedBy: 'declarant-1', requestedAt: at(50) } },
+      {
+        type: 'SupportRequested',
+        data: { declarationId: id, reason: 'Aide', requestedBy: 'declarant-1', requestedAt: at(50) },
+      },
       {
         type: 'SupportInterventionLogged',
-        data: { declarationId: id, interventionId: 'i1', kind: 'REMOTE_ADVICE', summary: 'Conseils', loggedBy: 'analyst-1', loggedAt: at(60) },
+        data: {
+          declarationId: id,
+          interventionId: 'i1',
+          kind: 'REMOTE_ADVICE',
+          summary: 'Conseils',
+          loggedBy: 'analyst-1',
+          loggedAt: at(60),
+        },
       },
     ).view();
     expect(view?.supportRequested).toBe(true);
-    expect(view?.supportRequests).toEqual([{ reason: 'Aide', requestedAt: at(50), requestedBy: 'declarant-1' }]);
+    expect(view?.supportRequests).toEqual([
+      { reason: 'Aide', requestedAt: at(50), requestedBy: 'declarant-1' },
+    ]);
     expect(view?.interventions).toEqual([
-      { interventionId: 'i1', kind: 'REMOTE_ADVICE', summary: 'Conseils', loggedAt: at(60), loggedBy: 'analyst-1' },
+      {
+        interventionId: 'i1',
+        kind: 'REMOTE_ADVICE',
+        summary: 'Conseils',
+        loggedAt: at(60),
+        loggedBy: 'analyst-1',
+      },
     ]);
   });
 
   it('status: closed wins over resolved, resolved over an open complement request', () => {
-    expect(given(submitted(), qualified(), complementRequested(), resolved()).view()?.status).toBe('RESOLVED');
+    expect(given(submitted(), qualified(), complementRequested(), resolved()).view()?.status).toBe(
+      'RESOLVED',
+    );
     expect(given(submitted(), resolved(), closed()).view()).toMatchObject({
       status: 'CLOSED',
       closure: { reason: 'Traité', closedAt: at(120), closedBy: 'analyst-1' },
@@ -149,28 +208,85 @@ describe('declaration view', () => {
   it('regulatory events: structure flags, staged reports, requests, CNIL notification, deliveries by id', () => {
     const delivery = (attempts: number, outcome: 'delivered' | 'failed') => ({
       type: 'AuthorityNotified' as const,
-      data: { declarationId: id, authority: 'ARS' as const, region: '11' as const, outcome, attempts, deliveryId: 'd-ars', at: at(attempts) },
+      data: {
+        declarationId: id,
+        authority: 'ARS' as const,
+        region: '11' as const,
+        outcome,
+        attempts,
+        deliveryId: 'd-ars',
+        at: at(attempts),
+      },
     });
     const view = given(
       submitted(),
-      { type: 'StructureNis2StatusAmended', data: { declarationId: id, from: 'NONE', to: 'ESSENTIAL', amendedBy: 'd', amendedAt: at(1) } },
-      { type: 'StructureOseFlagAmended', data: { declarationId: id, from: false, to: true, amendedBy: 'd', amendedAt: at(2) } },
-      { type: 'IntermediateReportRequested', data: { declarationId: id, requestId: 'q1', dueAt: at(600), reason: 'Point', requestedBy: 'analyst-1', requestedAt: at(3) } },
+      {
+        type: 'StructureNis2StatusAmended',
+        data: { declarationId: id, from: 'NONE', to: 'ESSENTIAL', amendedBy: 'd', amendedAt: at(1) },
+      },
+      {
+        type: 'StructureOseFlagAmended',
+        data: { declarationId: id, from: false, to: true, amendedBy: 'd', amendedAt: at(2) },
+      },
+      {
+        type: 'IntermediateReportRequested',
+        data: {
+          declarationId: id,
+          requestId: 'q1',
+          dueAt: at(600),
+          reason: 'Point',
+          requestedBy: 'analyst-1',
+          requestedAt: at(3),
+        },
+      },
       {
         type: 'StagedReportSubmitted',
-        data: { declarationId: id, reportId: 'r1', stage: 'INTERMEDIATE', content: 'Avancement', requestId: 'q1', submittedBy: 'declarant-1', submittedAt: at(4) },
+        data: {
+          declarationId: id,
+          reportId: 'r1',
+          stage: 'INTERMEDIATE',
+          content: 'Avancement',
+          requestId: 'q1',
+          submittedBy: 'declarant-1',
+          submittedAt: at(4),
+        },
       },
-      { type: 'CnilNotificationDeclared', data: { declarationId: id, notifiedAt: at(5), reference: 'CNIL-42', declaredBy: 'declarant-1', declaredAt: at(6) } },
+      {
+        type: 'CnilNotificationDeclared',
+        data: {
+          declarationId: id,
+          notifiedAt: at(5),
+          reference: 'CNIL-42',
+          declaredBy: 'declarant-1',
+          declaredAt: at(6),
+        },
+      },
       delivery(1, 'failed'),
       delivery(2, 'delivered'),
     ).view();
     expect(view?.structure).toMatchObject({ nis2: 'ESSENTIAL', isOse: true });
-    expect(view?.intermediateReportRequests).toEqual([{ requestId: 'q1', dueAt: at(600), reason: 'Point', requestedBy: 'analyst-1', requestedAt: at(3) }]);
-    expect(view?.reports).toEqual([
-      { reportId: 'r1', stage: 'INTERMEDIATE', content: 'Avancement', requestId: 'q1', submittedBy: 'declarant-1', submittedAt: at(4) },
+    expect(view?.intermediateReportRequests).toEqual([
+      { requestId: 'q1', dueAt: at(600), reason: 'Point', requestedBy: 'analyst-1', requestedAt: at(3) },
     ]);
-    expect(view?.cnilNotification).toEqual({ notifiedAt: at(5), reference: 'CNIL-42', declaredBy: 'declarant-1', declaredAt: at(6) });
-    expect(view?.authorityNotifications).toEqual([{ deliveryId: 'd-ars', outcome: 'delivered', attempts: 2, at: at(2), authority: 'ARS', region: '11' }]);
+    expect(view?.reports).toEqual([
+      {
+        reportId: 'r1',
+        stage: 'INTERMEDIATE',
+        content: 'Avancement',
+        requestId: 'q1',
+        submittedBy: 'declarant-1',
+        submittedAt: at(4),
+      },
+    ]);
+    expect(view?.cnilNotification).toEqual({
+      notifiedAt: at(5),
+      reference: 'CNIL-42',
+      declaredBy: 'declarant-1',
+      declaredAt: at(6),
+    });
+    expect(view?.authorityNotifications).toEqual([
+      { deliveryId: 'd-ars', outcome: 'delivered', attempts: 2, at: at(2), authority: 'ARS', region: '11' },
+    ]);
     expect(view?.revision).toBe(7);
   });
 
@@ -198,10 +314,23 @@ describe('declaration view', () => {
 
   it('odd data never throws: missing and mistyped fields get neutral values', () => {
     const [odd] = recorded([submitted()]);
-    const view = evolveDeclarationView(null, { ...odd, data: { declarationId: id, structure: 'nope', dataImpacts: 'x', submittedAt: 42 } });
-    expect(view).toMatchObject({ id, structure: { finess: '' }, dataImpacts: [], suspectedOrigin: 'UNKNOWN', submittedAt: '' });
+    const view = evolveDeclarationView(null, {
+      ...odd,
+      data: { declarationId: id, structure: 'nope', dataImpacts: 'x', submittedAt: 42 },
+    });
+    expect(view).toMatchObject({
+      id,
+      structure: { finess: '' },
+      dataImpacts: [],
+      suspectedOrigin: 'UNKNOWN',
+      submittedAt: '',
+    });
     const [garbage] = recorded([closed()], { firstRevision: 1 });
-    expect(() => evolveDeclarationView(view, { ...garbage, type: 'DeclarationRequalified', data: { to: null } })).not.toThrow();
-    expect(() => evolveDeclarationView(view, { ...garbage, type: 'ComplementProvided', data: null as never })).not.toThrow();
+    expect(() =>
+      evolveDeclarationView(view, { ...garbage, type: 'DeclarationRequalified', data: { to: null } }),
+    ).not.toThrow();
+    expect(() =>
+      evolveDeclarationView(view, { ...garbage, type: 'ComplementProvided', data: null as never }),
+    ).not.toThrow();
   });
 });

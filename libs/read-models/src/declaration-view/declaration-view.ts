@@ -25,7 +25,16 @@ import {
   type SuspectedOrigin,
 } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
-import { businessInstant, declarationIdOf, flag, record, text, textOrNull, texts, type Data } from '../shared/event-data';
+import {
+  businessInstant,
+  declarationIdOf,
+  flag,
+  record,
+  text,
+  textOrNull,
+  texts,
+  type Data,
+} from '../shared/event-data';
 
 export interface ComplementView {
   requestId: string;
@@ -111,10 +120,21 @@ export interface DeclarationView {
   /** NIS2 staged reports (notification, intermediate, final), as submitted. */
   reports: StagedReportView[];
   intermediateReportRequests: ReportRequestView[];
-  cnilNotification: { notifiedAt: Instant; reference: string; declaredBy: string; declaredAt: Instant } | null;
+  cnilNotification: {
+    notifiedAt: Instant;
+    reference: string;
+    declaredBy: string;
+    declaredAt: Instant;
+  } | null;
   /** One entry per delivery id: a retried delivery replaces its previous attempt. */
   authorityNotifications: (DeliveryView & { authority: Authority; region: RegionCode | null })[];
-  reminders: (DeliveryView & { clockId: string; regime: Regime; stage: ClockStage; reminder: ReminderKind; dueAt: Instant })[];
+  reminders: (DeliveryView & {
+    clockId: string;
+    regime: Regime;
+    stage: ClockStage;
+    reminder: ReminderKind;
+    dueAt: Instant;
+  })[];
   revision: number;
   /** Global position of the last event applied, as a decimal string (bigint does not survive JSON). */
   position: string;
@@ -125,7 +145,10 @@ export interface DeclarationView {
  * Folds one recorded event into the view. Pure, never throws: events of other streams, events
  * before the submission, already-applied revisions (a replay) and unknown types leave it unchanged.
  */
-export function evolveDeclarationView(view: DeclarationView | null, event: RecordedEvent): DeclarationView | null {
+export function evolveDeclarationView(
+  view: DeclarationView | null,
+  event: RecordedEvent,
+): DeclarationView | null {
   const id = declarationIdOf(event);
   if (id === null) return view;
   const domain = toDeclarationEvent(event);
@@ -227,7 +250,9 @@ const deliveryOf = (data: Data): DeliveryView => ({
 /** A delivery retried after a restart keeps its id: its latest attempt replaces the earlier one. */
 function delivered<Entry extends DeliveryView>(entries: Entry[], entry: Entry): Entry[] {
   const index = entries.findIndex((existing) => existing.deliveryId === entry.deliveryId);
-  return index === -1 ? [...entries, entry] : entries.map((existing, at) => (at === index ? entry : existing));
+  return index === -1
+    ? [...entries, entry]
+    : entries.map((existing, at) => (at === index ? entry : existing));
 }
 
 /** `data` is the event's data read through the accessors: the type says what it should be, not what it is. */
@@ -272,7 +297,11 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
     case 'ComplementProvided': {
       const requestId = text(data.requestId);
       if (!view.complements.some((complement) => complement.requestId === requestId)) return view;
-      const answered = { answer: text(data.answer), providedAt: text(data.providedAt), providedBy: text(data.providedBy) };
+      const answered = {
+        answer: text(data.answer),
+        providedAt: text(data.providedAt),
+        providedBy: text(data.providedBy),
+      };
       return {
         ...view,
         complements: view.complements.map((complement) =>
@@ -281,16 +310,26 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
       };
     }
     case 'DeclarationQualified':
-      return { ...view, qualification: qualificationOf(data, text(data.qualifiedBy), text(data.qualifiedAt)) };
+      return {
+        ...view,
+        qualification: qualificationOf(data, text(data.qualifiedBy), text(data.qualifiedAt)),
+      };
     case 'DeclarationRequalified':
-      return { ...view, qualification: qualificationOf(data.to, text(data.requalifiedBy), text(data.requalifiedAt)) };
+      return {
+        ...view,
+        qualification: qualificationOf(data.to, text(data.requalifiedBy), text(data.requalifiedAt)),
+      };
     case 'SupportRequested':
       return {
         ...view,
         supportRequested: true,
         supportRequests: [
           ...view.supportRequests,
-          { reason: text(data.reason), requestedAt: text(data.requestedAt), requestedBy: text(data.requestedBy) },
+          {
+            reason: text(data.reason),
+            requestedAt: text(data.requestedAt),
+            requestedBy: text(data.requestedBy),
+          },
         ],
       };
     case 'SupportInterventionLogged':
@@ -318,11 +357,17 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
         },
       };
     case 'DeclarationClosed':
-      return { ...view, closure: { reason: text(data.reason), closedAt: text(data.closedAt), closedBy: text(data.closedBy) } };
+      return {
+        ...view,
+        closure: { reason: text(data.reason), closedAt: text(data.closedAt), closedBy: text(data.closedBy) },
+      };
     case 'DeclarationReopened':
       return { ...view, closure: null, resolution: null, reopenings: view.reopenings + 1 };
     case 'StructureNis2StatusAmended':
-      return { ...view, structure: { ...view.structure, nis2: text(data.to, view.structure.nis2) as Structure['nis2'] } };
+      return {
+        ...view,
+        structure: { ...view.structure, nis2: text(data.to, view.structure.nis2) as Structure['nis2'] },
+      };
     case 'StructureOseFlagAmended':
       return { ...view, structure: { ...view.structure, isOse: flag(data.to) } };
     case 'StagedReportSubmitted':

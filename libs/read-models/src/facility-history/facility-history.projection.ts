@@ -3,7 +3,10 @@ import { readModel, type RowProjection, type SumProjection } from '../projection
 import { declarationIdOf, record, text } from '../shared/event-data';
 import { FacilityHistoryMember, FacilityHistoryRow } from './facility-history.entity';
 
-export function evolveFacilityMember(row: FacilityHistoryMember | null, event: RecordedEvent): FacilityHistoryMember | null {
+export function evolveFacilityMember(
+  row: FacilityHistoryMember | null,
+  event: RecordedEvent,
+): FacilityHistoryMember | null {
   const id = declarationIdOf(event);
   if (id === null) return row;
   const data = record(event.data);
@@ -53,7 +56,8 @@ const count = (condition: boolean, sign: 1 | -1): number => (condition ? sign : 
 
 /** The latest declaration (by submittedAt, then id) names the facility. */
 const isLatest = (member: FacilityContribution, row: FacilityHistoryRow): boolean =>
-  member.submittedAt > row.lastSubmittedAt || (member.submittedAt === row.lastSubmittedAt && member.declarationId >= row.lastDeclarationId);
+  member.submittedAt > row.lastSubmittedAt ||
+  (member.submittedAt === row.lastSubmittedAt && member.declarationId >= row.lastDeclarationId);
 
 /**
  * Counts are sums. First and last submission only move on additions: a declaration's submittedAt
@@ -89,8 +93,10 @@ export function evolveFacilityHistory(
     openDeclarations: base.openDeclarations + count(!member.closed, sign),
     originMalicious: base.originMalicious + count(member.origin === 'MALICIOUS', sign),
     originNonMalicious: base.originNonMalicious + count(member.origin === 'NON_MALICIOUS', sign),
-    originUnknown: base.originUnknown + count(member.origin !== 'MALICIOUS' && member.origin !== 'NON_MALICIOUS', sign),
-    endangermentPotential: base.endangermentPotential + count(member.patientEndangerment === 'POTENTIAL', sign),
+    originUnknown:
+      base.originUnknown + count(member.origin !== 'MALICIOUS' && member.origin !== 'NON_MALICIOUS', sign),
+    endangermentPotential:
+      base.endangermentPotential + count(member.patientEndangerment === 'POTENTIAL', sign),
     endangermentActual: base.endangermentActual + count(member.patientEndangerment === 'ACTUAL', sign),
     impactDegraded: base.impactDegraded + count(member.operationalImpact === 'DEGRADED', sign),
     impactInterruption: base.impactInterruption + count(member.operationalImpact === 'INTERRUPTION', sign),
@@ -120,7 +126,11 @@ export const facilityMemberProjection: RowProjection<FacilityHistoryMember> = {
 /** What a member counts for (its revision aside, so that a change the history does not count moves nothing). */
 export type FacilityContribution = Omit<FacilityHistoryMember, 'revision'>;
 
-export const facilityHistorySums: SumProjection<FacilityHistoryMember, FacilityContribution, FacilityHistoryRow> = {
+export const facilityHistorySums: SumProjection<
+  FacilityHistoryMember,
+  FacilityContribution,
+  FacilityHistoryRow
+> = {
   entity: FacilityHistoryRow,
   contributions: ({ revision: _revision, ...member }) => [[member.finess, member]],
   evolve: evolveFacilityHistory,

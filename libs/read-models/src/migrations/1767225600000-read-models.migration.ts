@@ -7,7 +7,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * builder finds nothing to change (checked by read-data-source.spec.ts on both).
  */
 const TABLES: [table: string, columns: string, primaryKey: string][] = [
-  ['projection_checkpoint', '"name" text NOT NULL, "position" bigint NOT NULL', 'PK_0a9907b5eba663b71996ef01f25" PRIMARY KEY ("name'],
+  [
+    'projection_checkpoint',
+    '"name" text NOT NULL, "position" bigint NOT NULL',
+    'PK_0a9907b5eba663b71996ef01f25" PRIMARY KEY ("name',
+  ],
   [
     'declaration_summary',
     '"id" text NOT NULL, "finess" text NOT NULL, "structure_name" text NOT NULL, "structure_type" text NOT NULL, ' +

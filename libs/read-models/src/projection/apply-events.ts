@@ -7,7 +7,11 @@ import type { RowStore } from './row-store';
  * table), evolves them in memory in feed order, moves the sums by each changed row's old and new
  * contributions, and saves what changed. The caller owns the transaction.
  */
-export async function applyEvents(store: RowStore, model: ReadModel, events: readonly RecordedEvent[]): Promise<void> {
+export async function applyEvents(
+  store: RowStore,
+  model: ReadModel,
+  events: readonly RecordedEvent[],
+): Promise<void> {
   const { rows } = model;
   const touched: [key: string, event: RecordedEvent][] = [];
   for (const event of events) {
@@ -42,7 +46,8 @@ export async function applyEvents(store: RowStore, model: ReadModel, events: rea
     const sumKeys = [...new Set(moves.map(([key]) => key))];
     const sumsBefore = await store.load(sum.entity, sumKeys);
     const sumsAfter = new Map<string, object | null>(sumsBefore);
-    for (const [key, contribution, sign] of moves) sumsAfter.set(key, sum.evolve(sumsAfter.get(key) ?? null, key, contribution, sign));
+    for (const [key, contribution, sign] of moves)
+      sumsAfter.set(key, sum.evolve(sumsAfter.get(key) ?? null, key, contribution, sign));
     await saveChanges(store, sum.entity, sumKeys, sumsBefore, sumsAfter);
   }
 }
@@ -59,7 +64,8 @@ function sameValue(a: unknown, b: unknown): boolean {
     const x = left[key];
     const y = right[key];
     if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))
+      return false;
   }
   return true;
 }

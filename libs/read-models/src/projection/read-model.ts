@@ -47,7 +47,10 @@ export const readModel = <Source extends object>(
   rows: RowProjection<Source>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   sums: SumProjection<Source, any, object>[] = [],
-): ReadModel => ({ name, rows, sums } as unknown as ReadModel);
+): ReadModel => ({ name, rows, sums }) as unknown as ReadModel;
 
 /** Every table a read model owns, for rebuilds. */
-export const entitiesOf = (model: ReadModel): RowEntity<object>[] => [model.rows.entity, ...model.sums.map((sum) => sum.entity)];
+export const entitiesOf = (model: ReadModel): RowEntity<object>[] => [
+  model.rows.entity,
+  ...model.sums.map((sum) => sum.entity),
+];

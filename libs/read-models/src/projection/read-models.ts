@@ -19,6 +19,7 @@ export const READ_MODEL_NAMES = READ_MODELS.map((model) => model.name);
 export function readModelsNamed(names?: readonly string[]): ReadModel[] {
   if (!names || names.length === 0) return [...READ_MODELS];
   const unknown = names.filter((name) => !READ_MODEL_NAMES.includes(name));
-  if (unknown.length > 0) throw new Error(`Unknown read model(s): ${unknown.join(', ')} (known: ${READ_MODEL_NAMES.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown read model(s): ${unknown.join(', ')} (known: ${READ_MODEL_NAMES.join(', ')})`);
   return READ_MODELS.filter((model) => names.includes(model.name));
 }

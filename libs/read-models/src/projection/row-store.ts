@@ -5,7 +5,11 @@ import type { RowEntity } from './read-model';
 /** Loads and saves rows of read-model tables by primary key, in bulk. */
 export interface RowStore {
   load<Row extends object>(entity: RowEntity<Row>, keys: readonly string[]): Promise<Map<string, Row>>;
-  save<Row extends object>(entity: RowEntity<Row>, rows: readonly Row[], deletedKeys: readonly string[]): Promise<void>;
+  save<Row extends object>(
+    entity: RowEntity<Row>,
+    rows: readonly Row[],
+    deletedKeys: readonly string[],
+  ): Promise<void>;
 }
 
 /**
@@ -62,14 +66,19 @@ export class SqlRowStore implements RowStore {
       const raws: Record<string, unknown>[] = await this.runner.query(sql, parameters);
       for (const raw of raws) {
         const row = new entity() as Record<string, unknown>;
-        for (const column of metadata.columns) row[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
+        for (const column of metadata.columns)
+          row[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
         rows.set(String(row[primary.propertyName]), row as Row);
       }
     }
     return rows;
   }
 
-  async save<Row extends object>(entity: RowEntity<Row>, rows: readonly Row[], deletedKeys: readonly string[]): Promise<void> {
+  async save<Row extends object>(
+    entity: RowEntity<Row>,
+    rows: readonly Row[],
+    deletedKeys: readonly string[],
+  ): Promise<void> {
     const table = this.describe(entity);
     if (this.postgres) {
       for (const chunk of chunks(rows, POSTGRES_ROWS)) await this.upsertColumns(table, chunk);
@@ -108,12 +117,18 @@ export class SqlRowStore implements RowStore {
   private byKeys(verb: string, { metadata, primary }: Table, keys: readonly string[]): [string, unknown[]] {
     const target = `${verb} FROM ${this.table(metadata)} WHERE ${quote(primary.databaseName)}`;
     if (this.postgres) {
-      return [this.statement(metadata, verb, 0, () => `${target} = ANY($1::${arrayTypeOf(metadata, primary)})`), [keys]];
+      return [
+        this.statement(metadata, verb, 0, () => `${target} = ANY($1::${arrayTypeOf(metadata, primary)})`),
+        [keys],
+      ];
     }
     // Padded with the first key to a few sizes, so that the prepared statements are reused.
     const size = SQLITE_KEY_SIZES.find((candidate) => candidate >= keys.length) ?? keys.length;
     const padded = [...keys, ...Array<string>(size - keys.length).fill(keys[0])];
-    return [this.statement(metadata, verb, size, () => `${target} IN (${padded.map(() => '?').join(', ')})`), padded];
+    return [
+      this.statement(metadata, verb, size, () => `${target} IN (${padded.map(() => '?').join(', ')})`),
+      padded,
+    ];
   }
 
   private insertInto(metadata: EntityMetadata): string {
@@ -143,7 +158,10 @@ export class SqlRowStore implements RowStore {
   }
 
   private persistent(row: object, column: ColumnMetadata): unknown {
-    const value = this.dataSource.driver.preparePersistentValue((row as Record<string, unknown>)[column.propertyName], column);
+    const value = this.dataSource.driver.preparePersistentValue(
+      (row as Record<string, unknown>)[column.propertyName],
+      column,
+    );
     return value === undefined ? null : value;
   }
 
@@ -154,7 +172,10 @@ export class SqlRowStore implements RowStore {
 
 function arrayTypeOf(metadata: EntityMetadata, column: ColumnMetadata): string {
   const type = POSTGRES_ARRAY[String(column.type)];
-  if (!type) throw new Error(`${metadata.tableName}.${column.databaseName}: no PostgreSQL array type for column type ${String(column.type)}`);
+  if (!type)
+    throw new Error(
+      `${metadata.tableName}.${column.databaseName}: no PostgreSQL array type for column type ${String(column.type)}`,
+    );
   return type;
 }
 
@@ -166,7 +187,8 @@ function describe(dataSource: DataSource, entity: RowEntity<object>): Table {
   let table = byEntity.get(entity);
   if (!table) {
     const metadata = dataSource.getMetadata(entity);
-    if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.tableName}: a read-model table has exactly one primary column`);
+    if (metadata.primaryColumns.length !== 1)
+      throw new Error(`${metadata.tableName}: a read-model table has exactly one primary column`);
     table = { metadata, primary: metadata.primaryColumns[0] };
     byEntity.set(entity, table);
   }

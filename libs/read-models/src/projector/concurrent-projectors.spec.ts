@@ -11,7 +11,9 @@ import { dumpReadModels, seededSqliteStore, temporaryDirectory } from '../testin
  * Two projector processes started at once on one read database: each batch is applied by exactly
  * one of them, so the sums (annual counts, facility counts) equal those of a single rebuild.
  */
-function concurrentSuite(readUrls: () => Promise<{ shared: string; scratch: string; drop: () => Promise<void> }>): void {
+function concurrentSuite(
+  readUrls: () => Promise<{ shared: string; scratch: string; drop: () => Promise<void> }>,
+): void {
   const directory = temporaryDirectory('concurrent');
   let store: SqliteEventStore;
   let eventsUrl: string;
@@ -30,7 +32,10 @@ function concurrentSuite(readUrls: () => Promise<{ shared: string; scratch: stri
     const urls = await readUrls();
     try {
       // Both children migrate the empty database at once too.
-      const [first, second] = await Promise.all([catchUpInChild(eventsUrl, urls.shared, 50), catchUpInChild(eventsUrl, urls.shared, 50)]);
+      const [first, second] = await Promise.all([
+        catchUpInChild(eventsUrl, urls.shared, 50),
+        catchUpInChild(eventsUrl, urls.shared, 50),
+      ]);
       const shared = await openReadDataSource(urls.shared);
       const scratch = await openReadDataSource(urls.scratch);
       try {
@@ -42,7 +47,8 @@ function concurrentSuite(readUrls: () => Promise<{ shared: string; scratch: stri
         await rebuildProjections({ store, dataSource: scratch });
         const expected = await dumpReadModels(scratch);
         const actual = await dumpReadModels(shared);
-        for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
+        for (const table of Object.keys(expected))
+          expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
       } finally {
         await Promise.all([shared.destroy(), scratch.destroy()]);
       }

@@ -30,7 +30,9 @@ describe('projector crash safety [sqlite, child processes]', () => {
       positions.push(await readModelsPosition(live));
     }
     // Most kills must have hit a projection in progress, or the test proves nothing.
-    expect(positions.filter((position) => position > 0n && position < head).length).toBeGreaterThanOrEqual(KILLS / 2);
+    expect(positions.filter((position) => position > 0n && position < head).length).toBeGreaterThanOrEqual(
+      KILLS / 2,
+    );
     expect([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(positions);
 
     await catchUpInChild(eventsUrl, liveUrl);

@@ -12,7 +12,9 @@ describe('Projector [sqlite]', () => {
   afterAll(() => directory.remove());
 
   async function given(name: string, declarations: number) {
-    const store = await SqliteEventStore.open(join(directory.path, `${name}-events.sqlite`), { synchronous: 'normal' });
+    const store = await SqliteEventStore.open(join(directory.path, `${name}-events.sqlite`), {
+      synchronous: 'normal',
+    });
     const events = await appendLog(store, generateLog({ declarations, seed: 1 }));
     const dataSource = await openReadDataSource(`sqlite:${join(directory.path, `${name}-read.sqlite`)}`);
     return { store, events, dataSource };
@@ -24,7 +26,11 @@ describe('Projector [sqlite]', () => {
     await projector.catchUp();
     const metrics = projector.metrics();
     expect(metrics.map((metric) => metric.name)).toEqual(READ_MODEL_NAMES);
-    expect(metrics.every((metric) => metric.position === BigInt(events) && metric.lagEvents === 0 && metric.lastError === null)).toBe(true);
+    expect(
+      metrics.every(
+        (metric) => metric.position === BigInt(events) && metric.lagEvents === 0 && metric.lastError === null,
+      ),
+    ).toBe(true);
     expect(metrics[0].batches).toBe(Math.ceil(events / 100));
     expect(await readModelsPosition(dataSource)).toBe(BigInt(events));
     await Promise.all([dataSource.destroy(), store.close()]);
@@ -32,11 +38,17 @@ describe('Projector [sqlite]', () => {
 
   it('a failing store is reported in the metrics and retried, without stopping the projector', async () => {
     const { store, dataSource } = await given('failing', 5);
-    const projector = new Projector({ store, dataSource, pollIntervalMs: 10, logger: { warn: () => undefined } });
+    const projector = new Projector({
+      store,
+      dataSource,
+      pollIntervalMs: 10,
+      logger: { warn: () => undefined },
+    });
     await projector.start();
     await store.close();
     const deadline = Date.now() + 5000;
-    while (projector.metrics()[0].lastError === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (projector.metrics()[0].lastError === null && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(projector.metrics()[0]).toMatchObject({ running: true, lastError: expect.stringMatching(/\S/) });
     await projector.stop();
     await dataSource.destroy();
@@ -69,7 +81,8 @@ describe('Projector [sqlite]', () => {
       }
       const head = await store.headPosition();
       const deadline = Date.now() + 10_000;
-      while (projector.position() < head && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (projector.position() < head && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(projector.position()).toBe(head);
       expect(projector.metrics()[0].batches - batchesAtStart).toBe(1);
       await projector.stop();

@@ -42,5 +42,7 @@ export async function inWriteTransaction<T>(
   }
 }
 
-export const inExclusiveTransaction = <T>(dataSource: DataSource, work: (runner: QueryRunner) => Promise<T>): Promise<T> =>
-  inWriteTransaction(dataSource, work, { exclusive: true });
+export const inExclusiveTransaction = <T>(
+  dataSource: DataSource,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> => inWriteTransaction(dataSource, work, { exclusive: true });

@@ -7,7 +7,13 @@ import { openReadDataSource } from '../data-source/read-data-source';
 import { Projector } from '../projector/projector';
 import { appendDeclarationEvents, temporaryDirectory } from '../testing/read-test-kit';
 import { qualification, submittedData } from '../testing/recorded-events';
-import { getDeclaration, getTimeline, listDeclarations, type DeclarationFilter, type DeclarationScope } from './declaration-queries';
+import {
+  getDeclaration,
+  getTimeline,
+  listDeclarations,
+  type DeclarationFilter,
+  type DeclarationScope,
+} from './declaration-queries';
 import { getFacilityHistory } from './facility-queries';
 import { InvalidListQuery } from './list-query-error';
 
@@ -16,7 +22,10 @@ const EHPAD = '130786049';
 const LABO = '690000880';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-const submitted = (n: number, overrides: Partial<ReturnType<typeof submittedData>> = {}): DeclarationEvent => ({
+const submitted = (
+  n: number,
+  overrides: Partial<ReturnType<typeof submittedData>> = {},
+): DeclarationEvent => ({
   type: 'DeclarationSubmitted',
   data: submittedData({ declarationId: uuid(n), ...overrides }),
 });
@@ -50,7 +59,12 @@ const DECLARATIONS: DeclarationEvent[][] = [
     }),
     {
       type: 'DeclarationQualified',
-      data: { declarationId: uuid(2), ...qualification({ type: 'IS_COMPROMISE' }), qualifiedBy: 'a', qualifiedAt: '2026-01-02T08:00:00.000Z' },
+      data: {
+        declarationId: uuid(2),
+        ...qualification({ type: 'IS_COMPROMISE' }),
+        qualifiedBy: 'a',
+        qualifiedAt: '2026-01-02T08:00:00.000Z',
+      },
     },
   ],
   [
@@ -62,7 +76,10 @@ const DECLARATIONS: DeclarationEvent[][] = [
       suspectedType: null,
       patientEndangerment: 'ACTUAL',
     }),
-    { type: 'DeclarationClosed', data: { declarationId: uuid(3), reason: 'Traité', closedBy: 'a', closedAt: '2026-04-01T08:00:00.000Z' } },
+    {
+      type: 'DeclarationClosed',
+      data: { declarationId: uuid(3), reason: 'Traité', closedBy: 'a', closedAt: '2026-04-01T08:00:00.000Z' },
+    },
   ],
   [
     submitted(4, {
@@ -94,11 +111,17 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
     directory = temporaryDirectory('queries');
     const read = await openReadUrl();
     drop = read.drop;
-    context.store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), { synchronous: 'normal' });
+    context.store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), {
+      synchronous: 'normal',
+    });
     for (const events of DECLARATIONS) await appendDeclarationEvents(context.store, events);
     context.dataSource = await openReadDataSource(read.url);
     context.projectorDataSource = await openReadDataSource(read.url);
-    context.projector = new Projector({ store: context.store, dataSource: context.projectorDataSource, pollIntervalMs: 20 });
+    context.projector = new Projector({
+      store: context.store,
+      dataSource: context.projectorDataSource,
+      pollIntervalMs: 20,
+    });
     await context.projector.catchUp();
   });
 
@@ -181,13 +204,21 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
       [{ from: 'yesterday' }, 'from'],
       [{ cursor: 'bm9wZQ' }, 'cursor'],
     ] as const) {
-      await expect(listDeclarations(context.dataSource, filter, 'all')).rejects.toMatchObject({ name: InvalidListQuery.name, field });
+      await expect(listDeclarations(context.dataSource, filter, 'all')).rejects.toMatchObject({
+        name: InvalidListQuery.name,
+        field,
+      });
     }
   });
 
   it('reads one declaration, its timeline and its facility history', async () => {
     const view = await getDeclaration(context.dataSource, uuid(2));
-    expect(view).toMatchObject({ id: uuid(2), status: 'QUALIFIED', revision: 1, qualification: { origin: 'MALICIOUS', type: 'IS_COMPROMISE' } });
+    expect(view).toMatchObject({
+      id: uuid(2),
+      status: 'QUALIFIED',
+      revision: 1,
+      qualification: { origin: 'MALICIOUS', type: 'IS_COMPROMISE' },
+    });
     expect(await getDeclaration(context.dataSource, uuid(99))).toBeNull();
     const timeline = await getTimeline(context.dataSource, uuid(2));
     expect(timeline.map((entry) => [entry.revision, entry.type, entry.by])).toEqual([
@@ -211,7 +242,9 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
   it('pages through many declarations with no duplicate, no gap and a stable order', async () => {
     const instants = ['2024-05-01T10:00:00.000Z', '2024-05-02T10:00:00.000Z', '2024-05-03T10:00:00.000Z'];
     for (let n = 100; n < 157; n++) {
-      await appendDeclarationEvents(context.store, [submitted(n, { structure: structure(LABO, 'LBM', '84'), submittedAt: instants[n % 3] })]);
+      await appendDeclarationEvents(context.store, [
+        submitted(n, { structure: structure(LABO, 'LBM', '84'), submittedAt: instants[n % 3] }),
+      ]);
     }
     await context.projector.catchUp();
     const expected = (await ids({ year: 2024, limit: 200 })).slice();
@@ -237,7 +270,15 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
   it('waitFor: after an append, the read models answer with it (read-your-writes)', async () => {
     await context.projector.start();
     const position = await appendDeclarationEvents(context.store, [
-      { type: 'DeclarationClosed', data: { declarationId: uuid(1), reason: 'Traité', closedBy: 'a', closedAt: '2026-01-05T08:00:00.000Z' } },
+      {
+        type: 'DeclarationClosed',
+        data: {
+          declarationId: uuid(1),
+          reason: 'Traité',
+          closedBy: 'a',
+          closedAt: '2026-01-05T08:00:00.000Z',
+        },
+      },
     ]);
     expect(await context.projector.waitFor(position, 5000)).toBe(true);
     expect((await getDeclaration(context.dataSource, uuid(1)))?.status).toBe('CLOSED');

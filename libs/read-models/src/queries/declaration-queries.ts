@@ -101,7 +101,8 @@ export async function listDeclarations(
     if (!Number.isInteger(filter.year)) throw new InvalidListQuery('year', 'year must be an integer');
     query.andWhere('d.year = :year', { year: filter.year });
   }
-  if (filter.from !== undefined) query.andWhere('d.submittedAt >= :from', { from: instant('from', filter.from) });
+  if (filter.from !== undefined)
+    query.andWhere('d.submittedAt >= :from', { from: instant('from', filter.from) });
   if (filter.to !== undefined) query.andWhere('d.submittedAt < :to', { to: instant('to', filter.to) });
   equal(query, 'region', filter.region);
   equal(query, 'structureType', filter.structureType);
@@ -111,7 +112,9 @@ export async function listDeclarations(
   equal(query, 'patientEndangerment', filter.patientEndangerment);
   if (filter.q !== undefined && filter.q.trim() !== '') {
     const like = dialectOf(dataSource) === 'postgres' ? 'ILIKE' : 'LIKE';
-    query.andWhere(`d.searchText ${like} :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(searchTextOf(filter.q.trim()))}%` });
+    query.andWhere(`d.searchText ${like} :pattern ESCAPE '\\'`, {
+      pattern: `%${escapeLike(searchTextOf(filter.q.trim()))}%`,
+    });
   }
   if (filter.cursor !== undefined) {
     const after = decodeCursor(filter.cursor);
@@ -129,12 +132,17 @@ export async function listDeclarations(
   const last = page[page.length - 1];
   return {
     items: page.map(listItemOf),
-    nextCursor: rows.length > limit && last ? encodeCursor({ submittedAt: last.submittedAt, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ submittedAt: last.submittedAt, id: last.id }) : null,
   };
 }
 
 /** The declaration as it stands, or null when it does not exist or is outside the scope. */
-export async function getDeclaration(dataSource: DataSource, id: string, scope: DeclarationScope = 'all'): Promise<DeclarationView | null> {
+export async function getDeclaration(
+  dataSource: DataSource,
+  id: string,
+  scope: DeclarationScope = 'all',
+): Promise<DeclarationView | null> {
   const row = await dataSource.getRepository(DeclarationSummary).findOne({ where: { id } });
   if (!row || (scope !== 'all' && !scope.finess.includes(row.finess))) return null;
   return row.view;
@@ -142,8 +150,17 @@ export async function getDeclaration(dataSource: DataSource, id: string, scope: 
 
 /** Every event of the declaration, oldest first; `[]` when there is none. */
 export async function getTimeline(dataSource: DataSource, id: string): Promise<TimelineEntry[]> {
-  const rows = await dataSource.getRepository(DeclarationTimelineRow).find({ where: { declarationId: id }, order: { revision: 'ASC' } });
-  return rows.map(({ revision, position, type, at, actor, changes }) => ({ revision, position, type, at, by: actor, changes }));
+  const rows = await dataSource
+    .getRepository(DeclarationTimelineRow)
+    .find({ where: { declarationId: id }, order: { revision: 'ASC' } });
+  return rows.map(({ revision, position, type, at, actor, changes }) => ({
+    revision,
+    position,
+    type,
+    at,
+    by: actor,
+    changes,
+  }));
 }
 
 function listItemOf(row: DeclarationSummary): DeclarationListItem {
@@ -151,12 +168,21 @@ function listItemOf(row: DeclarationSummary): DeclarationListItem {
   return { ...rest, type: incidentType };
 }
 
-function equal(query: SelectQueryBuilder<DeclarationSummary>, column: keyof DeclarationSummary, value: string | undefined): void {
+function equal(
+  query: SelectQueryBuilder<DeclarationSummary>,
+  column: keyof DeclarationSummary,
+  value: string | undefined,
+): void {
   if (value !== undefined && value !== '') query.andWhere(`d.${column} = :${column}`, { [column]: value });
 }
 
 function allowedFiness(requested: DeclarationFilter['finess'], scope: DeclarationScope): string[] | null {
-  const list = requested === undefined ? null : (typeof requested === 'string' ? requested.split(',') : [...requested]).map((f) => f.trim()).filter(Boolean);
+  const list =
+    requested === undefined
+      ? null
+      : (typeof requested === 'string' ? requested.split(',') : [...requested])
+          .map((f) => f.trim())
+          .filter(Boolean);
   if (scope === 'all') return list && list.length > 0 ? list : null;
   return list && list.length > 0 ? list.filter((finess) => scope.finess.includes(finess)) : [...scope.finess];
 }

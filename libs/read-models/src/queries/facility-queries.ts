@@ -19,7 +19,10 @@ export interface FacilityHistory {
 }
 
 /** A facility's declarations at a glance, or null when it has declared nothing. */
-export async function getFacilityHistory(dataSource: DataSource, finess: string): Promise<FacilityHistory | null> {
+export async function getFacilityHistory(
+  dataSource: DataSource,
+  finess: string,
+): Promise<FacilityHistory | null> {
   const row = await dataSource.getRepository(FacilityHistoryRow).findOne({ where: { finess } });
   if (!row) return null;
   return {
@@ -30,10 +33,16 @@ export async function getFacilityHistory(dataSource: DataSource, finess: string)
     firstSubmittedAt: row.firstSubmittedAt,
     lastSubmittedAt: row.lastSubmittedAt,
     lastDeclarationId: row.lastDeclarationId,
-    byOrigin: { MALICIOUS: row.originMalicious, NON_MALICIOUS: row.originNonMalicious, UNKNOWN: row.originUnknown },
+    byOrigin: {
+      MALICIOUS: row.originMalicious,
+      NON_MALICIOUS: row.originNonMalicious,
+      UNKNOWN: row.originUnknown,
+    },
     patientEndangerment: { POTENTIAL: row.endangermentPotential, ACTUAL: row.endangermentActual },
     operationalImpact: { DEGRADED: row.impactDegraded, INTERRUPTION: row.impactInterruption },
-    worstPatientEndangerment: row.endangermentActual > 0 ? 'ACTUAL' : row.endangermentPotential > 0 ? 'POTENTIAL' : 'NONE',
-    worstOperationalImpact: row.impactInterruption > 0 ? 'INTERRUPTION' : row.impactDegraded > 0 ? 'DEGRADED' : 'NONE',
+    worstPatientEndangerment:
+      row.endangermentActual > 0 ? 'ACTUAL' : row.endangermentPotential > 0 ? 'POTENTIAL' : 'NONE',
+    worstOperationalImpact:
+      row.impactInterruption > 0 ? 'INTERRUPTION' : row.impactDegraded > 0 ? 'DEGRADED' : 'NONE',
   };
 }

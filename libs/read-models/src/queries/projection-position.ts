@@ -10,14 +10,22 @@ export async function readModelsPosition(dataSource: DataSource): Promise<bigint
   const runner = dataSource.createQueryRunner();
   try {
     const positions = [...(await readCheckpoints(runner, READ_MODEL_NAMES)).values()];
-    return positions.reduce((lowest, position) => (position < lowest ? position : lowest), positions[0] ?? 0n);
+    return positions.reduce(
+      (lowest, position) => (position < lowest ? position : lowest),
+      positions[0] ?? 0n,
+    );
   } finally {
     await runner.release();
   }
 }
 
 /** Polls the committed checkpoints until they reach `position`; false after `timeoutMs`. */
-export async function waitForReadModels(dataSource: DataSource, position: bigint, timeoutMs: number, pollMs = 50): Promise<boolean> {
+export async function waitForReadModels(
+  dataSource: DataSource,
+  position: bigint,
+  timeoutMs: number,
+  pollMs = 50,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if ((await readModelsPosition(dataSource)) >= position) return true;

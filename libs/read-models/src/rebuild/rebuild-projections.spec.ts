@@ -33,7 +33,13 @@ function rebuildSuite(openDatabase: (name: string) => Promise<Database>): void {
     projector = new Projector({ store, dataSource: projectorData, pollIntervalMs: 20 });
     await projector.start();
     expect(await projector.waitFor(await store.headPosition(), 30_000)).toBe(true);
-    cleanups.push(() => projector.stop(), () => projectorData.destroy(), () => rebuilder.destroy(), () => queries.destroy(), () => live.drop());
+    cleanups.push(
+      () => projector.stop(),
+      () => projectorData.destroy(),
+      () => rebuilder.destroy(),
+      () => queries.destroy(),
+      () => live.drop(),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -94,8 +100,11 @@ function rebuildSuite(openDatabase: (name: string) => Promise<Database>): void {
       await new Projector({ store, dataSource: fresh }).catchUp();
       const expected = await dumpReadModels(fresh);
       const actual = await dumpReadModels(queries);
-      for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
-      expect(projector.metrics().every((metric) => metric.conflicts >= 0 && metric.lastError === null)).toBe(true);
+      for (const table of Object.keys(expected))
+        expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
+      expect(projector.metrics().every((metric) => metric.conflicts >= 0 && metric.lastError === null)).toBe(
+        true,
+      );
     } finally {
       await fresh.destroy();
       await scratch.drop();
@@ -112,12 +121,16 @@ function rebuildSuite(openDatabase: (name: string) => Promise<Database>): void {
     const after = await dumpReadModels(queries, { checkpoints: true });
     expect(after.annual_statistics_cell).toEqual(before.annual_statistics_cell);
     expect(after.projection_checkpoint).toEqual(before.projection_checkpoint);
-    expect((after.declaration_summary as { status: string }[]).every((row) => row.status === 'TAMPERED')).toBe(true);
+    expect(
+      (after.declaration_summary as { status: string }[]).every((row) => row.status === 'TAMPERED'),
+    ).toBe(true);
     expect(await readModelsPosition(queries)).toBe(await store.headPosition());
   }, 60_000);
 
   it('an unknown read model is refused before anything changes', async () => {
-    await expect(rebuildProjections({ store, dataSource: rebuilder, names: ['nope'] })).rejects.toThrow(/Unknown read model/);
+    await expect(rebuildProjections({ store, dataSource: rebuilder, names: ['nope'] })).rejects.toThrow(
+      /Unknown read model/,
+    );
     expect(await shadowTables(queries)).toEqual([]);
   });
 }

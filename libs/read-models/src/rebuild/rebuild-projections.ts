@@ -53,7 +53,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   let position = 0n;
   let done = 0;
 
-  const replay = async (runner: QueryRunner, events: Awaited<ReturnType<EventStore['readAll']>>): Promise<void> => {
+  const replay = async (
+    runner: QueryRunner,
+    events: Awaited<ReturnType<EventStore['readAll']>>,
+  ): Promise<void> => {
     const rows = new SqlRowStore(dataSource, runner, SHADOW_SUFFIX);
     for (const model of models) await applyEvents(rows, model, events);
   };
@@ -67,12 +70,22 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         position = events[events.length - 1].position;
         done += events.length;
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        options.onProgress?.({ readModels: names, done, total: Math.max(total, done), position, eventsPerSecond: Math.round(done / seconds) });
+        options.onProgress?.({
+          readModels: names,
+          done,
+          total: Math.max(total, done),
+          position,
+          eventsPerSecond: Math.round(done / seconds),
+        });
       }
     });
-    await inWriteTransaction(dataSource, async (runner) => {
-      for (const shadow of shadows) await shadow.prepareSwap(runner);
-    }, { exclusive: false });
+    await inWriteTransaction(
+      dataSource,
+      async (runner) => {
+        for (const shadow of shadows) await shadow.prepareSwap(runner);
+      },
+      { exclusive: false },
+    );
     await inExclusiveTransaction(dataSource, async (runner) => {
       for (;;) {
         const late = await store.readAll(position, batchSize);
@@ -86,23 +99,33 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       for (const name of names) await resetCheckpoint(runner, name, position);
     });
   } catch (error) {
-    await inWriteTransaction(dataSource, async (runner) => {
-      for (const shadow of shadows) await shadow.drop(runner);
-    }, { exclusive: false }).catch(() => undefined);
+    await inWriteTransaction(
+      dataSource,
+      async (runner) => {
+        for (const shadow of shadows) await shadow.drop(runner);
+      },
+      { exclusive: false },
+    ).catch(() => undefined);
     throw error;
   }
   return { readModels: names, events: done, position, seconds: (Date.now() - started) / 1000 };
 }
 
 async function prepareShadows(dataSource: DataSource, models: readonly ReadModel[]): Promise<ShadowTable[]> {
-  const tables = models.flatMap((model) => entitiesOf(model).map((entity) => dataSource.getMetadata(entity).tableName));
-  return inWriteTransaction(dataSource, async (runner) => {
-    const shadows: ShadowTable[] = [];
-    for (const table of tables) {
-      const shadow = await shadowTable(dataSource, runner, table);
-      await shadow.create(runner);
-      shadows.push(shadow);
-    }
-    return shadows;
-  }, { exclusive: false });
+  const tables = models.flatMap((model) =>
+    entitiesOf(model).map((entity) => dataSource.getMetadata(entity).tableName),
+  );
+  return inWriteTransaction(
+    dataSource,
+    async (runner) => {
+      const shadows: ShadowTable[] = [];
+      for (const table of tables) {
+        const shadow = await shadowTable(dataSource, runner, table);
+        await shadow.create(runner);
+        shadows.push(shadow);
+      }
+      return shadows;
+    },
+    { exclusive: false },
+  );
 }

@@ -19,19 +19,29 @@ export interface ShadowTable {
   drop(runner: QueryRunner): Promise<void>;
 }
 
-export async function shadowTable(dataSource: DataSource, runner: QueryRunner, table: string): Promise<ShadowTable> {
+export async function shadowTable(
+  dataSource: DataSource,
+  runner: QueryRunner,
+  table: string,
+): Promise<ShadowTable> {
   return dialectOf(dataSource) === 'postgres' ? postgresShadow(runner, table) : sqliteShadow(runner, table);
 }
 
 async function sqliteShadow(runner: QueryRunner, table: string): Promise<ShadowTable> {
   const shadow = table + SHADOW_SUFFIX;
-  const [definition]: { sql: string }[] = await runner.query(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [table]);
+  const [definition]: { sql: string }[] = await runner.query(
+    `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`,
+    [table],
+  );
   if (!definition) throw new Error(`No table ${table}: run the read-model migrations first`);
   const indexes: { sql: string }[] = await runner.query(
     `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
     [table],
   );
-  const createShadow = definition.sql.replace(/^CREATE TABLE\s+("[^"]+"|\S+)/i, `CREATE TABLE ${quote(shadow)}`);
+  const createShadow = definition.sql.replace(
+    /^CREATE TABLE\s+("[^"]+"|\S+)/i,
+    `CREATE TABLE ${quote(shadow)}`,
+  );
   return {
     table,
     create: async (r) => {
@@ -58,7 +68,8 @@ async function postgresShadow(runner: QueryRunner, table: string): Promise<Shado
       WHERE conrelid = to_regclass(quote_ident($1)) AND contype = 'p'`,
     [table],
   );
-  if (!primaryKey) throw new Error(`No table ${table} with a primary key: run the read-model migrations first`);
+  if (!primaryKey)
+    throw new Error(`No table ${table} with a primary key: run the read-model migrations first`);
   const indexes: { name: string; definition: string }[] = await runner.query(
     `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
       WHERE schemaname = current_schema() AND tablename = $1 AND indexname <> $2`,
@@ -69,21 +80,30 @@ async function postgresShadow(runner: QueryRunner, table: string): Promise<Shado
     table,
     create: async (r) => {
       await r.query(`DROP TABLE IF EXISTS ${quote(shadow)}`);
-      await r.query(`CREATE TABLE ${quote(shadow)} (LIKE ${quote(table)} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
-      await r.query(`ALTER TABLE ${quote(shadow)} ADD CONSTRAINT ${quote(shadowIndex(primaryKey.name))} ${primaryKey.definition}`);
+      await r.query(
+        `CREATE TABLE ${quote(shadow)} (LIKE ${quote(table)} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+      );
+      await r.query(
+        `ALTER TABLE ${quote(shadow)} ADD CONSTRAINT ${quote(shadowIndex(primaryKey.name))} ${primaryKey.definition}`,
+      );
     },
     prepareSwap: async (r) => {
       for (const index of indexes) {
         const match = /^CREATE (UNIQUE )?INDEX \S+ ON \S+ (USING .*)$/is.exec(index.definition);
         if (!match) throw new Error(`Cannot copy index ${index.name}: ${index.definition}`);
-        await r.query(`CREATE ${match[1] ?? ''}INDEX ${quote(shadowIndex(index.name))} ON ${quote(shadow)} ${match[2]}`);
+        await r.query(
+          `CREATE ${match[1] ?? ''}INDEX ${quote(shadowIndex(index.name))} ON ${quote(shadow)} ${match[2]}`,
+        );
       }
     },
     swap: async (r) => {
       await r.query(`DROP TABLE ${quote(table)}`);
       await r.query(`ALTER TABLE ${quote(shadow)} RENAME TO ${quote(table)}`);
-      await r.query(`ALTER TABLE ${quote(table)} RENAME CONSTRAINT ${quote(shadowIndex(primaryKey.name))} TO ${quote(primaryKey.name)}`);
-      for (const index of indexes) await r.query(`ALTER INDEX ${quote(shadowIndex(index.name))} RENAME TO ${quote(index.name)}`);
+      await r.query(
+        `ALTER TABLE ${quote(table)} RENAME CONSTRAINT ${quote(shadowIndex(primaryKey.name))} TO ${quote(primaryKey.name)}`,
+      );
+      for (const index of indexes)
+        await r.query(`ALTER INDEX ${quote(shadowIndex(index.name))} RENAME TO ${quote(index.name)}`);
     },
     drop: async (r) => {
       await r.query(`DROP TABLE IF EXISTS ${quote(shadow)}`);

@@ -6,22 +6,38 @@ const REGISTER = join(__dirname, 'swc-register.js');
 
 /** Starts a projector process following the feed; resolves once it runs. */
 export function followInChild(eventsUrl: string, readUrl: string, batchSize = 250): Promise<ChildProcess> {
-  const child = fork(WORKER, [eventsUrl, readUrl, 'follow', String(batchSize)], { execArgv: ['--require', REGISTER], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(WORKER, [eventsUrl, readUrl, 'follow', String(batchSize)], {
+    execArgv: ['--require', REGISTER],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
-    child.once('exit', (code, signal) => reject(new Error(`projector child exited early (${code ?? signal})`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`projector child exited early (${code ?? signal})`)),
+    );
   });
 }
 
 /** Runs a projector process up to the head of the log; resolves with its metrics. */
-export function catchUpInChild(eventsUrl: string, readUrl: string, batchSize = 250): Promise<{ batches: number; conflicts: number; position: string }> {
-  const child = fork(WORKER, [eventsUrl, readUrl, 'catch-up', String(batchSize)], { execArgv: ['--require', REGISTER], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+export function catchUpInChild(
+  eventsUrl: string,
+  readUrl: string,
+  batchSize = 250,
+): Promise<{ batches: number; conflicts: number; position: string }> {
+  const child = fork(WORKER, [eventsUrl, readUrl, 'catch-up', String(batchSize)], {
+    execArgv: ['--require', REGISTER],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let output = '';
   let errors = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (errors += chunk));
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`projector child failed (${code}): ${errors}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output))
+        : reject(new Error(`projector child failed (${code}): ${errors}`)),
+    );
   });
 }
 

@@ -23,7 +23,12 @@ export interface GeneratedAppend {
   recordedAt: Date;
 }
 
-export function* generateLog(options: { declarations: number; seed: number; facilities?: number; concurrent?: number }): Generator<GeneratedAppend> {
+export function* generateLog(options: {
+  declarations: number;
+  seed: number;
+  facilities?: number;
+  concurrent?: number;
+}): Generator<GeneratedAppend> {
   const random = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const facilities = Array.from({ length: options.facilities ?? 150 }, (_, index) => ({
@@ -40,7 +45,12 @@ export function* generateLog(options: { declarations: number; seed: number; faci
     while (active.length < (options.concurrent ?? 40) && created < options.declarations) {
       const id = uuidOf(options.seed, created);
       clock += Math.floor(random() * 3_600_000);
-      active.push({ id, index: created++, lifecycle: lifecycle(id, new Date(submissionInstant(random, clock)), random, pick, pick(facilities)), next: 0 });
+      active.push({
+        id,
+        index: created++,
+        lifecycle: lifecycle(id, new Date(submissionInstant(random, clock)), random, pick, pick(facilities)),
+        next: 0,
+      });
     }
     const index = Math.floor(random() * active.length);
     const declaration = active[index];
@@ -55,7 +65,14 @@ export function* generateLog(options: { declarations: number; seed: number; faci
           id: uuidOf(options.seed + 1, declaration.index * 100 + revision),
           type: event.type,
           data: event.data as unknown as Record<string, unknown>,
-          metadata: { actor: { sub: revision === 0 ? 'declarant-1' : 'analyst-1', role: revision === 0 ? 'declarant' : 'analyst' }, correlationId: 'seed', schemaVersion: 1 },
+          metadata: {
+            actor: {
+              sub: revision === 0 ? 'declarant-1' : 'analyst-1',
+              role: revision === 0 ? 'declarant' : 'analyst',
+            },
+            correlationId: 'seed',
+            schemaVersion: 1,
+          },
         },
       ],
       recordedAt: new Date(clock),
@@ -67,7 +84,10 @@ export function* generateLog(options: { declarations: number; seed: number; faci
 export async function appendLog(store: EventStore, log: Iterable<GeneratedAppend>): Promise<number> {
   let count = 0;
   for (const append of log) {
-    await store.append(append.streamId, append.events, { expectedRevision: append.expectedRevision, recordedAt: append.recordedAt });
+    await store.append(append.streamId, append.events, {
+      expectedRevision: append.expectedRevision,
+      recordedAt: append.recordedAt,
+    });
     count += append.events.length;
   }
   return count;
@@ -93,10 +113,16 @@ function lifecycle(
   submittedAt: Date,
   random: () => number,
   pick: <T>(items: readonly T[]) => T,
-  facility: { finess: string; name: string; type: (typeof STRUCTURE_TYPES)[number]; region: (typeof REGION_CODES)[number] },
+  facility: {
+    finess: string;
+    name: string;
+    type: (typeof STRUCTURE_TYPES)[number];
+    region: (typeof REGION_CODES)[number];
+  },
 ): DeclarationEvent[] {
   let minutes = 0;
-  const at = () => new Date(submittedAt.getTime() + (minutes += 1 + Math.floor(random() * 600)) * 60_000).toISOString();
+  const at = () =>
+    new Date(submittedAt.getTime() + (minutes += 1 + Math.floor(random() * 600)) * 60_000).toISOString();
   const malicious = random() < 0.5;
   const origin = random() < 0.1 ? 'UNKNOWN' : malicious ? 'MALICIOUS' : 'NON_MALICIOUS';
   const typeOf = (m: boolean) => (m ? pick(MALICIOUS_TYPES) : pick(NON_MALICIOUS_TYPES));
@@ -137,47 +163,138 @@ function lifecycle(
     },
   ];
   const amend = <T extends DeclarationEvent['type']>(type: T, from: unknown, to: unknown) =>
-    events.push({ type, data: { declarationId: id, from, to, amendedBy: 'declarant-1', amendedAt: at() } } as DeclarationEvent);
-  if (random() < 0.4) amend('PatientEndangermentAmended', 'NONE', pick(['NONE', 'POTENTIAL', 'ACTUAL'] as const));
+    events.push({
+      type,
+      data: { declarationId: id, from, to, amendedBy: 'declarant-1', amendedAt: at() },
+    } as DeclarationEvent);
+  if (random() < 0.4)
+    amend('PatientEndangermentAmended', 'NONE', pick(['NONE', 'POTENTIAL', 'ACTUAL'] as const));
   if (random() < 0.3) amend('OperationalImpactAmended', 'NONE', pick(['DEGRADED', 'INTERRUPTION'] as const));
   if (random() < 0.2) amend('DescriptionAmended', 'x', 'Description précisée après analyse');
   if (random() < 0.2) amend('DataImpactsAmended', [], ['CONFIDENTIALITY']);
   if (random() < 0.1) {
-    events.push({ type: 'StructureNis2StatusAmended', data: { declarationId: id, from: 'NONE', to: 'ESSENTIAL', amendedBy: 'declarant-1', amendedAt: at() } });
+    events.push({
+      type: 'StructureNis2StatusAmended',
+      data: { declarationId: id, from: 'NONE', to: 'ESSENTIAL', amendedBy: 'declarant-1', amendedAt: at() },
+    });
   }
   if (random() < 0.2) {
-    for (const [attempts, outcome] of [[1, 'failed'], [2, 'delivered']] as const) {
-      events.push({ type: 'AuthorityNotified', data: { declarationId: id, authority: 'ARS', region: facility.region, outcome, attempts, deliveryId: `${id}-ars`, at: at() } });
+    for (const [attempts, outcome] of [
+      [1, 'failed'],
+      [2, 'delivered'],
+    ] as const) {
+      events.push({
+        type: 'AuthorityNotified',
+        data: {
+          declarationId: id,
+          authority: 'ARS',
+          region: facility.region,
+          outcome,
+          attempts,
+          deliveryId: `${id}-ars`,
+          at: at(),
+        },
+      });
     }
   }
   if (random() < 0.05) {
-    events.push({ type: 'CnilNotificationDeclared', data: { declarationId: id, notifiedAt: at(), reference: 'CNIL-1', declaredBy: 'declarant-1', declaredAt: at() } });
+    events.push({
+      type: 'CnilNotificationDeclared',
+      data: {
+        declarationId: id,
+        notifiedAt: at(),
+        reference: 'CNIL-1',
+        declaredBy: 'declarant-1',
+        declaredAt: at(),
+      },
+    });
   }
   if (random() < 0.3) {
-    events.push({ type: 'ComplementRequested', data: { declarationId: id, requestId: `${id}-c`, question: 'Précisez ?', requestedBy: 'analyst-1', requestedAt: at() } });
-    if (random() < 0.8) events.push({ type: 'ComplementProvided', data: { declarationId: id, requestId: `${id}-c`, answer: 'Voici', providedBy: 'declarant-1', providedAt: at() } });
+    events.push({
+      type: 'ComplementRequested',
+      data: {
+        declarationId: id,
+        requestId: `${id}-c`,
+        question: 'Précisez ?',
+        requestedBy: 'analyst-1',
+        requestedAt: at(),
+      },
+    });
+    if (random() < 0.8)
+      events.push({
+        type: 'ComplementProvided',
+        data: {
+          declarationId: id,
+          requestId: `${id}-c`,
+          answer: 'Voici',
+          providedBy: 'declarant-1',
+          providedAt: at(),
+        },
+      });
   }
   if (random() < 0.7) {
     const first = qualification(malicious);
-    events.push({ type: 'DeclarationQualified', data: { declarationId: id, ...first, qualifiedBy: 'analyst-1', qualifiedAt: at() } });
+    events.push({
+      type: 'DeclarationQualified',
+      data: { declarationId: id, ...first, qualifiedBy: 'analyst-1', qualifiedAt: at() },
+    });
     if (random() < 0.25) {
-      events.push({ type: 'DeclarationRequalified', data: { declarationId: id, from: first, to: qualification(!malicious), requalifiedBy: 'analyst-2', requalifiedAt: at() } });
+      events.push({
+        type: 'DeclarationRequalified',
+        data: {
+          declarationId: id,
+          from: first,
+          to: qualification(!malicious),
+          requalifiedBy: 'analyst-2',
+          requalifiedAt: at(),
+        },
+      });
     }
   }
-  if (random() < 0.3) events.push({ type: 'SupportRequested', data: { declarationId: id, reason: 'Aide', requestedBy: 'declarant-1', requestedAt: at() } });
+  if (random() < 0.3)
+    events.push({
+      type: 'SupportRequested',
+      data: { declarationId: id, reason: 'Aide', requestedBy: 'declarant-1', requestedAt: at() },
+    });
   for (let i = 0; i < Math.floor(random() * 3); i++) {
     events.push({
       type: 'SupportInterventionLogged',
-      data: { declarationId: id, interventionId: `${id}-i${i}`, kind: pick(INTERVENTION_KINDS), summary: 'Appui', loggedBy: 'analyst-1', loggedAt: at() },
+      data: {
+        declarationId: id,
+        interventionId: `${id}-i${i}`,
+        kind: pick(INTERVENTION_KINDS),
+        summary: 'Appui',
+        loggedBy: 'analyst-1',
+        loggedAt: at(),
+      },
     });
   }
   if (random() < 0.6) {
-    events.push({ type: 'ResolutionReported', data: { declarationId: id, resolvedAt: at(), summary: 'Rétabli', reportedBy: 'declarant-1', reportedAt: at() } });
+    events.push({
+      type: 'ResolutionReported',
+      data: {
+        declarationId: id,
+        resolvedAt: at(),
+        summary: 'Rétabli',
+        reportedBy: 'declarant-1',
+        reportedAt: at(),
+      },
+    });
     if (random() < 0.8) {
-      events.push({ type: 'DeclarationClosed', data: { declarationId: id, reason: 'Traité', closedBy: 'analyst-1', closedAt: at() } });
+      events.push({
+        type: 'DeclarationClosed',
+        data: { declarationId: id, reason: 'Traité', closedBy: 'analyst-1', closedAt: at() },
+      });
       if (random() < 0.15) {
-        events.push({ type: 'DeclarationReopened', data: { declarationId: id, reason: 'Rechute', reopenedBy: 'analyst-1', reopenedAt: at() } });
-        if (random() < 0.5) events.push({ type: 'DeclarationClosed', data: { declarationId: id, reason: 'Traité', closedBy: 'analyst-1', closedAt: at() } });
+        events.push({
+          type: 'DeclarationReopened',
+          data: { declarationId: id, reason: 'Rechute', reopenedBy: 'analyst-1', reopenedAt: at() },
+        });
+        if (random() < 0.5)
+          events.push({
+            type: 'DeclarationClosed',
+            data: { declarationId: id, reason: 'Traité', closedBy: 'analyst-1', closedAt: at() },
+          });
       }
     }
   }

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   }
   await projector.catchUp();
   const [metrics] = projector.metrics();
-  process.stdout.write(`${JSON.stringify({ batches: metrics.batches, conflicts: metrics.conflicts, position: String(projector.position()) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ batches: metrics.batches, conflicts: metrics.conflicts, position: String(projector.position()) })}\n`,
+  );
   await dataSource.destroy();
   await store.close();
 }

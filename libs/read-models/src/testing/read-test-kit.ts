@@ -16,14 +16,21 @@ export function temporaryDirectory(prefix: string): { path: string; remove: () =
 }
 
 /** A real SQLite event store file holding a generated log. */
-export async function seededSqliteStore(path: string, declarations: number, seed = 7): Promise<{ store: SqliteEventStore; events: number }> {
+export async function seededSqliteStore(
+  path: string,
+  declarations: number,
+  seed = 7,
+): Promise<{ store: SqliteEventStore; events: number }> {
   const store = await SqliteEventStore.open(path, { synchronous: 'normal' });
   const events = await appendLog(store, generateLog({ declarations, seed }));
   return { store, events };
 }
 
 /** Every read-model row, table by table in primary-key order, as the entities hydrate them (comparable across dialects). */
-export async function dumpReadModels(dataSource: DataSource, options: { checkpoints?: boolean } = {}): Promise<Record<string, object[]>> {
+export async function dumpReadModels(
+  dataSource: DataSource,
+  options: { checkpoints?: boolean } = {},
+): Promise<Record<string, object[]>> {
   const dump: Record<string, object[]> = {};
   for (const entity of READ_ENTITIES) {
     if (entity === ProjectionCheckpoint && !options.checkpoints) continue;
@@ -46,7 +53,11 @@ const AS_GIVEN: Decider<DeclarationEvent, null, DeclarationEvent> = {
 };
 
 /** Appends one declaration's domain events to its stream, one append per event, as the API would. */
-export async function appendDeclarationEvents(store: EventStore, events: DeclarationEvent[], sub = 'analyst-1'): Promise<bigint> {
+export async function appendDeclarationEvents(
+  store: EventStore,
+  events: DeclarationEvent[],
+  sub = 'analyst-1',
+): Promise<bigint> {
   let position = 0n;
   for (const event of events) {
     const { result } = await handleCommand(store, {

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const readUrl = process.argv[3] || `sqlite:${join(directory.path, 'read.sqlite')}`;
   const names = process.argv[4]?.split(',');
   try {
-    const store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), { synchronous: 'normal' });
+    const store = await SqliteEventStore.open(join(directory.path, 'events.sqlite'), {
+      synchronous: 'normal',
+    });
     let seeded = 0;
     const started = Date.now();
     for (let seed = 1; seeded < target; seed++) {
@@ -31,7 +33,9 @@ async function main(): Promise<void> {
     const dataSource = await openReadDataSource(readUrl);
     const cpu = process.cpuUsage();
     const rebuilt = await rebuildProjections({ store, dataSource, names });
-    console.log(`rebuild of ${rebuilt.readModels.join(', ')}: ${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s = ${Math.round(rebuilt.events / rebuilt.seconds)} events/s (${readUrl.split(':')[0]}; ${cpuRate(cpu, rebuilt.events)} events per CPU second of this process)`);
+    console.log(
+      `rebuild of ${rebuilt.readModels.join(', ')}: ${rebuilt.events} events in ${rebuilt.seconds.toFixed(2)} s = ${Math.round(rebuilt.events / rebuilt.seconds)} events/s (${readUrl.split(':')[0]}; ${cpuRate(cpu, rebuilt.events)} events per CPU second of this process)`,
+    );
 
     await dataSource.query('UPDATE "projection_checkpoint" SET "position" = 0');
     for (const entity of readModelsNamed(names).flatMap(entitiesOf)) {
@@ -42,7 +46,9 @@ async function main(): Promise<void> {
     const caughtUpCpu = process.cpuUsage();
     await projector.catchUp();
     const seconds = (Date.now() - caughtUpStart) / 1000;
-    console.log(`projector catch-up (batches of 500): ${seeded} events in ${seconds.toFixed(2)} s = ${Math.round(seeded / seconds)} events/s (${cpuRate(caughtUpCpu, seeded)} events per CPU second)`);
+    console.log(
+      `projector catch-up (batches of 500): ${seeded} events in ${seconds.toFixed(2)} s = ${Math.round(seeded / seconds)} events/s (${cpuRate(caughtUpCpu, seeded)} events per CPU second)`,
+    );
     await dataSource.destroy();
     await store.close();
   } finally {

@@ -4,10 +4,19 @@ import type { RecordedEvent } from '@vigie/event-store';
 /** Test builders: recorded events as a store hands them to projections. */
 export const DECLARATION_ID = '11111111-1111-4111-8111-111111111111';
 
-export function submittedData(overrides: Partial<DeclarationSubmitted['data']> = {}): DeclarationSubmitted['data'] {
+export function submittedData(
+  overrides: Partial<DeclarationSubmitted['data']> = {},
+): DeclarationSubmitted['data'] {
   return {
     declarationId: DECLARATION_ID,
-    structure: { finess: '750712184', name: 'Centre hospitalier X', type: 'ES', region: '11', isOse: false, nis2: 'NONE' },
+    structure: {
+      finess: '750712184',
+      name: 'Centre hospitalier X',
+      type: 'ES',
+      region: '11',
+      isOse: false,
+      nis2: 'NONE',
+    },
     declarant: { name: 'Jeanne Martin', role: 'RSSI', email: 'jeanne@example.org', phone: null },
     occurredAt: '2026-03-02T06:40:00.000Z',
     detectedAt: '2026-03-02T07:05:00.000Z',
@@ -54,9 +63,14 @@ export function recorded(
     position: firstPosition + BigInt(index),
     type: event.type,
     data: event.data as unknown as Record<string, unknown>,
-    metadata: { actor: { sub: options.sub ?? 'user-1', role: 'analyst' }, correlationId: 'c-1', schemaVersion: 1 },
+    metadata: {
+      actor: { sub: options.sub ?? 'user-1', role: 'analyst' },
+      correlationId: 'c-1',
+      schemaVersion: 1,
+    },
     recordedAt: '2026-03-02T09:00:00.000Z',
   }));
 }
 
-export const at = (minutes: number): string => new Date(Date.parse('2026-03-02T08:00:00.000Z') + minutes * 60_000).toISOString();
+export const at = (minutes: number): string =>
+  new Date(Date.parse('2026-03-02T08:00:00.000Z') + minutes * 60_000).toISOString();
