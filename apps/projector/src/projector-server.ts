@@ -16,16 +16,14 @@ export function createProjectorServer(projector: Projector): Server {
       const running = metrics.every((metric) => metric.running);
       const lastError = metrics.find((metric) => metric.lastError !== null)?.lastError ?? null;
       const healthy = running && lastError === null;
-      response
-        .writeHead(healthy ? 200 : 503, { 'Content-Type': 'application/json' })
-        .end(
-          JSON.stringify({
-            status: healthy ? 'ok' : 'failing',
-            running,
-            position: projector.position().toString(),
-            lastError,
-          }),
-        );
+      response.writeHead(healthy ? 200 : 503, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          status: healthy ? 'ok' : 'failing',
+          running,
+          position: projector.position().toString(),
+          lastError,
+        }),
+      );
     } else if (path === '/metrics') {
       response
         .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' })
