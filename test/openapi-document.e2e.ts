@@ -1,5 +1,10 @@
-import type { Response } from 'supertest';
-import { BODILESS, loadDocument, type OpenApiConformance, type Schema } from './support/openapi-conformance';
+import {
+  BODILESS,
+  loadDocument,
+  type Exchange,
+  type OpenApiConformance,
+  type Schema,
+} from './support/openapi-conformance';
 import { TestApi } from './support/vigie-api';
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
@@ -128,15 +133,15 @@ describe('The OpenAPI document (GET /docs-json)', () => {
     expect(defects).toEqual([]);
   });
 
-  /** An answer as supertest gives it, reduced to what the check reads. */
-  const answer = (path: string, status: number, contentType: string, body: unknown) =>
-    ({
-      request: { method: 'GET', url: `http://127.0.0.1${path}` },
-      status,
-      headers: { 'content-type': contentType },
-      body,
-      text: JSON.stringify(body),
-    }) as unknown as Response;
+  /** An answer, reduced to what the check reads. */
+  const answer = (path: string, status: number, contentType: string, json: unknown): Exchange => ({
+    method: 'GET',
+    path,
+    status,
+    contentType,
+    json,
+    text: JSON.stringify(json),
+  });
 
   it('the conformance check refuses an answer that drifted from the document', () => {
     const json = 'application/json; charset=utf-8';
@@ -150,7 +155,12 @@ describe('The OpenAPI document (GET /docs-json)', () => {
     expect(conformance.defectOf(answer('/health/live', 404, problem, {}))).toMatch(/status not documented/);
     expect(conformance.defectOf(answer('/nowhere', 200, json, {}))).toMatch(/no operation/);
     const unknownId = '/api/v1/declarations/00000000-0000-4000-8000-000000000000';
-    const notFound = { type: 'https://vigie.example/problems/x', title: 'Not found', status: 404, detail: '…' };
+    const notFound = {
+      type: 'https://vigie.example/problems/x',
+      title: 'Not found',
+      status: 404,
+      detail: '…',
+    };
     expect(conformance.defectOf(answer(unknownId, 404, problem, notFound))).toBeNull();
     expect(conformance.defectOf(answer(unknownId, 404, problem, { ...notFound, status: 400 }))).toMatch(
       /problem status 400/,

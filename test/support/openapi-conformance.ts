@@ -18,6 +18,33 @@ export type Schema = Record<string, unknown>;
 const DOCUMENT_ID = 'vigie-openapi';
 const COMPONENTS = '#/components/schemas/';
 
+/** One answer, whoever sent the request (supertest, or fetch in the soak kit). */
+export interface Exchange {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  status: number;
+  contentType: string | undefined;
+  /** The body parsed as JSON, or undefined. */
+  json: unknown;
+  text: string;
+}
+
+/** A supertest response as an Exchange; a test that asked for raw bytes (`.parse(binary)`) still gets its JSON read. */
+export function exchangeOf(response: Response): Exchange {
+  const raw: unknown = response.body;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : (response.text ?? '');
+  const contentType = response.headers['content-type'] as string | undefined;
+  return {
+    method: response.request.method,
+    path: new URL(response.request.url).pathname,
+    status: response.status,
+    contentType,
+    json: Buffer.isBuffer(raw) && isJson(mediaType(contentType)) ? JSON.parse(text) : raw,
+    text,
+  };
+}
+
 /** Answers without a body (RFC 9110): their documented responses carry no content. */
 export const BODILESS = new Set(['204', '304']);
 
@@ -85,39 +112,31 @@ export class OpenApiConformance {
   }
 
   /** What is wrong with the answer against the document, or null when it conforms. */
-  defectOf(response: Response): string | null {
-    const method = response.request.method.toLowerCase();
-    const path = new URL(response.request.url).pathname;
-    const where = `${method.toUpperCase()} ${path} → ${response.status}`;
-    const template = this.templateOf(method, path);
+  defectOf(answer: Exchange): string | null {
+    const method = answer.method.toLowerCase();
+    const where = `${method.toUpperCase()} ${answer.path} → ${answer.status}`;
+    const template = this.templateOf(method, answer.path);
     if (template === undefined) return `${where}: no operation in the document`;
-    const documented = this.document.paths[template][method].responses[String(response.status)];
+    const documented = this.document.paths[template][method].responses[String(answer.status)];
     if (documented === undefined) return `${where}: status not documented for ${template}`;
-    if (BODILESS.has(String(response.status))) return null;
-    const media = mediaType(response.headers['content-type'] as string | undefined);
+    if (BODILESS.has(String(answer.status))) return null;
+    const media = mediaType(answer.contentType);
     const content = Object.entries(documented.content ?? {}).find(([type]) => mediaType(type) === media);
     if (content === undefined) {
       return `${where}: ${media || 'no content-type'} is not documented (${Object.keys(documented.content ?? {}).join(', ')})`;
     }
     const [, { schema }] = content;
     if (schema === undefined) return `${where}: ${media} has no schema`;
-    if (!isJson(media)) {
-      // Text and PDF: the schema says "a string"; what matters is that the media type was promised.
-      return (response.text ?? '').length > 0 || Buffer.isBuffer(response.body)
-        ? null
-        : `${where}: empty body`;
-    }
-    // A test that asked for the raw bytes (`.parse(binary)`) still gets its JSON checked.
-    const body: unknown = Buffer.isBuffer(response.body)
-      ? JSON.parse(response.body.toString('utf8'))
-      : response.body;
-    const validate = this.compile(schema, `${template} ${method} ${response.status} ${media}`);
-    if (!validate(body)) {
+    // Text and PDF: the schema says "a string"; what matters is that the media type was promised.
+    if (!isJson(media)) return answer.text.length > 0 ? null : `${where}: empty body`;
+    const validate = this.compile(schema, `${template} ${method} ${answer.status} ${media}`);
+    if (!validate(answer.json)) {
       const errors = this.ajv.errorsText(validate.errors?.slice(0, 5), { dataVar: 'body' });
-      return `${where}: ${errors}\n${JSON.stringify(body).slice(0, 500)}`;
+      return `${where}: ${errors}\n${answer.text.slice(0, 500)}`;
     }
-    if (media === 'application/problem+json' && (body as { status?: unknown }).status !== response.status) {
-      return `${where}: problem status ${String((body as { status?: unknown }).status)}`;
+    const { status } = answer.json as { status?: unknown };
+    if (media === 'application/problem+json' && status !== answer.status) {
+      return `${where}: problem status ${String(status)}`;
     }
     return null;
   }
@@ -149,7 +168,7 @@ export async function loadDocument(api: TestApi): Promise<OpenApiConformance> {
  */
 export function conformsToDocument(response: Response): void {
   if (loaded === undefined) throw new Error('conformsToDocument before loadDocument(api)');
-  const defect = loaded.defectOf(response);
+  const defect = loaded.defectOf(exchangeOf(response));
   if (defect !== null) throw new Error(`The answer does not conform to /docs-json: ${defect}`);
 }
 
