@@ -31,7 +31,12 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
     clock.set(submittedAt);
     const body = submission({ ...datesBefore(submittedAt), ...overrides });
     return (
-      await api.http.post('/api/v1/declarations').set(analyst).send(body).expect(201).expect(conformsToDocument)
+      await api.http
+        .post('/api/v1/declarations')
+        .set(analyst)
+        .send(body)
+        .expect(201)
+        .expect(conformsToDocument)
     ).body.id;
   }
 

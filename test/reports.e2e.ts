@@ -572,33 +572,17 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
     const before = await count();
     const key = { 'Idempotency-Key': 'edition-mars-2026' };
 
-    const first = await api.http
-      .post(PUBLICATIONS)
-      .set(analyst)
-      .set(key)
-      .send({ note: 'Mars' })
-      .expect(201)
-      .expect(conformsToDocument);
-    const retry = await api.http
-      .post(PUBLICATIONS)
-      .set(analyst)
-      .set(key)
-      .send({ note: 'Mars' })
-      .expect(201)
-      .expect(conformsToDocument);
+    const publish = (note: string) => api.http.post(PUBLICATIONS).set(analyst).set(key).send({ note });
+
+    const first = await publish('Mars').expect(201).expect(conformsToDocument);
+    const retry = await publish('Mars').expect(201).expect(conformsToDocument);
 
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.location).toBe(first.headers.location);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(await count()).toBe(before + 1);
-    await api.http
-      .post(PUBLICATIONS)
-      .set(analyst)
-      .set(key)
-      .send({ note: 'Avril' })
-      .expect(422)
-      .expect(conformsToDocument);
+    await publish('Avril').expect(422).expect(conformsToDocument);
   });
 
   it('the routes are in the OpenAPI document', async () => {

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NEXT_CURSOR } from '../declarations/declaration-reads.dto';
+import { INSTANT, NEXT_CURSOR } from '../api-fields';
 
 /** One read of a declaration by an analyst or an admin: who, when, what. */
 export class RecordedReadDto {
   @ApiProperty({ description: 'Decimal, increasing in the order reads were recorded' })
   id!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty(INSTANT)
   at!: string;
 
   @ApiProperty({ description: "The reader's `sub`" })

@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CLOCK_STAGES, CLOCK_STATUSES, REGIMES } from '@vigie/domain';
-import { NEXT_CURSOR } from '../declarations/declaration-reads.dto';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
+import { INSTANT, NEXT_CURSOR } from '../api-fields';
 
 /** One regulatory clock, its status read at the page's `at`. */
 export class DeadlineItemDto {

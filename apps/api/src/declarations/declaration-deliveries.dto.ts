@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AUTHORITIES, CLOCK_STAGES, DELIVERY_OUTCOMES, REGIMES, REMINDER_KINDS } from '@vigie/domain';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
+import { INSTANT } from '../api-fields';
 
 /** One webhook delivery as last attempted: a retried delivery replaces its previous attempt. */
 class DeliveryViewDto {

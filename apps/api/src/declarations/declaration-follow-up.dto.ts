@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INTERVENTION_KINDS, REPORT_STAGES } from '@vigie/domain';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
-const NULLABLE_INSTANT = { ...INSTANT, nullable: true } as const;
+import { INSTANT, NULLABLE_INSTANT } from '../api-fields';
 
 export class QualificationViewDto {
   @ApiProperty({ enum: ['MALICIOUS', 'NON_MALICIOUS'] })

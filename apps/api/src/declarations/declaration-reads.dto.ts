@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DECLARATION_STATUSES } from '@vigie/domain';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
-const NEXT_CURSOR = {
-  type: String,
-  nullable: true,
-  description: 'Pass as `cursor` for the next page; null on the last one',
-} as const;
+import { INSTANT, NEXT_CURSOR } from '../api-fields';
 
 /** One row of the list: the declaration-summary read model, no personal data of the declarant. */
 export class DeclarationListItemDto {
@@ -118,5 +112,3 @@ export class DeclarationHistoryDto {
   @ApiProperty({ type: [TimelineEntryDto] })
   items!: TimelineEntryDto[];
 }
-
-export { NEXT_CURSOR };

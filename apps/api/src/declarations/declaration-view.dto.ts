@@ -19,8 +19,7 @@ import {
 } from './declaration-follow-up.dto';
 import { AuthorityNotificationViewDto, ReminderViewDto } from './declaration-deliveries.dto';
 import { DeclarantViewDto, StructureViewDto } from './declaration-parties.dto';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
+import { INSTANT } from '../api-fields';
 
 /**
  * `GET /api/v1/declarations/{id}`: the read model's DeclarationView (libs/read-models), the

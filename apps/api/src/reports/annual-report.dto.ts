@@ -1,7 +1,7 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { REPORT_SECTIONS } from './annual-report.schema';
+import { INSTANT } from '../api-fields';
 
-const INSTANT = { type: String, format: 'date-time' } as const;
 type Section = Record<string, unknown>;
 
 // A raw schema's `required` lists names, ApiProperty's says whether the property is required: wrap it.

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AnnualReportDto } from './annual-report.dto';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
+import { INSTANT } from '../api-fields';
 
 /** An edition of the yearly report, frozen from the log up to `position`. */
 class PublicationFieldsDto {

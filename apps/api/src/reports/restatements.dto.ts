@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-const INSTANT = { type: String, format: 'date-time' } as const;
+import { INSTANT } from '../api-fields';
 
 class RestatedEditionDto {
   @ApiProperty({ format: 'uuid' })
