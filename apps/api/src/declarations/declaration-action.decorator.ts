@@ -14,7 +14,7 @@ export const IDEMPOTENCY_KEY_HEADER = ApiHeader({
 
 /** The headers of a command's answer. */
 export const COMMAND_ANSWER_HEADERS = {
-  ETag: { description: '"<revision>" after the command', schema: { type: 'string', example: '"1"' } },
+  ETag: { description: '"<revision>" of the declaration', schema: { type: 'string', example: '"1"' } },
   'Idempotent-Replayed': { description: '`true` on a replay of a keyed request', schema: { type: 'string' } },
 };
 
