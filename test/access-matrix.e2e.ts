@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import type { Response } from 'supertest';
 import { problemDefect } from './soak/kit/listening-api';
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import {
   FINESS,
   OTHER_FINESS,
@@ -219,6 +220,7 @@ describe('the access-control matrix', () => {
 
   beforeAll(async () => {
     api = await TestApi.start({}, { clock: fixedClock() });
+    await loadDocument(api);
     const secret = new TextEncoder().encode(api.config.jwtSecret);
     const past = Math.floor(Date.now() / 1000) - 3600;
     const expired = await new SignJWT({ role: 'admin', finess: [] })
@@ -283,6 +285,9 @@ describe('the access-control matrix', () => {
           : call.set(tokens[identity]).send(scenario.body));
         seen.push(`${route} ${identity}`);
         expect({ identity, status: response.status }).toEqual({ identity, status: scenario.expected[index] });
+        // Whatever the identity, the answer is one the OpenAPI document describes for this route
+        // (the document's own routes, /docs…, are served beside it, not described in it).
+        if (!route.startsWith('GET /docs')) conformsToDocument(response);
         if (response.status >= 400) {
           expect(
             problemDefect({

@@ -1,3 +1,4 @@
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { describeEachReadDb, type ReadDb } from './support/read-side';
 import { FINESS, OTHER_FINESS, TestApi, bearer, submission } from './support/vigie-api';
 
@@ -23,6 +24,7 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
     now = Date.parse('2026-03-29T00:30:00.000Z');
     database = await readDb();
     api = await TestApi.start(database.env, { clock: () => new Date(now) });
+    await loadDocument(api);
     declarant = bearer(await api.token({ role: 'declarant', sub: 'rssi-chu', finess: [FINESS] }));
     otherDeclarant = bearer(
       await api.token({ role: 'declarant', sub: 'rssi-clinic', finess: [OTHER_FINESS] }),
@@ -49,6 +51,7 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
           }),
         )
         .expect(201)
+        .expect(conformsToDocument)
     ).body.id;
     clinic = (
       await api.http
@@ -69,6 +72,7 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
           }),
         )
         .expect(201)
+        .expect(conformsToDocument)
     ).body.id;
   });
   afterAll(async () => {
@@ -78,7 +82,14 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
 
   const clocks = async (id: string, as = analyst) => {
     const caughtUp = await api.caughtUp();
-    return (await api.http.get(`/api/v1/declarations/${id}/clocks`).query(caughtUp).set(as).expect(200)).body;
+    return (
+      await api.http
+        .get(`/api/v1/declarations/${id}/clocks`)
+        .query(caughtUp)
+        .set(as)
+        .expect(200)
+        .expect(conformsToDocument)
+    ).body;
   };
   const statuses = async (id: string) =>
     Object.fromEntries(
@@ -113,7 +124,11 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
   });
 
   it('a declarant of another facility does not see them (404), as for the declaration itself', async () => {
-    await api.http.get(`/api/v1/declarations/${hospital}/clocks`).set(otherDeclarant).expect(404);
+    await api.http
+      .get(`/api/v1/declarations/${hospital}/clocks`)
+      .set(otherDeclarant)
+      .expect(404)
+      .expect(conformsToDocument);
   });
 
   it('no final report before the incident notification: 409 with its own problem type', async () => {
@@ -127,7 +142,9 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
     const response = await post(hospital, 'reports', declarant, {
       stage: 'NOTIFICATION',
       content: 'Notification d’incident',
-    }).expect(200);
+    })
+      .expect(200)
+      .expect(conformsToDocument);
     expect(response.body).toEqual({
       id: hospital,
       revision: 1,
@@ -142,27 +159,36 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
         .query(caughtUp)
         .set(declarant)
         .expect(200)
+        .expect(conformsToDocument)
     ).body.items;
     expect(history.at(-1)).toMatchObject({ type: 'StagedReportSubmitted', by: 'rssi-chu' });
   });
 
   it('who may do what: an analyst does not submit reports (403); a stage outside the three is a 400 naming the field', async () => {
-    await post(hospital, 'reports', analyst, { stage: 'NOTIFICATION', content: 'x' }).expect(403);
+    await post(hospital, 'reports', analyst, { stage: 'NOTIFICATION', content: 'x' })
+      .expect(403)
+      .expect(conformsToDocument);
     const invalid = await post(hospital, 'reports', declarant, {
       stage: 'EARLY_WARNING',
       content: 'x',
-    }).expect(400);
+    })
+      .expect(400)
+      .expect(conformsToDocument);
     expect(invalid.body.errors).toEqual([
       { field: 'stage', message: expect.stringContaining('NOTIFICATION') },
     ]);
-    await post(hospital, 'reports', otherDeclarant, { stage: 'FINAL', content: 'x' }).expect(404);
+    await post(hospital, 'reports', otherDeclarant, { stage: 'FINAL', content: 'x' })
+      .expect(404)
+      .expect(conformsToDocument);
   });
 
   it('outside NIS2 there are no staged reports: 409', async () => {
     const response = await post(clinic, 'reports', otherDeclarant, {
       stage: 'NOTIFICATION',
       content: 'x',
-    }).expect(409);
+    })
+      .expect(409)
+      .expect(conformsToDocument);
     expect(response.body.type).toBe(problemType('nis2-does-not-apply'));
   });
 
@@ -171,20 +197,28 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
     await post(hospital, 'intermediate-report-requests', declarant, {
       dueAt,
       reason: 'Point de situation',
-    }).expect(403);
+    })
+      .expect(403)
+      .expect(conformsToDocument);
     await post(hospital, 'intermediate-report-requests', analyst, {
       dueAt: new Date(now - hours(1)).toISOString(),
       reason: 'x',
-    }).expect(400);
+    })
+      .expect(400)
+      .expect(conformsToDocument);
     const requested = await post(hospital, 'intermediate-report-requests', analyst, {
       dueAt,
       reason: 'Point de situation',
-    }).expect(200);
+    })
+      .expect(200)
+      .expect(conformsToDocument);
     const requestId = requested.body.requestId;
     const again = await post(hospital, 'intermediate-report-requests', analyst, {
       dueAt,
       reason: 'Encore',
-    }).expect(409);
+    })
+      .expect(409)
+      .expect(conformsToDocument);
     expect(again.body.type).toBe(problemType('intermediate-report-already-requested'));
     expect((await statuses(hospital))[`NIS2/INTERMEDIATE/${requestId}`]).toBe('due');
     now += hours(50);
@@ -192,7 +226,9 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
     await post(hospital, 'reports', declarant, {
       stage: 'INTERMEDIATE',
       content: 'Restauration à 60 %',
-    }).expect(200);
+    })
+      .expect(200)
+      .expect(conformsToDocument);
     expect((await statuses(hospital))[`NIS2/INTERMEDIATE/${requestId}`]).toBe('met-late');
   });
 
@@ -200,14 +236,20 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
     await post(hospital, 'cnil-notification', declarant, {
       notifiedAt: '2026-03-31T10:00:00+02:00',
       reference: 'CNIL-2026-0042',
-    }).expect(200);
+    })
+      .expect(200)
+      .expect(conformsToDocument);
     const gdpr = (await clocks(hospital)).items.find((clock: { regime: string }) => clock.regime === 'GDPR');
     expect(gdpr).toMatchObject({ metAt: '2026-03-31T08:00:00.000Z', status: 'met' });
   });
 
   it('an analyst finds the clinic is an important entity: its NIS2 clocks appear, counted from its detection', async () => {
-    await post(clinic, 'regulatory-status', otherDeclarant, { nis2: 'IMPORTANT' }).expect(403);
-    await post(clinic, 'regulatory-status', analyst, { nis2: 'IMPORTANT' }).expect(200);
+    await post(clinic, 'regulatory-status', otherDeclarant, { nis2: 'IMPORTANT' })
+      .expect(403)
+      .expect(conformsToDocument);
+    await post(clinic, 'regulatory-status', analyst, { nis2: 'IMPORTANT' })
+      .expect(200)
+      .expect(conformsToDocument);
     expect(await statuses(clinic)).toEqual({
       'CSP/DECLARATION': 'met',
       'NIS2/EARLY_WARNING': 'met',
@@ -273,7 +315,7 @@ describeEachReadDb('regulatory clocks and deadlines', 'vigie_e2e_deadlines', (re
         'regime',
         'status',
       ]);
-      await api.http.get('/api/v1/deadlines').expect(401);
+      await api.http.get('/api/v1/deadlines').expect(401).expect(conformsToDocument);
     });
   });
 });

@@ -1,10 +1,11 @@
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { describeEachReadDb, type ReadDb } from './support/read-side';
 import { FINESS, TestApi, bearer, fixedClock, qualification, submission } from './support/vigie-api';
 
 /**
  * One declaration through its whole life, over HTTP: every answer carries the new revision and
  * ETag, and the history tells what changed from → to — read from read models in SQLite, then in
- * PostgreSQL.
+ * PostgreSQL. Every answer is also checked against the OpenAPI document the API serves.
  */
 describeEachReadDb(
   'a declaration, from submission to closure, reopening and closure again',
@@ -22,6 +23,7 @@ describeEachReadDb(
       api = await TestApi.start(database.env, { clock: fixedClock('2026-03-03T09:00:00.000Z') });
       declarant = bearer(await api.token({ role: 'declarant', sub: 'rssi-ch-x', finess: [FINESS] }));
       analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-cert' }));
+      await loadDocument(api);
     });
     afterAll(async () => {
       await api?.stop();
@@ -36,6 +38,7 @@ describeEachReadDb(
       revision: number,
     ): Promise<void> {
       const response = await api.http.post(`/api/v1/declarations/${id}/${action}`).set(headers).send(body);
+      conformsToDocument(response);
       expect({ status: response.status, body: response.body }).toEqual({
         status: 200,
         body: { id, revision, position: expect.stringMatching(/^\d+$/) },
@@ -50,12 +53,19 @@ describeEachReadDb(
     const afterLastCommand = () => ({ minPosition: lastPosition.toString() });
 
     const status = async (): Promise<string> =>
-      (await api.http.get(`/api/v1/declarations/${id}`).query(afterLastCommand()).set(declarant).expect(200))
-        .body.status;
+      (
+        await api.http
+          .get(`/api/v1/declarations/${id}`)
+          .query(afterLastCommand())
+          .set(declarant)
+          .expect(200)
+          .expect(conformsToDocument)
+      ).body.status;
 
     it('given a declarant of the facility, when it declares, then 201 with id, revision 0, ETag and Location', async () => {
       const response = await api.http.post('/api/v1/declarations').set(declarant).send(submission());
       expect(response.status).toBe(201);
+      conformsToDocument(response);
       expect(response.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         revision: 0,
@@ -126,7 +136,8 @@ describeEachReadDb(
         .get(`/api/v1/declarations/${id}`)
         .query(afterLastCommand())
         .set(analyst)
-        .expect(200);
+        .expect(200)
+        .expect(conformsToDocument);
       expect(response.headers.etag).toBe('"12"');
       expect(response.body).toMatchObject({
         id,
@@ -179,7 +190,8 @@ describeEachReadDb(
         .get(`/api/v1/declarations/${id}/history`)
         .query(afterLastCommand())
         .set(declarant)
-        .expect(200);
+        .expect(200)
+        .expect(conformsToDocument);
       const items: {
         revision: number;
         position: string;
@@ -224,6 +236,27 @@ describeEachReadDb(
       );
       expect(items[6].changes).toHaveLength(2);
       expect(items[11].changes).toEqual([{ field: 'reason', from: null, to: 'Data leak discovered.' }]);
+    });
+
+    it('a stale If-Match, a declaration that does not exist, a refused role: problems as the document says', async () => {
+      await api.http
+        .post(`/api/v1/declarations/${id}/closure`)
+        .set({ ...analyst, 'If-Match': '"3"' })
+        .send({ reason: 'Again.' })
+        .expect(412)
+        .expect(conformsToDocument);
+      await api.http
+        .get('/api/v1/declarations/00000000-0000-4000-8000-000000000000/history')
+        .set(analyst)
+        .expect(404)
+        .expect(conformsToDocument);
+      await api.http
+        .post(`/api/v1/declarations/${id}/qualification`)
+        .set(declarant)
+        .send(qualification())
+        .expect(403)
+        .expect(conformsToDocument);
+      await api.http.get(`/api/v1/declarations/${id}`).expect(401).expect(conformsToDocument);
     });
   },
 );

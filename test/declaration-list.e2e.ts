@@ -1,3 +1,4 @@
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { datesBefore, describeEachReadDb, SettableClock, type ReadDb } from './support/read-side';
 import {
   FINESS,
@@ -29,7 +30,14 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
   async function declare(submittedAt: string, overrides: Record<string, unknown>): Promise<string> {
     clock.set(submittedAt);
     const body = submission({ ...datesBefore(submittedAt), ...overrides });
-    return (await api.http.post('/api/v1/declarations').set(analyst).send(body).expect(201)).body.id;
+    return (
+      await api.http
+        .post('/api/v1/declarations')
+        .set(analyst)
+        .send(body)
+        .expect(201)
+        .expect(conformsToDocument)
+    ).body.id;
   }
 
   const structure = (finess: string, type: string, region: string) => ({
@@ -45,7 +53,8 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
       .get('/api/v1/declarations')
       .query({ ...(await api.caughtUp()), ...query })
       .set(token)
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
     return response.body.items.map((item: Item) => item.id);
   }
 
@@ -53,6 +62,7 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
     database = await readDb();
     api = await TestApi.start(database.env, { clock: clock.now });
     analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-cert' }));
+    await loadDocument(api);
     // 23:30 in Paris on New Year's Eve: a 2025 declaration.
     ids.A = await declare('2025-12-31T22:30:00.000Z', {
       structure: structure(FINESS, 'ES', '11'),
@@ -235,6 +245,7 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
             .query({ ...(await api.caughtUp()), ...query, ...(cursor === null ? {} : { cursor }) })
             .set(analyst)
             .expect(200)
+            .expect(conformsToDocument)
         ).body;
         seen.push(...page.items.map((item) => item.id));
         cursor = page.nextCursor;
@@ -314,6 +325,7 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
         .query({ [name]: value })
         .set(analyst);
       expect(response.status).toBe(400);
+      conformsToDocument(response);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({
         type: 'https://vigie.example/problems/validation-failed',
@@ -327,7 +339,8 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
         .get('/api/v1/declarations')
         .query({ year: 'x', region: '99', limit: '0' })
         .set(analyst)
-        .expect(400);
+        .expect(400)
+        .expect(conformsToDocument);
       expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
         'limit',
         'region',
@@ -345,6 +358,6 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
   });
 
   it('without a token: 401', async () => {
-    await api.http.get('/api/v1/declarations').expect(401);
+    await api.http.get('/api/v1/declarations').expect(401).expect(conformsToDocument);
   });
 });

@@ -1,3 +1,4 @@
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { TestApi, bearer, qualification, submission } from './support/vigie-api';
 
 interface InvalidCase {
@@ -139,6 +140,7 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
     api = await TestApi.start();
     admin = bearer(await api.token({ role: 'admin', sub: 'admin-1' }));
     id = (await api.http.post('/api/v1/declarations').set(admin).send(submission()).expect(201)).body.id;
+    await loadDocument(api);
   });
   afterAll(() => api.stop());
 
@@ -155,6 +157,7 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
       .set(admin)
       .send(body as object);
     expect(response.status).toBe(400);
+    conformsToDocument(response);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({
       type: expect.stringMatching(/^https:\/\/vigie\.example\/problems\//),
@@ -172,7 +175,12 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
       declarant: { ...declarant, email: 'x' },
       dataImpacts: ['NOPE'],
     });
-    const response = await api.http.post('/api/v1/declarations').set(admin).send(body).expect(400);
+    const response = await api.http
+      .post('/api/v1/declarations')
+      .set(admin)
+      .send(body)
+      .expect(400)
+      .expect(conformsToDocument);
     expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
       'dataImpacts.0',
       'declarant.email',
@@ -181,7 +189,11 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
   });
 
   it('an id that is not a UUID is 400 naming id', async () => {
-    const response = await api.http.get('/api/v1/declarations/not-a-uuid').set(admin).expect(400);
+    const response = await api.http
+      .get('/api/v1/declarations/not-a-uuid')
+      .set(admin)
+      .expect(400)
+      .expect(conformsToDocument);
     expect(response.body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);
   });
 
@@ -193,6 +205,7 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
       .set('Content-Type', 'application/json')
       .send('{"structure": {');
     expect(response.status).toBe(400);
+    conformsToDocument(response);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({
       type: 'https://vigie.example/problems/malformed-json',
@@ -208,6 +221,7 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
       .set(admin)
       .send(submission({ description: 'x'.repeat(300 * 1024) }));
     expect(response.status).toBe(413);
+    conformsToDocument(response);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({
       type: 'https://vigie.example/problems/payload-too-large',
@@ -216,12 +230,23 @@ describe('invalid requests are answered 400 problem+json naming the field, and a
     expect(await api.headPosition()).toBe(before);
   });
 
+  it('a body in another charset than UTF-8 is 415 problem+json', async () => {
+    await api.http
+      .post(`/api/v1/declarations/${id}/closure`)
+      .set(admin)
+      .set('Content-Type', 'application/json; charset=utf-16le')
+      .send(Buffer.from(JSON.stringify({ reason: 'Done.' }), 'utf16le'))
+      .expect(415)
+      .expect(conformsToDocument);
+  });
+
   it('the history of the declaration still holds its submission only', async () => {
     const { body } = await api.http
       .get(`/api/v1/declarations/${id}/history`)
       .query(await api.caughtUp())
       .set(admin)
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
     expect(body.items.map((item: { type: string }) => item.type)).toEqual(['DeclarationSubmitted']);
   });
 });

@@ -1,6 +1,7 @@
 import { openEventStore, type EventStore } from '@vigie/event-store';
 import type { Response } from 'supertest';
 import { problemDefect } from './soak/kit/listening-api';
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { TestApi, bearer, fixedClock, submission } from './support/vigie-api';
 
 const clean = (response: Response): string | null =>
@@ -16,6 +17,7 @@ function expectRateLimited(response: Response): void {
   expect(response.body).toMatchObject({ type: 'https://vigie.example/problems/rate-limited', status: 429 });
   expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   expect(clean(response)).toBeNull();
+  conformsToDocument(response);
 }
 
 describe('rate limits', () => {
@@ -27,6 +29,7 @@ describe('rate limits', () => {
         VIGIE_RATE_LIMIT_PER_TOKEN: '0',
         VIGIE_TRUST_PROXY: '1',
       });
+      await loadDocument(api);
     });
     afterAll(() => api.stop());
 
@@ -69,6 +72,7 @@ describe('rate limits', () => {
     let api: TestApi;
     beforeAll(async () => {
       api = await TestApi.start({ VIGIE_RATE_LIMIT_PER_ADDRESS: '0', VIGIE_RATE_LIMIT_PER_TOKEN: '3' });
+      await loadDocument(api);
     });
     afterAll(() => api.stop());
 

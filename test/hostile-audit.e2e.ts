@@ -1,3 +1,4 @@
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createTestDatabase, describePostgres } from './support/postgres';
@@ -29,7 +30,14 @@ function accountability(name: string, store: AuditStore): void {
     let second: string;
 
     const reads = async (query: Record<string, string> = {}) =>
-      (await api.http.get('/api/v1/audit/reads').query(query).set(admin).expect(200)).body as {
+      (
+        await api.http
+          .get('/api/v1/audit/reads')
+          .query(query)
+          .set(admin)
+          .expect(200)
+          .expect(conformsToDocument)
+      ).body as {
         items: Record<string, string>[];
         nextCursor: string | null;
       };
@@ -39,38 +47,54 @@ function accountability(name: string, store: AuditStore): void {
       drop = chosen.drop;
       tamper = chosen.tamper;
       api = await TestApi.start(chosen.env, { clock: fixedClock('2026-03-03T09:00:00.000Z') });
+      await loadDocument(api);
       analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-anne' }));
       admin = bearer(await api.token({ role: 'admin', sub: 'admin-alain' }));
       declarant = bearer(await api.token({ role: 'declarant', sub: 'rssi-rose' }));
-      first = (await api.http.post('/api/v1/declarations').set(declarant).send(submission()).expect(201)).body
-        .id;
+      first = (
+        await api.http
+          .post('/api/v1/declarations')
+          .set(declarant)
+          .send(submission())
+          .expect(201)
+          .expect(conformsToDocument)
+      ).body.id;
       second = (
         await api.http
           .post('/api/v1/declarations')
           .set(admin)
           .send(submission({ structure: { ...(submission().structure as object), finess: OTHER_FINESS } }))
           .expect(201)
+          .expect(conformsToDocument)
       ).body.id;
       const caughtUp = await api.caughtUp();
       await api.http
         .get(`/api/v1/declarations/${first}`)
         .query(caughtUp)
         .set({ ...analyst, 'X-Request-Id': 'read-1' })
-        .expect(200);
+        .expect(200)
+        .expect(conformsToDocument);
       await api.http
         .get(`/api/v1/declarations/${first}/history`)
         .set({ ...analyst, 'X-Request-Id': 'read-2' })
-        .expect(200);
+        .expect(200)
+        .expect(conformsToDocument);
       await api.http
         .get(`/api/v1/declarations/${second}`)
         .set({ ...admin, 'X-Request-Id': 'read-3' })
-        .expect(200);
-      await api.http.get(`/api/v1/declarations/${first}`).set(declarant).expect(200);
-      await api.http.get('/api/v1/declarations').set(analyst).expect(200);
+        .expect(200)
+        .expect(conformsToDocument);
+      await api.http
+        .get(`/api/v1/declarations/${first}`)
+        .set(declarant)
+        .expect(200)
+        .expect(conformsToDocument);
+      await api.http.get('/api/v1/declarations').set(analyst).expect(200).expect(conformsToDocument);
       await api.http
         .get('/api/v1/declarations/2b1f6a57-9a53-4c1e-8d7b-6d8e8f0e7a11')
         .set(analyst)
-        .expect(404);
+        .expect(404)
+        .expect(conformsToDocument);
     });
     afterAll(async () => {
       await api.stop();
@@ -133,9 +157,9 @@ function accountability(name: string, store: AuditStore): void {
     });
 
     it('only admins may list them', async () => {
-      await api.http.get('/api/v1/audit/reads').set(analyst).expect(403);
-      await api.http.get('/api/v1/audit/reads').set(declarant).expect(403);
-      await api.http.get('/api/v1/audit/reads').expect(401);
+      await api.http.get('/api/v1/audit/reads').set(analyst).expect(403).expect(conformsToDocument);
+      await api.http.get('/api/v1/audit/reads').set(declarant).expect(403).expect(conformsToDocument);
+      await api.http.get('/api/v1/audit/reads').expect(401).expect(conformsToDocument);
     });
 
     it('the record is append-only: the store itself refuses to change or delete a line', async () => {

@@ -1,5 +1,6 @@
 import { PROJECTOR, READ_MODEL_NAMES, type Projector } from '@vigie/read-models';
 import { Client } from 'pg';
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { createTestDatabase, describePostgres } from './support/postgres';
 import { TestApi, bearer, submission } from './support/vigie-api';
 
@@ -18,6 +19,7 @@ describe('GET /metrics', () => {
   beforeAll(async () => {
     api = await TestApi.start({ VIGIE_METRICS_TOKEN: SCRAPER_TOKEN });
     analyst = bearer(await api.token({ role: 'analyst' }));
+    await loadDocument(api);
   });
   afterAll(() => api.stop());
 
@@ -25,6 +27,7 @@ describe('GET /metrics', () => {
     it('no token: 401 problem+json', async () => {
       const response = await api.http.get('/metrics');
       expect(response.status).toBe(401);
+      conformsToDocument(response);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.headers['www-authenticate']).toBe('Bearer');
     });
@@ -33,6 +36,7 @@ describe('GET /metrics', () => {
       const declarant = bearer(await api.token({ role: 'declarant' }));
       const response = await api.http.get('/metrics').set(declarant);
       expect(response.status).toBe(403);
+      conformsToDocument(response);
       expect(response.body).toMatchObject({ type: 'https://vigie.example/problems/forbidden' });
     });
 
@@ -41,7 +45,8 @@ describe('GET /metrics', () => {
         const response = await api.http
           .get('/metrics')
           .set(bearer(await api.token({ role })))
-          .expect(200);
+          .expect(200)
+          .expect(conformsToDocument);
         expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
         expect(response.headers['cache-control']).toBe('no-store');
         expect(response.text).toContain('# TYPE vigie_http_requests_total counter');
@@ -57,8 +62,8 @@ describe('GET /metrics', () => {
     });
 
     it('the health probes stay public', async () => {
-      await api.http.get('/health/live').expect(200);
-      await api.http.get('/health/ready').expect(200);
+      await api.http.get('/health/live').expect(200).expect(conformsToDocument);
+      await api.http.get('/health/ready').expect(200).expect(conformsToDocument);
     });
   });
 
@@ -147,19 +152,24 @@ describe('GET /health/ready', () => {
   it('turns 503 with Retry-After once the in-process projector has stopped', async () => {
     const api = await TestApi.start();
     try {
-      await api.http.get('/health/ready').expect(200, {
-        status: 'ok',
-        checks: {
-          eventStore: 'up',
-          readModels: 'up',
-          keyStore: 'up',
-          auditLog: 'up',
-          projector: 'running',
-        },
-      });
+      await loadDocument(api);
+      await api.http
+        .get('/health/ready')
+        .expect(conformsToDocument)
+        .expect(200, {
+          status: 'ok',
+          checks: {
+            eventStore: 'up',
+            readModels: 'up',
+            keyStore: 'up',
+            auditLog: 'up',
+            projector: 'running',
+          },
+        });
       await api.app.get<symbol, Projector>(PROJECTOR).stop();
       const response = await api.http.get('/health/ready');
       expect(response.status).toBe(503);
+      conformsToDocument(response);
       expect(response.headers['retry-after']).toBe('5');
       expect(response.body).toMatchObject({
         type: 'https://vigie.example/problems/not-ready',
@@ -191,12 +201,15 @@ describePostgres('the read database becomes unreachable', () => {
       await admin.connect();
       await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
       await admin.end();
+      await loadDocument(api);
       const ready = await api.http.get('/health/ready');
       expect(ready.status).toBe(503);
+      conformsToDocument(ready);
       expect(ready.headers['retry-after']).toBe('5');
       expect(ready.body.detail).toContain('readModels down');
       const read = await api.http.get('/api/v1/declarations').set(analyst);
       expect(read.status).toBe(503);
+      conformsToDocument(read);
       expect(read.headers['retry-after']).toBe('5');
       expect(read.body).toMatchObject({ type: 'https://vigie.example/problems/store-unavailable' });
     } finally {

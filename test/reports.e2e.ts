@@ -1,3 +1,4 @@
+import { conformsToDocument, loadDocument } from './support/openapi-conformance';
 import { REGION_CODES, STRUCTURE_TYPES } from '@vigie/domain';
 import { openEventStore, type EventStore, type RecordedEvent } from '@vigie/event-store';
 import { READ_MODELS } from '@vigie/read-models';
@@ -83,7 +84,9 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
     overrides: Record<string, unknown>,
   ) {
     const body = submission({ occurredAt: detectedAt, detectedAt, ...overrides });
-    return (await api.http.post('/api/v1/declarations').set(token).send(body).expect(201)).body.id as string;
+    return (
+      await api.http.post('/api/v1/declarations').set(token).send(body).expect(201).expect(conformsToDocument)
+    ).body.id as string;
   }
 
   const qualify = (id: string, overrides: Record<string, unknown>) =>
@@ -91,7 +94,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .post(`/api/v1/declarations/${id}/qualification`)
       .set(analyst)
       .send(qualification(overrides))
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
 
   /** The report now, after every write so far. */
   async function liveReport(query: Record<string, string> = {}): Promise<AnnualReport> {
@@ -99,7 +103,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .get(REPORT)
       .query({ ...(await api.caughtUp()), ...query })
       .set(analyst)
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
     return response.body as AnnualReport;
   }
 
@@ -115,6 +120,7 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       { ...database.env, VIGIE_DATA_DIR: dataDir },
       { clock: clock.now, eventStore: store },
     );
+    await loadDocument(api);
     analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-cert' }));
     admin = bearer(await api.token({ role: 'admin', sub: 'admin-1' }));
     declarant = bearer(await api.token({ role: 'declarant', finess: [FINESS] }));
@@ -169,7 +175,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .post(`/api/v1/declarations/${ids.A}/support-interventions`)
       .set(analyst)
       .send({ kind: 'REMOTE_ADVICE', summary: 'Conseils de confinement' })
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
   }, 60_000);
 
   afterAll(async () => {
@@ -219,7 +226,7 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
     });
     expect(report.timeToDeclare).toEqual({ sameDay: 1, within24h: 1, within72h: 1, later: 1 });
 
-    await api.http.get(REPORT).set(admin).expect(200);
+    await api.http.get(REPORT).set(admin).expect(200).expect(conformsToDocument);
   });
 
   it.each([
@@ -237,7 +244,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
         .set(analyst)
         .buffer(true)
         .parse(binary)
-        .expect(200);
+        .expect(200)
+        .expect(conformsToDocument);
       const body = response.body as Buffer;
 
       expect(response.headers['content-type']).toContain(contentType);
@@ -266,21 +274,38 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
   );
 
   it('in English, the labels are English', async () => {
-    const fr = await api.http.get(REPORT).query({ format: 'md' }).set(analyst).expect(200);
-    const en = await api.http.get(REPORT).query({ format: 'md', lang: 'en' }).set(analyst).expect(200);
+    const fr = await api.http
+      .get(REPORT)
+      .query({ format: 'md' })
+      .set(analyst)
+      .expect(200)
+      .expect(conformsToDocument);
+    const en = await api.http
+      .get(REPORT)
+      .query({ format: 'md', lang: 'en' })
+      .set(analyst)
+      .expect(200)
+      .expect(conformsToDocument);
     expect(fr.text).toContain('# Observatoire des incidents de sécurité');
     expect(en.text).toContain('# Observatory of information-system security incidents');
   });
 
   it('public=true masks the counts of 1 to 4 as "<5", not the zeros', async () => {
-    const report = (await api.http.get(REPORT).query({ public: 'true' }).set(analyst).expect(200)).body;
+    const report = (
+      await api.http.get(REPORT).query({ public: 'true' }).set(analyst).expect(200).expect(conformsToDocument)
+    ).body;
 
     expect(report.public).toBe(true);
     expect(report.declarations.total).toBe('<5');
     expect(report.byRegion['11']).toBe('<5');
     expect(report.byRegion['24']).toBe(0);
     expect(report.origin).toEqual({ MALICIOUS: '<5', NON_MALICIOUS: '<5', UNKNOWN: '<5' });
-    const csv = await api.http.get(REPORT).query({ public: 'true', format: 'csv' }).set(analyst).expect(200);
+    const csv = await api.http
+      .get(REPORT)
+      .query({ public: 'true', format: 'csv' })
+      .set(analyst)
+      .expect(200)
+      .expect(conformsToDocument);
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="vigie-report-${YEAR}-public.csv"`);
     expect(csv.text).toContain('declarations,total,<5');
   });
@@ -295,7 +320,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .post(`/api/v1/declarations/${ids.A}/qualification`)
       .set(analyst)
       .send(qualification({ origin: 'NON_MALICIOUS', type: 'INFRA_FAILURE', attackVectors: [] }))
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
     ids.E = await declare(analyst, '2026-03-05T08:00:00+01:00', {
       structure: structure(OTHER_FINESS, 'ESMS', '84'),
       suspectedOrigin: 'MALICIOUS',
@@ -310,13 +336,23 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
     expect(now.origin).toEqual({ MALICIOUS: 2, NON_MALICIOUS: 2, UNKNOWN: 1 });
 
     const replayed = (
-      await api.http.get(REPORT).query({ asOf: '2026-03-04T10:00:00+01:00' }).set(analyst).expect(200)
+      await api.http
+        .get(REPORT)
+        .query({ asOf: '2026-03-04T10:00:00+01:00' })
+        .set(analyst)
+        .expect(200)
+        .expect(conformsToDocument)
     ).body as AnnualReport;
     expect(replayed.generatedAt).toBe('2026-03-05T09:00:00.000Z');
     expect({ ...replayed, generatedAt: captured.generatedAt }).toEqual(captured);
 
     const before = (
-      await api.http.get(REPORT).query({ asOf: '2026-03-01T00:00:00Z' }).set(analyst).expect(200)
+      await api.http
+        .get(REPORT)
+        .query({ asOf: '2026-03-01T00:00:00Z' })
+        .set(analyst)
+        .expect(200)
+        .expect(conformsToDocument)
     ).body as AnnualReport;
     expect(before.declarations.total).toBe(0);
     expect(before.position).toBe('0');
@@ -331,7 +367,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .post(PUBLICATIONS)
       .set(analyst)
       .send({ note: 'Observatoire 2026, point de mars' })
-      .expect(201);
+      .expect(201)
+      .expect(conformsToDocument);
     expect(created.body).toMatchObject({
       year: YEAR,
       position: head,
@@ -344,12 +381,14 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.location).toBe(`${PUBLICATIONS}/${id}`);
 
-    const list = (await api.http.get(PUBLICATIONS).set(admin).expect(200)).body;
+    const list = (await api.http.get(PUBLICATIONS).set(admin).expect(200).expect(conformsToDocument)).body;
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ id, position: head, total: 5 });
     expect(list.items[0]).not.toHaveProperty('report');
 
-    const one = (await api.http.get(created.headers.location).set(analyst).expect(200)).body;
+    const one = (
+      await api.http.get(created.headers.location).set(analyst).expect(200).expect(conformsToDocument)
+    ).body;
     expect(one).toMatchObject({ id, position: head, year: YEAR });
     expect(cellsOf(one.report)).toEqual(cellsOf(edition));
 
@@ -358,7 +397,8 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .get(REPORT)
       .query({ minPosition: created.body.recordedPosition })
       .set(analyst)
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
     expect(BigInt(afterPublication.body.position)).toBeGreaterThanOrEqual(
       BigInt(created.body.recordedPosition),
     );
@@ -376,7 +416,13 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       supportRequested: false,
     });
 
-    const restated = (await api.http.get(`${PUBLICATIONS}/${id}/restatements`).set(analyst).expect(200)).body;
+    const restated = (
+      await api.http
+        .get(`${PUBLICATIONS}/${id}/restatements`)
+        .set(analyst)
+        .expect(200)
+        .expect(conformsToDocument)
+    ).body;
     expect(restated.publication).toEqual({ id, position: head, publishedAt: '2026-03-06T09:00:00.000Z' });
     expect(restated.comparedWith).toEqual({
       asOf: '2026-03-07T09:00:00.000Z',
@@ -413,12 +459,14 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .get(`${PUBLICATIONS}/${id}/restatements`)
       .query({ asOf: '2026-03-06T09:00:00Z' })
       .set(analyst)
-      .expect(200);
+      .expect(200)
+      .expect(conformsToDocument);
     expect(atPublication.body.changes).toEqual([]);
 
     // A second edition is listed first.
-    const second = await api.http.post(PUBLICATIONS).set(admin).expect(201);
-    const editions = (await api.http.get(PUBLICATIONS).set(analyst).expect(200)).body.items;
+    const second = await api.http.post(PUBLICATIONS).set(admin).expect(201).expect(conformsToDocument);
+    const editions = (await api.http.get(PUBLICATIONS).set(analyst).expect(200).expect(conformsToDocument))
+      .body.items;
     expect(editions.map((item: { id: string; total: number }) => [item.id, item.total])).toEqual([
       [second.body.id, 6],
       [id, 5],
@@ -430,10 +478,19 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .post(PUBLICATIONS)
       .set(analyst)
       .send({ asOf: '2026-03-04T09:00:00Z' })
-      .expect(201);
-    const frozen = (await api.http.get(created.headers.location).set(analyst).expect(200)).body;
-    const then = (await api.http.get(REPORT).query({ asOf: '2026-03-04T09:00:00Z' }).set(analyst).expect(200))
-      .body;
+      .expect(201)
+      .expect(conformsToDocument);
+    const frozen = (
+      await api.http.get(created.headers.location).set(analyst).expect(200).expect(conformsToDocument)
+    ).body;
+    const then = (
+      await api.http
+        .get(REPORT)
+        .query({ asOf: '2026-03-04T09:00:00Z' })
+        .set(analyst)
+        .expect(200)
+        .expect(conformsToDocument)
+    ).body;
     expect(frozen.asOf).toBe('2026-03-04T09:00:00.000Z');
     expect(frozen.report.declarations.total).toBe(4);
     expect(cellsOf(frozen.report)).toEqual(cellsOf(then));
@@ -449,10 +506,10 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       api.http.get(`${PUBLICATIONS}/7f0c2b1e-1d7a-4c8e-9a51-3b7d2f9c0e11/restatements`),
     ];
     for (const route of routes) {
-      const response = await route.set(declarant).expect(403);
+      const response = await route.set(declarant).expect(403).expect(conformsToDocument);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
-    await api.http.get(REPORT).expect(401);
+    await api.http.get(REPORT).expect(401).expect(conformsToDocument);
   });
 
   it.each([
@@ -473,7 +530,12 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       'asOf',
     ],
   ])('400 problem+json naming the parameter for %s', async (_case, path, query, field) => {
-    const response = await api.http.get(path).query(query).set(analyst).expect(400);
+    const response = await api.http
+      .get(path)
+      .query(query)
+      .set(analyst)
+      .expect(400)
+      .expect(conformsToDocument);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(problemField(response)).toEqual([field]);
   });
@@ -484,29 +546,43 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       .post(PUBLICATIONS)
       .set(analyst)
       .send({ asOf: '2030-01-01T00:00:00Z' })
-      .expect(400);
+      .expect(400)
+      .expect(conformsToDocument);
     expect(problemField(future)).toEqual(['asOf']);
-    const blank = await api.http.post(PUBLICATIONS).set(analyst).send({ note: '  ' }).expect(400);
+    const blank = await api.http
+      .post(PUBLICATIONS)
+      .set(analyst)
+      .send({ note: '  ' })
+      .expect(400)
+      .expect(conformsToDocument);
     expect(problemField(blank)).toEqual(['note']);
-    const nextYear = await api.http.post('/api/v1/reports/annual/2027/publications').set(analyst).expect(400);
+    const nextYear = await api.http
+      .post('/api/v1/reports/annual/2027/publications')
+      .set(analyst)
+      .expect(400)
+      .expect(conformsToDocument);
     expect(problemField(nextYear)).toEqual(['year']);
     expect(await api.headPosition()).toBe(head);
   });
 
   it('with an Idempotency-Key, a retried publication gets the same edition; the key on another body is 422', async () => {
-    const count = async () => (await api.http.get(PUBLICATIONS).set(analyst).expect(200)).body.items.length;
+    const count = async () =>
+      (await api.http.get(PUBLICATIONS).set(analyst).expect(200).expect(conformsToDocument)).body.items
+        .length;
     const before = await count();
     const key = { 'Idempotency-Key': 'edition-mars-2026' };
 
-    const first = await api.http.post(PUBLICATIONS).set(analyst).set(key).send({ note: 'Mars' }).expect(201);
-    const retry = await api.http.post(PUBLICATIONS).set(analyst).set(key).send({ note: 'Mars' }).expect(201);
+    const publish = (note: string) => api.http.post(PUBLICATIONS).set(analyst).set(key).send({ note });
+
+    const first = await publish('Mars').expect(201).expect(conformsToDocument);
+    const retry = await publish('Mars').expect(201).expect(conformsToDocument);
 
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.location).toBe(first.headers.location);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(await count()).toBe(before + 1);
-    await api.http.post(PUBLICATIONS).set(analyst).set(key).send({ note: 'Avril' }).expect(422);
+    await publish('Avril').expect(422).expect(conformsToDocument);
   });
 
   it('the routes are in the OpenAPI document', async () => {
@@ -522,15 +598,17 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
   });
 
   it('404 for an edition of another year or that does not exist', async () => {
-    const created = await api.http.post(PUBLICATIONS).set(analyst).expect(201);
+    const created = await api.http.post(PUBLICATIONS).set(analyst).expect(201).expect(conformsToDocument);
     await api.http
       .get(`/api/v1/reports/annual/2025/publications/${created.body.id}`)
       .set(analyst)
-      .expect(404);
+      .expect(404)
+      .expect(conformsToDocument);
     const missing = await api.http
       .get(`${PUBLICATIONS}/7f0c2b1e-1d7a-4c8e-9a51-3b7d2f9c0e11/restatements`)
       .set(analyst)
-      .expect(404);
+      .expect(404)
+      .expect(conformsToDocument);
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { OpenApiConformance, type OpenApiDocument } from '../../support/openapi-conformance';
 import { fixedClock, qualification, submission } from '../../support/vigie-api';
 import { badQueryValue, badValue, type SchemaProperty } from './fuzz-values';
 import { ListeningApi, problemDefect, type Answer } from './listening-api';
@@ -320,6 +321,8 @@ export interface FuzzTarget {
   /** Path parameters: `{id}` of a declaration, `{year}`, and the publication's `{id}`. */
   pathOf: (route: FuzzRoute) => string;
   headers: Record<string, string>;
+  /** The API's own document: every refusal must also be an answer it describes. */
+  conformance: OpenApiConformance;
 }
 
 /** Sends `runs` invalid inputs to one route; every one must be refused cleanly and append nothing. */
@@ -341,7 +344,16 @@ export async function fuzzRoute(
       );
       figures.tried += 1;
       figures.statuses[answer.status] = (figures.statuses[answer.status] ?? 0) + 1;
-      const defect = refusalDefect(answer, input);
+      const defect =
+        refusalDefect(answer, input) ??
+        target.conformance.defectOf({
+          method: route.method,
+          path,
+          status: answer.status,
+          contentType: answer.headers.get('content-type') ?? undefined,
+          json: answer.json,
+          text: answer.text,
+        });
       if (defect !== null) throw new Error(`${input.label}: ${defect}\nsent: ${input.raw.slice(0, 400)}`);
       const after = await target.api.headPosition();
       if (after !== head) throw new Error(`${input.label}: the log moved from ${head} to ${after}`);
@@ -381,7 +393,8 @@ export async function startFuzzTarget(
       .replace('{year}', '2026')
       .replace(/\/publications\/\{id\}/, `/publications/${publicationId}`)
       .replace('{id}', declarationId);
-  return { api, headers, pathOf, routes: fuzzRoutes(document) };
+  const conformance = new OpenApiConformance(document as unknown as OpenApiDocument);
+  return { api, headers, pathOf, conformance, routes: fuzzRoutes(document) };
 }
 
 /** Fuzz-run sizes: `VIGIE_FUZZ_RUNS` overrides the default of the caller. */

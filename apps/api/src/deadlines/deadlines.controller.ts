@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditedRead } from '../audit/audited-read.interceptor';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { DeclarationIdPipe } from '../declarations/declaration-id.pipe';
 import { ReadQueryDto, minPositionOf } from '../declarations/list-declarations.dto';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { DeadlinePageDto, DeclarationClocksDto } from './deadline-page.dto';
 import {
   GetDeclarationClocks,
   ListDeadlines,
@@ -14,24 +16,16 @@ import {
 } from './deadline-queries';
 import { ListDeadlinesQueryDto, deadlineFilterOf } from './list-deadlines.dto';
 
-const MIN_POSITION_NOT_REACHED = ApiServiceUnavailableResponse({
-  description:
-    'The read models did not reach `minPosition` in time (with Retry-After), or a store is unavailable',
-});
-
 /** Who owes what, by when: analysts see every deadline, declarants those of their facilities. */
 @ApiTags('regulatory clocks')
 @ApiBearerAuth()
+@ApiProblems(400, 401, 429, 503)
 @Controller('api/v1')
 export class DeadlinesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('deadlines')
-  @ApiOkResponse({
-    description:
-      '{ at, items: [{ declarationId, clockId, regime, stage, requestId, finess, structureName, region, dueAt, metAt, status, declarationClosed }], nextCursor }, the soonest due first',
-  })
-  @MIN_POSITION_NOT_REACHED
+  @ApiOkResponse({ type: DeadlinePageDto, description: 'The soonest due first' })
   list(
     @Query() query: ListDeadlinesQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -42,9 +36,10 @@ export class DeadlinesController {
   @Get('declarations/:id/clocks')
   @AuditedRead()
   @ApiOkResponse({
-    description: '{ declarationId, at, items }: every clock of the declaration, its status at `at`',
+    type: DeclarationClocksDto,
+    description: 'Every clock of the declaration, its status at `at`',
   })
-  @MIN_POSITION_NOT_REACHED
+  @ApiProblems(404)
   clocks(
     @Param('id', DeclarationIdPipe) id: string,
     @Query() query: ReadQueryDto,

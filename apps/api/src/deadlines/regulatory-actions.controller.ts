@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../problem/api-problems.decorator';
 import type { Response } from 'express';
 import { CurrentCommandContext, type CommandContext } from '../declarations/command-context';
 import { CommandResultDto } from '../declarations/command-result.dto';
@@ -27,6 +28,7 @@ import {
  */
 @ApiTags('regulatory clocks')
 @ApiBearerAuth()
+@ApiProblems(401, 429, 503)
 @Controller('api/v1/declarations')
 export class RegulatoryActionsController {
   constructor(private readonly commands: CommandBus) {}

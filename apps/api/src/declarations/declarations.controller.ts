@@ -1,12 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DeclarationView, TimelineEntry } from '@vigie/read-models';
 import type { Response } from 'express';
 import { AuditedRead } from '../audit/audited-read.interceptor';
@@ -14,7 +8,12 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { CurrentCommandContext, type CommandContext } from './command-context';
 import { CommandResultDto } from './command-result.dto';
-import { DeclarationAction, IDEMPOTENCY_KEY_HEADER } from './declaration-action.decorator';
+import {
+  COMMAND_ANSWER_HEADERS,
+  COMMAND_PROBLEMS,
+  DeclarationAction,
+  IDEMPOTENCY_KEY_HEADER,
+} from './declaration-action.decorator';
 import {
   AmendDeclarationDto,
   LogSupportInterventionDto,
@@ -26,6 +25,8 @@ import {
   RequestSupportDto,
 } from './declaration-actions.dto';
 import { DeclarationIdPipe } from './declaration-id.pipe';
+import { DeclarationHistoryDto, DeclarationPageDto } from './declaration-reads.dto';
+import { DeclarationViewDto } from './declaration-view.dto';
 import * as intents from './declaration-intents';
 import {
   GetDeclaration,
@@ -37,15 +38,12 @@ import { ExecuteDeclarationCommand, sendOutcome, type CommandIntent } from './ex
 import { newId } from './idempotency';
 import { ListDeclarationsQueryDto, ReadQueryDto, filterOf, minPositionOf } from './list-declarations.dto';
 import { SubmitDeclarationDto } from './submit-declaration.dto';
-
-const MIN_POSITION_NOT_REACHED = ApiServiceUnavailableResponse({
-  description:
-    'The read models did not reach `minPosition` in time (with Retry-After), or a store is unavailable',
-});
+import { ApiProblems } from '../problem/api-problems.decorator';
 
 /** Thin on purpose: a body becomes a command on the bus; every rule lives in the handler and the domain. */
 @ApiTags('declarations')
 @ApiBearerAuth()
+@ApiProblems(400, 401, 429, 503)
 @Controller('api/v1/declarations')
 export class DeclarationsController {
   constructor(
@@ -57,7 +55,15 @@ export class DeclarationsController {
   @HttpCode(201)
   @Roles('declarant', 'analyst', 'admin')
   @IDEMPOTENCY_KEY_HEADER
-  @ApiCreatedResponse({ type: CommandResultDto, description: 'With ETag and Location' })
+  @ApiCreatedResponse({
+    type: CommandResultDto,
+    headers: {
+      ...COMMAND_ANSWER_HEADERS,
+      Location: { description: '/api/v1/declarations/<id>', schema: { type: 'string' } },
+    },
+  })
+  @COMMAND_PROBLEMS
+  @ApiProblems(403)
   submit(
     @Body() dto: SubmitDeclarationDto,
     @CurrentCommandContext() context: CommandContext,
@@ -166,10 +172,9 @@ export class DeclarationsController {
 
   @Get()
   @ApiOkResponse({
-    description:
-      '{ items, nextCursor }: newest first (submittedAt, then id, descending); a declarant sees its facilities only',
+    type: DeclarationPageDto,
+    description: 'Newest first (submittedAt, then id, descending); a declarant sees its facilities only',
   })
-  @MIN_POSITION_NOT_REACHED
   list(
     @Query() query: ListDeclarationsQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -179,8 +184,12 @@ export class DeclarationsController {
 
   @Get(':id')
   @AuditedRead()
-  @ApiOkResponse({ description: 'The declaration as it stands, with ETag: "<revision>"' })
-  @MIN_POSITION_NOT_REACHED
+  @ApiOkResponse({
+    type: DeclarationViewDto,
+    description: 'The declaration as it stands',
+    headers: { ETag: COMMAND_ANSWER_HEADERS.ETag },
+  })
+  @ApiProblems(404)
   async get(
     @Param('id', DeclarationIdPipe) id: string,
     @Query() query: ReadQueryDto,
@@ -194,10 +203,8 @@ export class DeclarationsController {
 
   @Get(':id/history')
   @AuditedRead()
-  @ApiOkResponse({
-    description: '{ items: [{ revision, position, type, at, by, changes: [{ field, from, to }] }] }',
-  })
-  @MIN_POSITION_NOT_REACHED
+  @ApiOkResponse({ type: DeclarationHistoryDto, description: 'One item per event, in order' })
+  @ApiProblems(404)
   history(
     @Param('id', DeclarationIdPipe) id: string,
     @Query() query: ReadQueryDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { EventStore } from '@vigie/event-store';
 import { PROJECTOR, READ_DATA_SOURCE, type Projector } from '@vigie/read-models';
@@ -12,7 +12,9 @@ import { VIGIE_CONFIG } from '../config/config.tokens';
 import type { VigieConfig } from '@vigie/config';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
 import { KEY_STORE } from '../privacy/privacy.module';
+import { ApiProblems } from '../problem/api-problems.decorator';
 import { HttpProblem } from '../problem/http-problem';
+import { LivenessDto, ReadinessDto } from './health.dto';
 import { assertSqliteWritable } from './sqlite-writable';
 
 class NotReady extends HttpProblem {
@@ -67,6 +69,8 @@ export class HealthController {
 
   /** The process answers. */
   @Get('live')
+  @ApiOkResponse({ type: LivenessDto })
+  @ApiProblems()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -76,12 +80,9 @@ export class HealthController {
    * alone would pass on a file that refuses writes) and, when it runs here, the projector follows the log.
    */
   @Get('ready')
-  @ApiOkResponse({
-    description: '{ status: "ok", checks: { eventStore, readModels, keyStore, auditLog, projector } }',
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'A store does not answer, or the projector stopped or fails',
-  })
+  @ApiOkResponse({ type: ReadinessDto })
+  // Its `detail` names what failed (`eventStore down`, `projector failing`…).
+  @ApiProblems(503)
   async ready(): Promise<{ status: 'ok'; checks: ReadinessChecks }> {
     const { eventStoreUrl, readDbUrl, keyStoreUrl, auditDbUrl } = this.config;
     const [eventStore, readModels, keyStore, auditLog] = await Promise.all([

@@ -158,7 +158,10 @@ function httpProblem(status: number, exception: unknown): Problem {
     ]);
   }
   if (status === 413) return problem(413, code, title, 'The request body is larger than the limit');
-  return problem(status, code, title, detailOf(exception) ?? title);
+  const detail = detailOf(exception) ?? title;
+  // Every 400 names what was wrong (the document promises `errors`); a body the parser gave up on is `body`.
+  if (status === 400) return problem(400, code, title, detail, [{ field: 'body', message: detail }]);
+  return problem(status, code, title, detail);
 }
 
 function detailOf(exception: unknown): string | undefined {

@@ -4,17 +4,19 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
-  ApiServiceUnavailableResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { renderReport, type Publication, type RestatementsReport } from '@vigie/reporting';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { CurrentCommandContext, type CommandContext } from '../declarations/command-context';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { AnnualReportDto } from './annual-report.dto';
+import { PublicationDto, PublicationListDto, PublicationSummaryDto } from './publication.dto';
 import { PublishReport, publicationLocation } from './publish-report.handler';
 import {
   GetAnnualReport,
@@ -33,6 +35,7 @@ import {
   reportRequestOf,
   yearOf,
 } from './report-query.dto';
+import { RestatementsDto } from './restatements.dto';
 
 /** Formats a browser or a script saves rather than shows. */
 const DOWNLOADED = new Set(['csv', 'pdf']);
@@ -45,6 +48,7 @@ function publicationView({ publicationId, ...edition }: Publication | Publicatio
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('analyst', 'admin')
+@ApiProblems(400, 401, 403, 429, 503)
 @Controller('api/v1/reports/annual')
 export class ReportsController {
   constructor(
@@ -53,12 +57,18 @@ export class ReportsController {
   ) {}
 
   @Get(':year')
-  @ApiProduces('application/json', 'text/csv', 'text/markdown', 'text/html', 'application/pdf')
+  @ApiExtraModels(AnnualReportDto)
   @ApiOkResponse({
     description:
-      'The yearly report (API.md "The yearly report"): now, from the annual-statistics read model (`position` = what it had applied), or as of an instant, replayed from the event log',
+      'The yearly report (docs/report.md) in the `format` asked for: now, from the annual-statistics read model (`position` = what it had applied), or as of an instant, replayed from the event log. CSV and PDF come as attachments',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnnualReportDto) } },
+      'text/csv': { schema: { type: 'string', description: 'One line per cell: section, key, value' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string', description: 'A page with SVG charts' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
   })
-  @ApiServiceUnavailableResponse({ description: 'The read models did not reach `minPosition` in time' })
   async report(
     @Param() params: YearParamsDto,
     @Query() query: AnnualReportQueryDto,
@@ -89,9 +99,15 @@ export class ReportsController {
     description: 'A retry with the same key and body gets the same edition, not a second one',
   })
   @ApiCreatedResponse({
-    description:
-      '{ id, year, position, publishedAt, asOf, checksum, … } with Location: the edition, frozen from the log up to `position`',
+    type: PublicationSummaryDto,
+    description: 'The edition, frozen from the log up to `position`',
+    headers: {
+      Location: { description: 'The edition', schema: { type: 'string' } },
+      'Idempotent-Replayed': { description: '`true` on a replay', schema: { type: 'string' } },
+    },
   })
+  // 409: a request with this Idempotency-Key is still being processed; 422: the key was used for another.
+  @ApiProblems(409, 413, 415, 422)
   async publish(
     @Param() params: YearParamsDto,
     @Body() body: PublishReportDto,
@@ -109,15 +125,18 @@ export class ReportsController {
   }
 
   @Get(':year/publications')
-  @ApiOkResponse({ description: '{ items }: the editions of the year, newest first, without their report' })
+  @ApiOkResponse({
+    type: PublicationListDto,
+    description: 'The editions of the year, newest first, without their report',
+  })
   async publications(@Param() params: YearParamsDto) {
     const { items } = await this.queries.execute(new ListPublications(yearOf(params)));
     return { items: items.map(publicationView) };
   }
 
   @Get(':year/publications/:id')
-  @ApiOkResponse({ description: 'One edition, with the report it froze (`report`)' })
-  @ApiNotFoundResponse({ description: 'No edition with this id for this year' })
+  @ApiOkResponse({ type: PublicationDto, description: 'One edition, with the report it froze (`report`)' })
+  @ApiProblems(404)
   async publication(@Param() params: PublicationParamsDto) {
     return publicationView(
       await this.queries.execute(new GetPublication(yearOf(params), params.id.toLowerCase())),
@@ -126,10 +145,11 @@ export class ReportsController {
 
   @Get(':year/publications/:id/restatements')
   @ApiOkResponse({
+    type: RestatementsDto,
     description:
-      '{ publication: { id, position, publishedAt }, comparedWith: { asOf, position }, changes: [{ section, key, old, new, declarations }] }: every count that differs between the edition and the report now (or at asOf), with the declarations that moved it',
+      'Every count that differs between the edition and the report now (or at asOf), with the declarations that moved it',
   })
-  @ApiNotFoundResponse({ description: 'No edition with this id for this year' })
+  @ApiProblems(404)
   restatements(
     @Param() params: PublicationParamsDto,
     @Query() query: RestatementsQueryDto,

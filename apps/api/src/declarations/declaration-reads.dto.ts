@@ -1,0 +1,114 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DECLARATION_STATUSES } from '@vigie/domain';
+import { INSTANT, NEXT_CURSOR } from '../api-fields';
+
+/** One row of the list: the declaration-summary read model, no personal data of the declarant. */
+export class DeclarationListItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  finess!: string;
+
+  @ApiProperty()
+  structureName!: string;
+
+  @ApiProperty()
+  structureType!: string;
+
+  @ApiProperty()
+  region!: string;
+
+  @ApiProperty(INSTANT)
+  submittedAt!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Europe/Paris calendar year of submittedAt' })
+  year!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 12 })
+  month!: number;
+
+  @ApiProperty({ description: "The latest qualification's, else the declarant's" })
+  origin!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  type!: string | null;
+
+  @ApiProperty({ enum: DECLARATION_STATUSES })
+  status!: string;
+
+  @ApiProperty()
+  patientEndangerment!: string;
+
+  @ApiProperty()
+  operationalImpact!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ type: 'integer' })
+  revision!: number;
+
+  @ApiProperty()
+  position!: string;
+
+  @ApiProperty(INSTANT)
+  updatedAt!: string;
+}
+
+export class DeclarationPageDto {
+  @ApiProperty({ type: [DeclarationListItemDto] })
+  items!: DeclarationListItemDto[];
+
+  @ApiProperty(NEXT_CURSOR)
+  nextCursor!: string | null;
+}
+
+/** A value of any JSON type (the field's own), as it was before or after the event. */
+const ANY_VALUE = {
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'object' },
+    { type: 'array', items: {} },
+  ],
+  nullable: true,
+  description: 'Any JSON value, null when absent',
+};
+
+export class TimelineChangeDto {
+  @ApiProperty({ description: 'Dotted path of the field (`qualification.type`)' })
+  field!: string;
+
+  @ApiProperty(ANY_VALUE)
+  from!: unknown;
+
+  @ApiProperty(ANY_VALUE)
+  to!: unknown;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty({ type: 'integer' })
+  revision!: number;
+
+  @ApiProperty()
+  position!: string;
+
+  @ApiProperty({ description: 'The event type (`DeclarationQualified`)' })
+  type!: string;
+
+  @ApiProperty({ ...INSTANT, description: "The event's business instant" })
+  at!: string;
+
+  @ApiProperty({ description: "The actor's `sub`" })
+  by!: string;
+
+  @ApiProperty({ type: [TimelineChangeDto] })
+  changes!: TimelineChangeDto[];
+}
+
+export class DeclarationHistoryDto {
+  @ApiProperty({ type: [TimelineEntryDto] })
+  items!: TimelineEntryDto[];
+}
