@@ -62,26 +62,32 @@ function invite(command: InviteUser, state: UserState): UserEvent[] {
   ];
 }
 
+/** The command's grants the user holds (`held`) or does not hold yet, as events list them; null when none. */
+function grantsAsked(
+  command: GrantRole | RevokeRole,
+  state: UserState,
+  held: boolean,
+): { role: UserRole; finess: string[] } | null {
+  const role = checkCode(USER_ROLES, command.role, 'role');
+  const asked = grantsOf(role, checkGrantFiness(role, command.finess));
+  const grants = asked.filter((one) => holds(state, one) === held);
+  if (grants.length === 0) return null;
+  return { role, finess: role === 'declarant' ? grants.map((one) => one.finess as string) : [] };
+}
+
 /**
  * Grants may be given to a disabled user (an administrator prepares their return): a disabled
  * user may nothing whatever they hold (permissionsOf). A grant already held is nothing to do; a
  * declarant's event lists only the facilities newly granted.
  */
 function grant(command: GrantRole, state: UserState): UserEvent[] {
-  const role = checkCode(USER_ROLES, command.role, 'role');
-  const finess = checkGrantFiness(role, command.finess);
-  const granted = grantsOf(role, finess).filter((one) => !holds(state, one));
-  if (granted.length === 0) return [];
+  const granted = grantsAsked(command, state, false);
+  if (granted === null) return [];
+  const { userId, actor, now } = command;
   return [
     {
       type: 'RoleGranted',
-      data: {
-        userId: command.userId,
-        role,
-        finess: role === 'declarant' ? granted.map((one) => one.finess as string) : [],
-        grantedBy: command.actor.sub,
-        grantedAt: clockReading(command.now).at,
-      },
+      data: { userId, ...granted, grantedBy: actor.sub, grantedAt: clockReading(now).at },
     },
   ];
 }
@@ -92,20 +98,13 @@ function grant(command: GrantRole, state: UserState): UserEvent[] {
  * lists only the facilities held until then.
  */
 function revoke(command: RevokeRole, state: UserState): UserEvent[] {
-  const role = checkCode(USER_ROLES, command.role, 'role');
-  const finess = checkGrantFiness(role, command.finess);
-  const revoked = grantsOf(role, finess).filter((one) => holds(state, one));
-  if (revoked.length === 0) return [];
+  const revoked = grantsAsked(command, state, true);
+  if (revoked === null) return [];
+  const { userId, actor, now } = command;
   return [
     {
       type: 'RoleRevoked',
-      data: {
-        userId: command.userId,
-        role,
-        finess: role === 'declarant' ? revoked.map((one) => one.finess as string) : [],
-        revokedBy: command.actor.sub,
-        revokedAt: clockReading(command.now).at,
-      },
+      data: { userId, ...revoked, revokedBy: actor.sub, revokedAt: clockReading(now).at },
     },
   ];
 }
