@@ -9,6 +9,7 @@ import {
 } from '@vigie/domain';
 import { SqliteEventStore, handleCommand } from '@vigie/event-store';
 import type { DataSource } from 'typeorm';
+import { createTestDatabase, describePostgres } from '../../../../test/support/postgres';
 import { openReadDataSource } from '../data-source/read-data-source';
 import { Projector } from '../projector/projector';
 import { temporaryDirectory } from '../testing/read-test-kit';
@@ -28,11 +29,12 @@ const ALICE = randomUUID();
 const BOB = randomUUID();
 const CAROL = randomUUID();
 
-describe('user permissions queries [sqlite]', () => {
+function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Promise<void> }>): void {
   let directory: ReturnType<typeof temporaryDirectory>;
   let store: SqliteEventStore;
   let dataSource: DataSource;
   let projector: Projector;
+  let drop: () => Promise<void>;
 
   const execute = (intent: Intent) =>
     handleCommand(store, {
@@ -72,7 +74,9 @@ describe('user permissions queries [sqlite]', () => {
       issuer: 'https://other.example',
       subjectHash: HASH,
     });
-    dataSource = await openReadDataSource(`sqlite:${join(directory.path, 'read.sqlite')}`);
+    const read = await openReadUrl();
+    drop = read.drop;
+    dataSource = await openReadDataSource(read.url);
     projector = new Projector({ store, dataSource, pollIntervalMs: 20 });
     await projector.catchUp();
   });
@@ -81,6 +85,7 @@ describe('user permissions queries [sqlite]', () => {
     await projector?.stop();
     await dataSource?.destroy();
     await store?.close();
+    await drop?.();
     directory?.remove();
   });
 
@@ -116,4 +121,15 @@ describe('user permissions queries [sqlite]', () => {
     await projector.catchUp();
     expect(await userIdOfLogin(dataSource, ISSUER, HASH)).toBeNull();
   });
+}
+
+describe('user permissions queries [sqlite]', () => {
+  queriesSuite(async () => {
+    const directory = temporaryDirectory('user-permissions-read');
+    return { url: `sqlite:${join(directory.path, 'read.sqlite')}`, drop: async () => directory.remove() };
+  });
+});
+
+describePostgres('user permissions queries', () => {
+  queriesSuite(() => createTestDatabase('vigie_read_user_permissions'));
 });
