@@ -1,11 +1,8 @@
 import { DeclarationAlreadyExists, TextRequired, UnknownCode } from '../declaration/declaration.errors';
 import { givenFor } from '../testing/given-when-then';
 import {
-  ADMIN,
   FINESS_A,
   FINESS_B,
-  ISSUER,
-  SUBJECT_HASH,
   bindLogin,
   disableUser,
   enableUser,
@@ -243,10 +240,5 @@ describe('the user stream', () => {
   it('reads recorded events through toUserEvent, as written while nothing was upcast', () => {
     const event = roleGranted();
     expect(toUserEvent({ type: event.type, data: event.data })).toEqual(event);
-  });
-
-  it('names actors by their opaque ids', () => {
-    expect(userInvited().data.invitedBy).toBe(ADMIN.sub);
-    expect(loginBound().data).toEqual(expect.objectContaining({ issuer: ISSUER, subjectHash: SUBJECT_HASH }));
   });
 });
