@@ -19,7 +19,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleNameMapper: {
-    '^@vigie/(domain|event-store|read-models|reporting|notifications|privacy|config|postgres)$':
+    '^@vigie/(domain|event-store|read-models|reporting|notifications|privacy|users|config|postgres)$':
       '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,

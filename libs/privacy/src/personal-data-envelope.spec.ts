@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isSealed, open, parseEnvelope, seal } from './personal-data-envelope';
-import { normaliseEmail, subjectIdOf } from './subject-id';
+import { loginSubjectHashOf, normaliseEmail, subjectIdOf } from './subject-id';
 
 describe('personal-data envelopes', () => {
   const key = randomBytes(32);
@@ -44,5 +44,19 @@ describe('subject ids', () => {
     expect(subjectIdOf('rssi@ch-x.example', 't'.repeat(32))).not.toBe(id);
     expect(subjectIdOf('other@ch-x.example', 's'.repeat(32))).not.toBe(id);
     expect(normaliseEmail(' A@B.example')).toBe('a@b.example');
+  });
+});
+
+describe('login subject hashes', () => {
+  it('the same account always hashes alike, and the hash shows neither the sub nor the issuer', () => {
+    const secret = 's'.repeat(32);
+    const hash = loginSubjectHashOf('https://idp.example', 'f:5a1b:camille@ch-x.example', secret);
+    expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(loginSubjectHashOf('https://idp.example', 'f:5a1b:camille@ch-x.example', secret)).toBe(hash);
+    expect(loginSubjectHashOf('https://other.example', 'f:5a1b:camille@ch-x.example', secret)).not.toBe(hash);
+    expect(loginSubjectHashOf('https://idp.example', 'f:5a1b:camille@ch-x.example', 't'.repeat(32))).not.toBe(
+      hash,
+    );
+    expect(hash).not.toBe(subjectIdOf('camille@ch-x.example', secret).slice(3));
   });
 });

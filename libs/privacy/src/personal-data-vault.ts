@@ -1,6 +1,6 @@
 import type { KeyStore } from './key-store.port';
 import { open, parseEnvelope, seal, type KeyRef } from './personal-data-envelope';
-import { subjectIdOf } from './subject-id';
+import { loginSubjectHashOf, subjectIdOf } from './subject-id';
 
 /** What a reader sees of a field whose subject was erased: the key is gone, the text with it. */
 export const ERASED = '[erased]';
@@ -32,6 +32,11 @@ export class PersonalDataVault {
 
   subjectOf(email: string): string {
     return subjectIdOf(email, this.subjectSecret);
+  }
+
+  /** The keyed hash by which a user's account at `issuer` is bound (LoginBound), never its `sub`. */
+  loginSubjectHashOf(issuer: string, sub: string): string {
+    return loginSubjectHashOf(issuer, sub, this.subjectSecret);
   }
 
   async seal<Person extends PersonalData>(person: Person): Promise<Person> {

@@ -16,3 +16,12 @@ export function subjectIdOf(email: string, secret: string): string {
   const digest = createHmac('sha256', secret).update(normaliseEmail(email), 'utf8').digest();
   return `ds_${digest.subarray(0, 16).toString('base64url')}`;
 }
+
+/**
+ * What the log keeps of a person's account at an identity provider: an HMAC-SHA-256 of the
+ * issuer and its `sub` under the server secret (base64url, 43 characters), kept apart from the
+ * e-mail's pseudonym by its label. A login finds its user by it; the `sub` itself is never stored.
+ */
+export function loginSubjectHashOf(issuer: string, sub: string, secret: string): string {
+  return createHmac('sha256', secret).update(`login\u0000${issuer}\u0000${sub}`, 'utf8').digest('base64url');
+}

@@ -18,3 +18,4 @@ export * from './queries/list-query-error';
 export * from './queries/projection-position';
 export * from './read-models.module';
 export * from './deadlines';
+export * from './user-permissions';

@@ -17,7 +17,7 @@ export abstract class DomainError extends Error {
   }
 }
 
-abstract class InvalidField extends DomainError {
+export abstract class InvalidField extends DomainError {
   readonly kind = 'invalid' as const;
   constructor(
     override readonly field: string,

@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ReadModels1767225600000 } from '../migrations/1767225600000-read-models.migration';
 import { Deadlines1795910400000 } from '../migrations/1795910400000-deadlines.migration';
 import { DeadlineShares1796515200000 } from '../migrations/1796515200000-deadline-shares.migration';
+import { UserPermissions1797120000000 } from '../migrations/1797120000000-user-permissions.migration';
 import { READ_ENTITIES } from './read-entities';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -41,7 +42,12 @@ export const dialectOf = (dataSource: DataSource): ReadDialect =>
 export function createReadDataSource(url: string, options: ReadDataSourceOptions = {}): DataSource {
   const common = {
     entities: READ_ENTITIES,
-    migrations: [ReadModels1767225600000, Deadlines1795910400000, DeadlineShares1796515200000],
+    migrations: [
+      ReadModels1767225600000,
+      Deadlines1795910400000,
+      DeadlineShares1796515200000,
+      UserPermissions1797120000000,
+    ],
     migrationsTableName: 'read_migrations',
     migrationsRun: false,
     synchronize: false,

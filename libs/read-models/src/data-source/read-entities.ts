@@ -8,6 +8,7 @@ import { DeclarationSummary } from '../declaration-summary/declaration-summary.e
 import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
 import { DeadlineDeclarationRow, DeadlineRow, DeadlineShareRow } from '../deadlines/deadline.entity';
 import { FacilityHistoryMember, FacilityHistoryRow } from '../facility-history/facility-history.entity';
+import { UserLoginRow, UserPermissionsRow } from '../user-permissions/user-permissions.entity';
 
 export const READ_ENTITIES = [
   ProjectionCheckpoint,
@@ -21,4 +22,6 @@ export const READ_ENTITIES = [
   DeadlineDeclarationRow,
   DeadlineRow,
   DeadlineShareRow,
+  UserPermissionsRow,
+  UserLoginRow,
 ];

@@ -4,6 +4,7 @@ import { SqliteEventStore } from '@vigie/event-store';
 import { IsNull, type DataSource } from 'typeorm';
 import { createTestDatabase, describePostgres } from '../../../../test/support/postgres';
 import { openReadDataSource, runReadMigrations } from '../data-source/read-data-source';
+import { DeadlineShares1796515200000 } from '../migrations/1796515200000-deadline-shares.migration';
 import { readModelsNamed } from '../projection/read-models';
 import { Projector } from '../projector/projector';
 import { rebuildProjections } from '../rebuild/rebuild-projections';
@@ -152,7 +153,10 @@ function sharesSuite(
 
       // A database projected before the sums existed: the migration empties the read model and
       // sets its checkpoint back, and the projector fills it again.
-      await dataSource.undoLastMigration({ transaction: 'all' });
+      // Undone with the migrations that came after it, newest first.
+      const shares = dataSource.migrations.findIndex((m) => m instanceof DeadlineShares1796515200000);
+      for (let undone = dataSource.migrations.length; undone > shares; undone--)
+        await dataSource.undoLastMigration({ transaction: 'all' });
       await dataSource.query(
         `INSERT INTO "deadline_declaration" ("declaration_id", "revision", "facts") VALUES ('stale', 0, '{}')`,
       );

@@ -3,6 +3,7 @@ import { declarationSummaryProjection } from '../declaration-summary/declaration
 import { declarationTimelineProjection } from '../declaration-timeline/declaration-timeline.projection';
 import { deadlines } from '../deadlines/deadlines.projection';
 import { facilityHistory } from '../facility-history/facility-history.projection';
+import { userPermissions } from '../user-permissions/user-permissions.projection';
 import { readModel, type ReadModel } from './read-model';
 
 /** Every read model the projector maintains, by name (the name of its checkpoint). */
@@ -12,6 +13,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   facilityHistory,
   annualStatistics,
   deadlines,
+  userPermissions,
 ];
 
 export const READ_MODEL_NAMES = READ_MODELS.map((model) => model.name);

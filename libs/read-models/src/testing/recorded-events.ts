@@ -1,4 +1,4 @@
-import type { DeclarationEvent, DeclarationSubmitted, Qualification } from '@vigie/domain';
+import type { DeclarationEvent, DeclarationSubmitted, Qualification, UserEvent } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 
 /** Test builders: recorded events as a store hands them to projections. */
@@ -68,6 +68,20 @@ export function recorded(
       correlationId: 'c-1',
       schemaVersion: 1,
     },
+    recordedAt: '2026-03-02T09:00:00.000Z',
+  }));
+}
+
+/** Records the given domain events as one user's stream, revisions from 0 and positions from `firstPosition`. */
+export function recordedUser(events: UserEvent[], firstPosition = 1n): RecordedEvent[] {
+  return events.map((event, index) => ({
+    id: `${event.data.userId}-${index}`,
+    streamId: `user-${event.data.userId}`,
+    revision: index,
+    position: firstPosition + BigInt(index),
+    type: event.type,
+    data: event.data as unknown as Record<string, unknown>,
+    metadata: { actor: { sub: 'admin-1', role: 'admin' }, correlationId: 'c-1', schemaVersion: 1 },
     recordedAt: '2026-03-02T09:00:00.000Z',
   }));
 }

@@ -1,0 +1,3 @@
+export * from './user-permissions.entity';
+export * from './user-permissions.projection';
+export * from './user-permissions-queries';
