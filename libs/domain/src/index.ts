@@ -11,6 +11,7 @@ export * from './reference/luhn';
 export * from './declaration/declaration';
 export * from './declaration/declaration.decide';
 export * from './declaration-decider';
+export * from './domain-error';
 export * from './declaration/declaration.errors';
 export * from './declaration/declaration-upcast';
 export * from './upcasting';

@@ -1,35 +1,4 @@
-/**
- * `invalid` → 400 naming `field` (a field of the request body, dotted for nested ones);
- * `conflict` → 409, a rule of the lifecycle; `not-found` → 404.
- * Messages may reach logs and problem+json bodies: they never quote the declarant's personal data.
- */
-export type DomainErrorKind = 'invalid' | 'conflict' | 'not-found';
-
-export abstract class DomainError extends Error {
-  /** Stable kebab-case identifier, usable as the problem+json `type` suffix. */
-  abstract readonly code: string;
-  abstract readonly kind: DomainErrorKind;
-  readonly field?: string;
-
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-export abstract class InvalidField extends DomainError {
-  readonly kind = 'invalid' as const;
-  constructor(
-    override readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export abstract class LifecycleConflict extends DomainError {
-  readonly kind = 'conflict' as const;
-}
+import { DomainError, InvalidField, LifecycleConflict } from '../domain-error';
 
 export class DeclarationNotFound extends DomainError {
   readonly code = 'declaration-not-found';

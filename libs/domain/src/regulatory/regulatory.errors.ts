@@ -1,4 +1,4 @@
-import { LifecycleConflict } from '../declaration/declaration.errors';
+import { LifecycleConflict } from '../domain-error';
 import type { ReportStage } from '../declaration/declaration.events';
 
 export class Nis2DoesNotApply extends LifecycleConflict {

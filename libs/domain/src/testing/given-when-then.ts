@@ -1,7 +1,7 @@
 import { evolve, initialState } from '../declaration/declaration';
 import type { DeclarationCommand } from '../declaration/declaration.commands';
 import { decide } from '../declaration-decider';
-import type { DomainError } from '../declaration/declaration.errors';
+import type { DomainError } from '../domain-error';
 import type { DeclarationEvent } from '../declaration/declaration.events';
 
 type DomainErrorClass = abstract new (...args: never[]) => DomainError;

@@ -1,4 +1,4 @@
-import { DomainError, InvalidField, LifecycleConflict } from '../declaration/declaration.errors';
+import { DomainError, InvalidField, LifecycleConflict } from '../domain-error';
 
 /* Messages may reach logs and problem+json bodies: they name users by id, never by e-mail. */
 
