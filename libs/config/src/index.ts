@@ -4,3 +4,4 @@ export * from './security-config';
 export * from './vigie-config';
 export * from './postgres-config';
 export * from './start-failure';
+export * from './identity-config';

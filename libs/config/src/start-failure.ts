@@ -6,6 +6,7 @@ const STORE_VARIABLES = [
   'VIGIE_READ_DB_URL',
   'VIGIE_KEY_STORE_URL',
   'VIGIE_AUDIT_DB_URL',
+  'VIGIE_IDENTITY_DB_URL',
 ];
 
 /** The store URLs of an environment, by variable: what `describeStartFailure` names a failed store after. */

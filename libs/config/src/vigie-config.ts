@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { PostgresLimits } from '@vigie/postgres';
 import { ConfigError } from './config-error';
+import { identityConfig, type IdentityConfig } from './identity-config';
 import { resolveJwtSecret } from './jwt-secret';
 import { postgresLimits } from './postgres-config';
 import {
@@ -19,7 +20,7 @@ export type ProjectorMode = 'inline' | 'off';
 export type AuthConfig =
   { mode: 'embedded' } | { mode: 'oidc'; issuer: string; jwksUrl: string; audience: string };
 
-export interface VigieConfig {
+export interface VigieConfig extends IdentityConfig {
   host: string;
   port: number;
   /** Absolute. */
@@ -58,9 +59,13 @@ const READ_DB_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:'];
 /** Reads the environment once at start-up; an invalid value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
   const dataDir = dataDirOf(env);
+  const host = value(env, 'HOST') ?? '127.0.0.1';
+  const listenPort = port(value(env, 'PORT') ?? '3000');
   return {
-    host: value(env, 'HOST') ?? '127.0.0.1',
-    port: port(value(env, 'PORT') ?? '3000'),
+    host,
+    port: listenPort,
+    ...identityConfig((name) => value(env, name), host, listenPort),
+    identityDbUrl: storeUrl(env, 'VIGIE_IDENTITY_DB_URL', READ_DB_SCHEMES, `${dataDir}/identity.sqlite`),
     dataDir,
     eventStoreUrl: storeUrl(env, 'VIGIE_EVENT_STORE_URL', EVENT_STORE_SCHEMES, `${dataDir}/events.sqlite`),
     readDbUrl: storeUrl(env, 'VIGIE_READ_DB_URL', READ_DB_SCHEMES, `${dataDir}/read.sqlite`),
