@@ -1,2 +1,3 @@
 export * from './identity.entities';
 export * from './identity-data-source';
+export * from './local-accounts.port';
