@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { openEventStore, type EventStore } from '@vigie/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -19,7 +20,7 @@ export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'vigie-e2e-')
 /**
  * Switches that run the same e2e suites on PostgreSQL, each API with fresh databases of its own:
  * `VIGIE_E2E_READ_DB=postgres` puts the read models there, `VIGIE_E2E_EVENT_STORE=postgres` the
- * event log, and both together the key store and the read audit too (in the event log's
+ * event log, and both together the key store, the read audit and the identity tables too (in the event log's
  * database: their tables do not overlap). `npm run test:e2e:postgres` sets both.
  */
 const readModelsOnPostgres = process.env.VIGIE_E2E_READ_DB === 'postgres';
@@ -32,7 +33,11 @@ const eventLogOnPostgres = process.env.VIGIE_E2E_EVENT_STORE === 'postgres';
 export const SQLITE_IN_DATA_DIR = 'sqlite-in-data-dir';
 
 type StoreVariable =
-  'VIGIE_EVENT_STORE_URL' | 'VIGIE_READ_DB_URL' | 'VIGIE_KEY_STORE_URL' | 'VIGIE_AUDIT_DB_URL';
+  | 'VIGIE_EVENT_STORE_URL'
+  | 'VIGIE_READ_DB_URL'
+  | 'VIGIE_KEY_STORE_URL'
+  | 'VIGIE_AUDIT_DB_URL'
+  | 'VIGIE_IDENTITY_DB_URL';
 
 /** Every store of the API in SQLite files of its data dir: `TestApi.start({ ...ON_SQLITE })`. */
 export const ON_SQLITE: Record<StoreVariable, string> = {
@@ -40,6 +45,7 @@ export const ON_SQLITE: Record<StoreVariable, string> = {
   VIGIE_READ_DB_URL: SQLITE_IN_DATA_DIR,
   VIGIE_KEY_STORE_URL: SQLITE_IN_DATA_DIR,
   VIGIE_AUDIT_DB_URL: SQLITE_IN_DATA_DIR,
+  VIGIE_IDENTITY_DB_URL: SQLITE_IN_DATA_DIR,
 };
 
 type Database = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -76,6 +82,7 @@ async function withSwitchedStores(
     ['VIGIE_READ_DB_URL', 'read', readModelsOnPostgres],
     ['VIGIE_KEY_STORE_URL', 'events', eventLogOnPostgres && readModelsOnPostgres],
     ['VIGIE_AUDIT_DB_URL', 'events', eventLogOnPostgres && readModelsOnPostgres],
+    ['VIGIE_IDENTITY_DB_URL', 'events', eventLogOnPostgres && readModelsOnPostgres],
   ];
   const resolved = { ...env };
   for (const [variable, role, switched] of wanted) {
@@ -120,6 +127,21 @@ export class TestApi {
   }
 
   /**
+   * The API listening on a port of 127.0.0.1, its public URL set to it: what a browser, an
+   * OpenID provider's redirects and the login need. `url` is that origin.
+   */
+  static async listening(
+    env: Record<string, string> = {},
+    options: CreateAppOptions = {},
+  ): Promise<TestApi & { url: string }> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const api = await TestApi.start({ PORT: String(port), VIGIE_PUBLIC_URL: url, ...env }, options);
+    await api.app.listen(port, '127.0.0.1');
+    return Object.assign(api, { url });
+  }
+
+  /**
    * The variables naming this API's data dir and stores, for a `vigie` command run against the
    * same data: under the switches the stores are PostgreSQL databases the data dir alone does not name.
    */
@@ -130,6 +152,7 @@ export class TestApi {
       VIGIE_READ_DB_URL: this.config.readDbUrl,
       VIGIE_KEY_STORE_URL: this.config.keyStoreUrl,
       VIGIE_AUDIT_DB_URL: this.config.auditDbUrl,
+      VIGIE_IDENTITY_DB_URL: this.config.identityDbUrl,
     };
   }
 
@@ -187,6 +210,15 @@ export class TestApi {
     rmSync(this.config.dataDir, { recursive: true, force: true });
     await dropDatabasesOf(this.config.dataDir);
   }
+}
+
+/** A port nobody listens on now, for a server that must know its URL before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
 }
 
 /** A submission that passes every rule; tests override what they examine. */

@@ -1,3 +1,6 @@
 export * from './identity.entities';
 export * from './identity-data-source';
 export * from './local-accounts.port';
+export * from './secrets';
+export * from './sessions';
+export * from './login-attempts';

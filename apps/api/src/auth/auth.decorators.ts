@@ -1,4 +1,5 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { ActiveSession } from '@vigie/identity';
 import type { Principal, Role } from './principal';
 
 export const PUBLIC_ROUTE = 'vigie:public';
@@ -16,6 +17,8 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
 
 export interface AuthenticatedRequest {
   principal?: Principal;
+  /** The browser session the principal came from, when it came from one. */
+  session?: ActiveSession;
 }
 
 /** The caller, as the AuthGuard verified it. */

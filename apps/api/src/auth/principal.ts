@@ -3,11 +3,17 @@ import type { Actor } from '@vigie/domain';
 export const ROLES = ['declarant', 'analyst', 'admin'] as const;
 export type Role = Actor['role'];
 
-/** Who is calling, from the token's claims. `finess`: the facilities a declarant acts for (empty for other roles). */
+/**
+ * Who is calling. `sub`: the actor recorded in events — the Vigie user id for a session or a
+ * personal API token, a pseudonym for a provider's subject not bound to a user, the subject of an
+ * embedded-secret token (development, tests, scripts) otherwise. `finess`: the facilities a
+ * declarant acts for (empty for other roles). `userId`: the Vigie user, when the caller is one.
+ */
 export interface Principal {
   sub: string;
   role: Role;
   finess: string[];
+  userId?: string;
 }
 
 const FINESS_CLAIM = /^[0-9A-Za-z]{9}$/;

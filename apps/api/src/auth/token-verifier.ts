@@ -35,21 +35,27 @@ const providerFailed = (error: unknown): boolean =>
   error.code === 'ERR_JWKS_TIMEOUT' ||
   error.code === 'ERR_JOSE_GENERIC';
 
-/** Turns a bearer token into a Principal, or throws 401. The reason is generic: a client learns nothing by probing. */
+/** A JWT's verified claims, and its issuer when a provider issued it (null: the embedded secret). */
+export interface VerifiedClaims {
+  claims: Record<string, unknown>;
+  issuer: string | null;
+}
+
+/** Verifies a JWT bearer token, or throws 401. The reason is generic: a client learns nothing by probing. */
 @Injectable()
 export class TokenVerifier {
-  private readonly verifyClaims: (token: string) => Promise<Record<string, unknown>>;
+  private readonly verifyJwt: (token: string) => Promise<Record<string, unknown>>;
 
-  private readonly remoteKeys: boolean;
+  private readonly issuer: string | null;
 
-  private readonly verified = new VerifiedTokens();
+  private readonly verified = new VerifiedTokens<VerifiedClaims>();
 
   constructor(@Inject(VIGIE_CONFIG) config: VigieConfig) {
     const auth = config.auth;
-    this.remoteKeys = auth.mode === 'oidc';
+    this.issuer = auth.mode === 'oidc' ? auth.issuer : null;
     if (auth.mode === 'oidc') {
       const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
-      this.verifyClaims = async (token) =>
+      this.verifyJwt = async (token) =>
         (
           await jwtVerify(token, keys, {
             issuer: auth.issuer,
@@ -59,27 +65,33 @@ export class TokenVerifier {
           })
         ).payload;
     } else {
-      this.verifyClaims = (token) => verifyEmbeddedToken(token, config.jwtSecret);
+      this.verifyJwt = (token) => verifyEmbeddedToken(token, config.jwtSecret);
     }
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verifyClaims(token: string): Promise<VerifiedClaims> {
     const known = this.verified.get(token);
     if (known !== null) return known;
     let claims: Record<string, unknown>;
     try {
-      claims = await this.verifyClaims(token);
+      claims = await this.verifyJwt(token);
     } catch (error) {
-      if (this.remoteKeys && providerFailed(error)) {
+      if (this.issuer !== null && providerFailed(error)) {
         throw new IdentityProviderUnavailable(
           'The keys of the identity provider cannot be fetched; retry later',
         );
       }
       throw new UnauthorizedException('The bearer token is invalid or expired');
     }
-    const principal = principalFromClaims(claims);
+    const verified = { claims, issuer: this.issuer };
+    this.verified.set(token, verified, claims.exp);
+    return verified;
+  }
+
+  /** The token's claims as a principal, for callers that take no session (`/metrics`). */
+  async verify(token: string): Promise<Principal> {
+    const principal = principalFromClaims((await this.verifyClaims(token)).claims);
     if (typeof principal === 'string') throw new UnauthorizedException(principal);
-    this.verified.set(token, principal, claims.exp);
     return principal;
   }
 }

@@ -6,7 +6,7 @@ const declarant = (): Principal => ({ sub: 'camille', role: 'declarant', finess:
 describe('VerifiedTokens', () => {
   it('answers a verified token until its exp, then no longer', () => {
     const clock = { now: 1_000_000 };
-    const tokens = new VerifiedTokens(() => clock.now);
+    const tokens = new VerifiedTokens<Principal>(() => clock.now);
     tokens.set('a.b.c', declarant(), 1_060);
     expect(tokens.get('a.b.c')).toEqual(declarant());
     expect(tokens.get('a.b.d')).toBeNull();
@@ -16,7 +16,7 @@ describe('VerifiedTokens', () => {
   });
 
   it('keeps no token without a usable exp, nor one already expired', () => {
-    const tokens = new VerifiedTokens(() => 1_000_000);
+    const tokens = new VerifiedTokens<Principal>(() => 1_000_000);
     tokens.set('none', declarant(), undefined);
     tokens.set('text', declarant(), '2000');
     tokens.set('past', declarant(), 999);
@@ -25,7 +25,7 @@ describe('VerifiedTokens', () => {
 
   it('holds at most its capacity: expired entries go first, then the oldest', () => {
     const clock = { now: 1_000_000 };
-    const tokens = new VerifiedTokens(() => clock.now, 3);
+    const tokens = new VerifiedTokens<Principal>(() => clock.now, 3);
     tokens.set('short', declarant(), 1_001);
     tokens.set('one', declarant(), 2_000);
     tokens.set('two', declarant(), 2_000);
@@ -44,7 +44,7 @@ describe('VerifiedTokens', () => {
   });
 
   it('shares a frozen principal: one request cannot change another’s', () => {
-    const tokens = new VerifiedTokens(() => 0);
+    const tokens = new VerifiedTokens<Principal>(() => 0);
     tokens.set('a.b.c', declarant(), 60);
     const principal = tokens.get('a.b.c');
     expect(Object.isFrozen(principal)).toBe(true);

@@ -2,12 +2,13 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bearerToken } from '../auth/auth.guard';
+import { bearerTokenOf } from '../auth/principals';
 import { TokenVerifier } from '../auth/token-verifier';
 import { VIGIE_CONFIG } from '../config/config.tokens';
 import type { VigieConfig } from '@vigie/config';
@@ -27,7 +28,9 @@ export class MetricsAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const token = bearerToken(context.switchToHttp().getRequest<Request>());
+    const token = bearerTokenOf(context.switchToHttp().getRequest<Request>());
+    if (token === null)
+      throw new UnauthorizedException('An "Authorization: Bearer <token>" header is required');
     const scraperToken = this.config.metricsToken;
     // Digests have one length, so the comparison takes the same time whatever the guess.
     if (scraperToken !== null && timingSafeEqual(digest(token), digest(scraperToken))) return true;

@@ -1,0 +1,50 @@
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { VigieConfig } from '@vigie/config';
+import { PersonalDataVault } from '@vigie/privacy';
+import { READ_DATA_SOURCE, permissionsOfUser, userProfileOf } from '@vigie/read-models';
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { CurrentPrincipal, type AuthenticatedRequest } from '../../auth/auth.decorators';
+import type { Principal } from '../../auth/principal';
+import { csrfTokenOf } from '../../auth/session-cookie';
+import { VIGIE_CONFIG } from '../../config/config.tokens';
+import { ApiProblems } from '../../problem/api-problems.decorator';
+import { MeDto } from './me.dto';
+
+@ApiTags('me')
+@ApiProblems(401, 403, 429, 503)
+@Controller('api/v1/me')
+export class MeController {
+  constructor(
+    @Inject(VIGIE_CONFIG) private readonly config: VigieConfig,
+    private readonly vault: PersonalDataVault,
+    @Inject(READ_DATA_SOURCE) private readonly readDb: DataSource,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who is calling: name, roles, facilities, and the session with its CSRF token' })
+  @ApiOkResponse({ type: MeDto })
+  async me(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & AuthenticatedRequest,
+  ): Promise<MeDto> {
+    const session = request.session ?? null;
+    const userId = principal.userId ?? null;
+    const profile = userId === null ? null : await userProfileOf(this.readDb, userId);
+    const person =
+      profile === null
+        ? null
+        : await this.vault.reveal({ name: profile.name, email: profile.email, role: '', phone: null });
+    const permissions = userId === null ? null : await permissionsOfUser(this.readDb, userId);
+    return {
+      user: { id: principal.sub, name: person?.name ?? null, email: person?.email ?? null },
+      roles: permissions?.roles ?? [principal.role],
+      finess: principal.finess,
+      csrfToken: session === null ? null : csrfTokenOf(this.config, session.idHash),
+      expiresAt: session?.expiresAt ?? null,
+      idleExpiresAt: session?.idleExpiresAt ?? null,
+      localAccount: session !== null && session.issuer === `${this.config.publicUrl}/oidc`,
+    };
+  }
+}
