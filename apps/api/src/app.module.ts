@@ -8,6 +8,7 @@ import type { VigieConfig } from '@vigie/config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { HealthModule } from './health/health.module';
+import { IdentityDataModule } from './identity/identity-data.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadSideModule } from './infrastructure/read-side.module';
 import { RateLimitModule } from './hardening/rate-limit.module';
@@ -15,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemFilter } from './problem/problem.filter';
 import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
 
 /** The configuration and the clock, for every module. */
 @Global()
@@ -45,6 +47,7 @@ export class AppModule {
         EventStoreModule.forRoot(config.eventStoreUrl, eventStore, config.postgres),
         ReadSideModule.forRoot(),
         PrivacyModule,
+        IdentityDataModule,
         AuditModule,
         // Before AuthModule: global guards run in the order of their modules, and a client guessing
         // tokens must be limited before its token is even looked at.
@@ -55,6 +58,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        UsersModule,
         ...imports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
