@@ -1,4 +1,6 @@
 import { openEventStore, type RecordedEvent } from '@vigie/event-store';
+import type { ApiTokens } from '@vigie/identity';
+import { API_TOKENS } from '../apps/api/src/identity/identity.tokens';
 import { KEY_STORE } from '../apps/api/src/privacy/privacy.module';
 import { PersonalDataVault, type KeyStore } from '@vigie/privacy';
 import { openReadDataSource, userIdOfEmailHash } from '@vigie/read-models';
@@ -190,12 +192,14 @@ describe('/api/v1/users (administrators)', () => {
         .expect(conformsToDocument);
     });
 
-    it('disables (a reason is required) and enables again, the local account with it', async () => {
+    it('disables (a reason is required), revoking the API tokens, and enables again, the local account with it', async () => {
+      const script = await api.app.get<ApiTokens>(API_TOKENS).create(user.id, 'script');
       const noReason = await post('disable', { reason: ' ' }).expect(400);
       expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
       const disabled = await post('disable', { reason: 'A quitté l’établissement' }).expect(200);
       expect(disabled.body).toMatchObject({ disabled: true, roles: [], grants: [{ role: 'declarant' }] });
       expect((await accounts.ofUser(user.id))?.disabled).toBe(true);
+      expect(await api.app.get<ApiTokens>(API_TOKENS).verify(script.token)).toBeNull();
       const enabled = await post('enable').expect(200);
       expect(enabled.body).toMatchObject({ disabled: false, roles: ['declarant'] });
       expect((await accounts.ofUser(user.id))?.disabled).toBe(false);
