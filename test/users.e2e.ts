@@ -274,3 +274,28 @@ describe('/api/v1/users (administrators)', () => {
     expect(names).toContainEqual(['[erased]', '[erased]']);
   });
 });
+
+describe('/api/v1/users without the embedded provider’s accounts', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    await loadDocument(api);
+  });
+  afterAll(() => api?.stop());
+
+  it('invites with no activation link, and has none to renew', async () => {
+    const admin = bearer(await api.token({ role: 'admin' }));
+    const invited = await api.http
+      .post('/api/v1/users')
+      .set(admin)
+      .send({ email: 'rssi@ch-z.example', name: 'Rssi', role: 'declarant', finess: [FINESS] })
+      .expect(201)
+      .expect(conformsToDocument);
+    expect(invited.body).toMatchObject({ activationUrl: null, user: { localAccount: null } });
+    await api.http
+      .post(`/api/v1/users/${invited.body.user.id}/activation-link`)
+      .set(admin)
+      .expect(404)
+      .expect(conformsToDocument);
+  });
+});

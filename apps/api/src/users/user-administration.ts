@@ -61,11 +61,12 @@ export class UserAdministration {
     private readonly vault: PersonalDataVault,
     private readonly readYourWrites: ReadYourWrites,
     // Provided by LocalAccountsModule when the embedded provider's accounts are wired in.
-    @Optional() @Inject(LOCAL_ACCOUNTS) private readonly accounts: LocalAccountsPort | null,
+    @Optional() @Inject(LOCAL_ACCOUNTS) private readonly accounts?: LocalAccountsPort | null,
   ) {}
 
   private get embedded(): boolean {
-    return this.config.login.provider === 'embedded' && this.accounts !== null;
+    // @Optional gives undefined when no module provides LOCAL_ACCOUNTS.
+    return this.config.login.provider === 'embedded' && (this.accounts ?? null) !== null;
   }
 
   async list(): Promise<UserDto[]> {
