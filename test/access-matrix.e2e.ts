@@ -42,6 +42,10 @@ const DECLARANT_OR_ADMIN: Row = [401, 401, 401, 200, 404, 403, 200];
 const CERT: Row = [401, 401, 401, 403, 403, 200, 200];
 const CERT_CREATES: Row = [401, 401, 401, 403, 403, 201, 201];
 const ADMIN_ONLY: Row = [401, 401, 401, 403, 403, 403, 200];
+const ADMIN_CREATES: Row = [401, 401, 401, 403, 403, 403, 201];
+const ANY_TOKEN_CREATES: Row = [401, 401, 401, 201, 201, 201, 201];
+/** Another's or nobody's: whoever asks learns nothing. */
+const ANY_TOKEN_NOT_FOUND: Row = [401, 401, 401, 404, 404, 404, 404];
 /** Swagger UI registers it, but ships no such file. */
 const MISSING: Row = [404, 404, 404, 404, 404, 404, 404];
 
@@ -49,6 +53,8 @@ const MISSING: Row = [404, 404, 404, 404, 404, 404, 404];
 interface Fixture {
   declarationId: string;
   publicationId: string;
+  /** A user the administrator invited as a declarant of FINESS. */
+  userId: string;
 }
 
 interface Case {
@@ -189,6 +195,47 @@ const MATRIX: Record<string, Case> = {
     expected: CERT,
     path: (fixture) => `/api/v1/reports/annual/2026/publications/${fixture.publicationId}`,
   },
+  'GET /api/v1/users': { expected: ADMIN_ONLY, path: () => '/api/v1/users' },
+  'GET /api/v1/users/:id': { expected: ADMIN_ONLY, path: (fixture) => `/api/v1/users/${fixture.userId}` },
+  'POST /api/v1/users': {
+    expected: ADMIN_CREATES,
+    path: () => '/api/v1/users',
+    body: { email: 'matrix@ch-x.example', name: 'Matrix', role: 'analyst' },
+  },
+  'POST /api/v1/users/:id/grants': {
+    expected: ADMIN_ONLY,
+    path: (fixture) => `/api/v1/users/${fixture.userId}/grants`,
+    body: { role: 'analyst' },
+  },
+  'POST /api/v1/users/:id/revocations': {
+    expected: ADMIN_ONLY,
+    path: (fixture) => `/api/v1/users/${fixture.userId}/revocations`,
+    body: { role: 'analyst' },
+  },
+  'POST /api/v1/users/:id/disable': {
+    expected: ADMIN_ONLY,
+    path: (fixture) => `/api/v1/users/${fixture.userId}/disable`,
+    body: { reason: 'Matrix.' },
+  },
+  'POST /api/v1/users/:id/enable': {
+    expected: ADMIN_ONLY,
+    path: (fixture) => `/api/v1/users/${fixture.userId}/enable`,
+  },
+  // No local accounts in this app: the administrator gets the 404 of a user without one.
+  'POST /api/v1/users/:id/activation-link': {
+    expected: [401, 401, 401, 403, 403, 403, 404],
+    path: (fixture) => `/api/v1/users/${fixture.userId}/activation-link`,
+  },
+  'GET /api/v1/me/tokens': { expected: ANY_TOKEN, path: () => '/api/v1/me/tokens' },
+  'POST /api/v1/me/tokens': {
+    expected: ANY_TOKEN_CREATES,
+    path: () => '/api/v1/me/tokens',
+    body: { label: 'Matrix' },
+  },
+  'DELETE /api/v1/me/tokens/:id': {
+    expected: ANY_TOKEN_NOT_FOUND,
+    path: () => '/api/v1/me/tokens/00000000-0000-4000-8000-000000000000',
+  },
   'GET /api/v1/reports/annual/:year/publications/:id/restatements': {
     expected: CERT,
     path: (fixture) => `/api/v1/reports/annual/2026/publications/${fixture.publicationId}/restatements`,
@@ -216,6 +263,7 @@ describe('the access-control matrix', () => {
   let tokens: Record<Identity, Record<string, string>>;
   let admin: Record<string, string>;
   let publicationId: string;
+  let userId: string;
   const seen: string[] = [];
 
   beforeAll(async () => {
@@ -250,6 +298,13 @@ describe('the access-control matrix', () => {
     publicationId = (
       await api.http.post('/api/v1/reports/annual/2026/publications').set(admin).send({}).expect(201)
     ).body.id;
+    userId = (
+      await api.http
+        .post('/api/v1/users')
+        .set(admin)
+        .send({ email: 'declarant@ch-x.example', name: 'Declarant', role: 'declarant', finess: [FINESS] })
+        .expect(201)
+    ).body.user.id;
   });
   afterAll(async () => {
     console.log(`access matrix: ${seen.length} route × identity cells checked`);
@@ -273,13 +328,19 @@ describe('the access-control matrix', () => {
               .expect(201)
           ).body.id,
           publicationId,
+          userId,
         };
         await scenario.prepare?.(api, fixture, admin);
         // Reads below pass no minPosition; on PostgreSQL the projector is not always there yet.
         await api.readModelsCaughtUp();
         const [method] = route.split(' ');
+        const path = scenario.path(fixture);
         const call =
-          method === 'POST' ? api.http.post(scenario.path(fixture)) : api.http.get(scenario.path(fixture));
+          method === 'POST'
+            ? api.http.post(path)
+            : method === 'DELETE'
+              ? api.http.delete(path)
+              : api.http.get(path);
         const response: Response = await (scenario.body === undefined
           ? call.set(tokens[identity])
           : call.set(tokens[identity]).send(scenario.body));

@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemFilter } from './problem/problem.filter';
 import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
 
 /** The configuration and the clock, for every module. */
 @Global()
@@ -58,6 +59,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        UsersModule,
         LoginModule,
         ...imports,
       ],

@@ -4,3 +4,4 @@ export * from './local-accounts.port';
 export * from './secrets';
 export * from './sessions';
 export * from './login-attempts';
+export * from './api-tokens';

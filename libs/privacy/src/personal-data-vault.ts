@@ -1,6 +1,6 @@
 import type { KeyStore } from './key-store.port';
 import { open, parseEnvelope, seal, type KeyRef } from './personal-data-envelope';
-import { loginSubjectHashOf, subjectIdOf } from './subject-id';
+import { emailHashOf, loginSubjectHashOf, subjectIdOf } from './subject-id';
 
 /** What a reader sees of a field whose subject was erased: the key is gone, the text with it. */
 export const ERASED = '[erased]';
@@ -37,6 +37,11 @@ export class PersonalDataVault {
   /** The keyed hash by which a user's account at `issuer` is bound (LoginBound), never its `sub`. */
   loginSubjectHashOf(issuer: string, sub: string): string {
     return loginSubjectHashOf(issuer, sub, this.subjectSecret);
+  }
+
+  /** The keyed hash by which an invitation is found from the e-mail a login gives (UserInvited `emailHash`). */
+  emailHashOf(email: string): string {
+    return emailHashOf(email, this.subjectSecret);
   }
 
   async seal<Person extends PersonalData>(person: Person): Promise<Person> {

@@ -25,3 +25,15 @@ export function subjectIdOf(email: string, secret: string): string {
 export function loginSubjectHashOf(issuer: string, sub: string, secret: string): string {
   return createHmac('sha256', secret).update(`login\u0000${issuer}\u0000${sub}`, 'utf8').digest('base64url');
 }
+
+/**
+ * What the log keeps to match an invitation to a first login by e-mail (UserInvited `emailHash`):
+ * an HMAC-SHA-256 of the normalised e-mail under the server secret (base64url, 43 characters),
+ * kept apart from the subject id and the login hash by its label. Whoever lacks the secret learns
+ * nothing from it; whoever has it can only test an address they already know.
+ */
+export function emailHashOf(email: string, secret: string): string {
+  return createHmac('sha256', secret)
+    .update(`email\u0000${normaliseEmail(email)}`, 'utf8')
+    .digest('base64url');
+}

@@ -79,6 +79,16 @@ describe('executeUserCommand, on a real SQLite event store and key store', () =>
     });
   });
 
+  it('records the e-mail’s keyed hash, the same whatever its case and blanks, never the e-mail', async () => {
+    await invite();
+    const [invited] = await store.readStream(userStreamId(userId));
+    const hash = invited.data.emailHash as string;
+    expect(hash).toBe(vault.emailHashOf(' Camille.Martin@CH-X.example '));
+    expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(hash).not.toBe(vault.subjectOf(EMAIL).slice(3));
+    expect(hash).not.toBe(new PersonalDataVault(keys, 't'.repeat(32)).emailHashOf(EMAIL));
+  });
+
   it('reveals the e-mail to the vault until the person’s key is shredded; then it reads as erased', async () => {
     await invite();
     const [invited] = await store.readStream(userStreamId(userId));

@@ -16,8 +16,11 @@ import type { PersonalDataVault } from '@vigie/privacy';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** An invitation as an administrator gives it: the e-mail and name in clear, sealed here. */
-export type InviteUserRequest = Omit<InviteUser, 'email' | 'name' | 'now'> & { email: string; name: string };
+/** An invitation as an administrator gives it: the e-mail and name in clear, sealed (and the e-mail hashed) here. */
+export type InviteUserRequest = Omit<InviteUser, 'email' | 'name' | 'emailHash' | 'now'> & {
+  email: string;
+  name: string;
+};
 
 /** A user command as its caller (API, CLI) builds it: the clock is read here, on each fold decided on. */
 export type UserRequest = InviteUserRequest | DistributiveOmit<Exclude<UserCommand, InviteUser>, 'now'>;
@@ -33,7 +36,7 @@ const MAX_ATTEMPTS = 5;
 /**
  * The one way users and grants are written: an invitation's e-mail and name are sealed with the
  * person's own key (PersonalDataVault: the same key as their declarations, so one erasure
- * shreds both), then every command goes through the write path, `handleCommand`, on `user-<id>`.
+ * shreds both) and the e-mail keyed-hashed for the first login's match (`emailHash`), then every command goes through the write path, `handleCommand`, on `user-<id>`.
  */
 export async function executeUserCommand(
   store: EventStore,
@@ -68,6 +71,7 @@ async function sealInvitation(
     ...request,
     email: person.email as SealedPersonalData,
     name: person.name as SealedPersonalData,
+    emailHash: vault.emailHashOf(request.email),
   };
 }
 

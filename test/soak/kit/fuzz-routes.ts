@@ -20,6 +20,10 @@ const BASE_BODIES: Record<string, Record<string, unknown>> = {
   CnilNotificationDto: { notifiedAt: '2026-03-02T10:00:00+01:00', reference: 'CNIL-2026-1' },
   RegulatoryStatusDto: { nis2: 'ESSENTIAL' },
   PublishReportDto: { note: 'Edition of March.' },
+  InviteUserDto: { email: 'fuzz@ch-x.example', name: 'Fuzz', role: 'declarant', finess: ['750712184'] },
+  GrantDto: { role: 'declarant', finess: ['750712184'] },
+  DisableUserDto: { reason: 'Fuzz.' },
+  CreateApiTokenDto: { label: 'Fuzz', expiresInDays: 30 },
 };
 
 export const FUZZ_CLOCK = '2026-03-03T09:00:00.000Z';

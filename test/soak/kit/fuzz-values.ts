@@ -26,6 +26,8 @@ export interface SchemaProperty {
   pattern?: string;
   maxLength?: number;
   maxItems?: number;
+  minimum?: number;
+  maximum?: number;
   nullable?: boolean;
   items?: { enum?: string[] };
   allOf?: { $ref: string }[];
@@ -145,6 +147,25 @@ export function badValue(property: SchemaProperty, name: string): fc.Arbitrary<u
     nullable ? arbitrary : fc.oneof(arbitrary, fc.constant(null));
   if (property.allOf !== undefined || property.$ref !== undefined)
     return withNull(fc.oneof(wrongType('object'), fc.constant([])));
+  if (property.type === 'array' && property.items?.enum === undefined)
+    // A list of FINESS numbers (a user's grant): a bad one, one twice, or not a string.
+    return withNull(
+      fc.oneof(
+        wrongType('array'),
+        badFiness.map((finess) => [finess]),
+        fc.constant(['750712184', '750712184']),
+        fc.constant([{ finess: '750712184' }]),
+      ),
+    );
+  if (property.type === 'integer') {
+    const { minimum = Number.MIN_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER } = property;
+    return withNull(
+      fc.oneof(
+        fc.oneof(fc.string({ maxLength: 6 }), fc.boolean(), fc.constant([]), fc.constant({})),
+        fc.constantFrom(minimum - 1, maximum + 1, minimum + 0.5, -0.5),
+      ),
+    );
+  }
   if (property.type === 'array') {
     const codes = property.items?.enum ?? [];
     return withNull(

@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '@vigie/domain';
+import { DomainError, LoginAlreadyBound, UserAlreadyExists } from '@vigie/domain';
 import { ConcurrencyError, IdempotencyKeyTakenError, StoreUnavailableError } from '@vigie/event-store';
 import type { Request, Response } from 'express';
 import { isReadDbUnavailable } from '../infrastructure/read-db-errors';
@@ -124,7 +124,16 @@ function problem(
   return { type: problemType(code), title, status, detail, ...(errors === undefined ? {} : { errors }) };
 }
 
+/**
+ * The user errors (libs/domain/src/user/user.errors.ts) map by kind as the declaration errors do
+ * (UserNotFound 404; InvalidGrant, NotSealed, InvalidSubjectHash, InvalidEmailHash 400 on their
+ * field); their conflicts are about the user, not a declaration's lifecycle.
+ */
+const USER_CONFLICTS = [UserAlreadyExists, LoginAlreadyBound];
+
 function domainProblem(error: DomainError): Problem {
+  if (USER_CONFLICTS.some((type) => error instanceof type))
+    return problem(409, error.code, 'Conflict with the user’s state', error.message);
   switch (error.kind) {
     case 'invalid':
       return problem(400, error.code, 'Invalid request', error.message, [

@@ -34,6 +34,8 @@ export const FINESS_A = '750712184';
 export const FINESS_B = '2A0000002';
 export const ISSUER = 'https://auth.esante.gouv.fr/realms/esante-wallet';
 export const SUBJECT_HASH = 'lh_3q2-7w_Zk9yXb1VtR0aLmQ';
+/** A keyed hash of the e-mail, as libs/privacy `emailHashOf` writes it. */
+export const EMAIL_HASH = 'eh_Qm4xV2b9-Tz0aLkRw8YpN3';
 
 type Overrides<Command> = Partial<Omit<Command, 'type'>>;
 const on = (now: Instant = USER_LATER) => ({ userId: USER_ID, actor: ADMIN, now });
@@ -43,6 +45,7 @@ export const inviteUser = (overrides: Overrides<InviteUser> = {}): InviteUser =>
   ...on(INVITED_AT),
   email: SEALED_EMAIL,
   name: SEALED_NAME,
+  emailHash: EMAIL_HASH,
   ...overrides,
 });
 export const userInvited = (data: Partial<UserInvited['data']> = {}): UserInvited => ({
@@ -51,6 +54,7 @@ export const userInvited = (data: Partial<UserInvited['data']> = {}): UserInvite
     userId: USER_ID,
     email: SEALED_EMAIL,
     name: SEALED_NAME,
+    emailHash: EMAIL_HASH,
     invitedBy: ADMIN.sub,
     invitedAt: INVITED_AT,
     ...data,

@@ -10,8 +10,14 @@ type Command<Type extends string, Data> = {
   now: Instant;
 } & Data;
 
-/** `email` and `name` arrive sealed: the write path seals them before the command is decided. */
-export type InviteUser = Command<'InviteUser', { email: SealedPersonalData; name: SealedPersonalData }>;
+/**
+ * `email` and `name` arrive sealed, and `emailHash` computed: the write path does both before the
+ * command is decided.
+ */
+export type InviteUser = Command<
+  'InviteUser',
+  { email: SealedPersonalData; name: SealedPersonalData; emailHash: string }
+>;
 /** `finess` lists a declarant's facilities; the other roles take none. */
 export type GrantRole = Command<'GrantRole', { role: UserRole; finess: string[] }>;
 export type RevokeRole = Command<'RevokeRole', { role: UserRole; finess: string[] }>;

@@ -12,6 +12,7 @@ import type {
   UserCommand,
 } from './user.commands';
 import {
+  InvalidEmailHash,
   InvalidGrant,
   InvalidSubjectHash,
   LoginAlreadyBound,
@@ -24,7 +25,12 @@ import { USER_ROLES, type SealedPersonalData, type UserEvent, type UserRole } fr
 /** The domain recognises an envelope of libs/privacy by its prefix, and never opens it. */
 const ENVELOPE = /^enc:v\d+:/;
 /** A keyed hash as base64url or hex: no `@`, no `.`, so neither an e-mail nor a provider's raw `sub` of that shape. */
-const SUBJECT_HASH = /^[A-Za-z0-9_-]{22,128}$/;
+const KEYED_HASH = /^[A-Za-z0-9_-]{22,128}$/;
+
+function checkSubjectHash(value: unknown, error: () => Error): string {
+  if (typeof value !== 'string' || !KEYED_HASH.test(value)) throw error();
+  return value;
+}
 
 function checkSealed(value: unknown, field: string): SealedPersonalData {
   if (typeof value !== 'string' || !ENVELOPE.test(value)) throw new NotSealed(field);
@@ -55,6 +61,7 @@ function invite(command: InviteUser, state: UserState): UserEvent[] {
         userId: command.userId,
         email: checkSealed(command.email, 'email'),
         name: checkSealed(command.name, 'name'),
+        emailHash: checkSubjectHash(command.emailHash, () => new InvalidEmailHash()),
         invitedBy: command.actor.sub,
         invitedAt: clockReading(command.now).at,
       },
@@ -116,8 +123,7 @@ function revoke(command: RevokeRole, state: UserState): UserEvent[] {
  */
 function bindLogin(command: BindLogin, state: UserState): UserEvent[] {
   const issuer = checkText(command.issuer, 'issuer');
-  if (typeof command.subjectHash !== 'string' || !SUBJECT_HASH.test(command.subjectHash))
-    throw new InvalidSubjectHash();
+  checkSubjectHash(command.subjectHash, () => new InvalidSubjectHash());
   const bound = state.bindings.find((binding) => binding.issuer === issuer);
   if (bound !== undefined) {
     if (bound.subjectHash === command.subjectHash) return [];

@@ -45,3 +45,10 @@ export class InvalidSubjectHash extends InvalidField {
     super('subjectHash', 'must be a keyed hash of the subject (base64url or hex), never the subject itself');
   }
 }
+
+export class InvalidEmailHash extends InvalidField {
+  readonly code = 'invalid-email-hash';
+  constructor() {
+    super('emailHash', 'must be a keyed hash of the e-mail (base64url or hex), never the e-mail itself');
+  }
+}

@@ -14,10 +14,21 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 type Event<Type extends string, Data> = { type: Type; data: Data & { userId: string } };
 
-/** Someone an administrator added to Vigie; who they are to an identity provider comes with LoginBound. */
+/**
+ * Someone an administrator added to Vigie; who they are to an identity provider comes with LoginBound.
+ * `emailHash`: a keyed hash of the normalised e-mail (libs/privacy `emailHashOf`), by which a first
+ * login finds its invitation without the e-mail ever being stored in clear. Absent from events
+ * written before it existed.
+ */
 export type UserInvited = Event<
   'UserInvited',
-  { email: SealedPersonalData; name: SealedPersonalData; invitedBy: string; invitedAt: Instant }
+  {
+    email: SealedPersonalData;
+    name: SealedPersonalData;
+    emailHash?: string;
+    invitedBy: string;
+    invitedAt: Instant;
+  }
 >;
 
 /** `finess`: the facilities newly granted to a declarant, each once and sorted; `[]` for the other roles. */

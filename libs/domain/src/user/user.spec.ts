@@ -19,6 +19,7 @@ import {
 import { userDecider } from './user-decider';
 import { toUserEvent } from './user-upcast';
 import {
+  InvalidEmailHash,
   InvalidGrant,
   InvalidSubjectHash,
   LoginAlreadyBound,
@@ -52,6 +53,11 @@ describe('InviteUser', () => {
       .thenThrows(NotSealed, { field: 'name' });
   });
 
+  it('refused: the e-mail is matched by a keyed hash, never the e-mail itself', () => {
+    given([])
+      .when(inviteUser({ emailHash: 'rssi@ch-x.example' }))
+      .thenThrows(InvalidEmailHash, { field: 'emailHash' });
+  });
   it('refused: its own conflict, naming the user by id only', () => {
     const error = given([invited]).when(inviteUser()).thenThrows(UserAlreadyExists);
     expect(error).not.toBeInstanceOf(DeclarationAlreadyExists);

@@ -5,6 +5,7 @@ import { ReadModels1767225600000 } from '../migrations/1767225600000-read-models
 import { Deadlines1795910400000 } from '../migrations/1795910400000-deadlines.migration';
 import { DeadlineShares1796515200000 } from '../migrations/1796515200000-deadline-shares.migration';
 import { UserPermissions1797120000000 } from '../migrations/1797120000000-user-permissions.migration';
+import { UserDirectory1797379200000 } from '../migrations/1797379200000-user-directory.migration';
 import { READ_ENTITIES } from './read-entities';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -47,6 +48,7 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
       Deadlines1795910400000,
       DeadlineShares1796515200000,
       UserPermissions1797120000000,
+      UserDirectory1797379200000,
     ],
     migrationsTableName: 'read_migrations',
     migrationsRun: false,

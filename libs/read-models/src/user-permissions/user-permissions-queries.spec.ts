@@ -13,7 +13,14 @@ import { createTestDatabase, describePostgres } from '../../../../test/support/p
 import { openReadDataSource } from '../data-source/read-data-source';
 import { Projector } from '../projector/projector';
 import { temporaryDirectory } from '../testing/read-test-kit';
-import { permissionsOfUser, userIdOfLogin } from './user-permissions-queries';
+import {
+  getUser,
+  hasAdministrator,
+  listUsers,
+  permissionsOfUser,
+  userIdOfEmailHash,
+  userIdOfLogin,
+} from './user-permissions-queries';
 
 type Intent = UserCommand extends infer C
   ? C extends UserCommand
@@ -46,12 +53,13 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
       metadata: { actor: ADMIN, correlationId: randomUUID(), schemaVersion: 1 },
       maxAttempts: 1,
     });
-  const invite = (userId: string) =>
+  const invite = (userId: string, emailHash = `eh${userId.replaceAll('-', '')}`) =>
     execute({
       type: 'InviteUser',
       userId,
       email: 'enc:v1:ds_a:1:ZW1haWw' as SealedPersonalData,
       name: 'enc:v1:ds_a:1:bmFtZQ' as SealedPersonalData,
+      emailHash,
     });
 
   beforeAll(async () => {
@@ -114,6 +122,44 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
     expect(await userIdOfLogin(dataSource, ISSUER, 'b'.repeat(43))).toBe(BOB);
     expect(await userIdOfLogin(dataSource, 'https://other.example', HASH)).toBe(CAROL);
     expect(await userIdOfLogin(dataSource, ISSUER, 'z'.repeat(43))).toBeNull();
+  });
+
+  it('finds the user invited with an e-mail by its keyed hash', async () => {
+    expect(await userIdOfEmailHash(dataSource, `eh${ALICE.replaceAll('-', '')}`)).toBe(ALICE);
+    expect(await userIdOfEmailHash(dataSource, 'eh_nobody_was_invited_so')).toBeNull();
+  });
+
+  it('lists every user, e-mail and name sealed, grants held even when disabled', async () => {
+    const users = await listUsers(dataSource);
+    expect(users.map((user) => user.userId).sort()).toEqual([ALICE, BOB, CAROL].sort());
+    const bob = users.find((user) => user.userId === BOB);
+    expect(bob).toMatchObject({
+      email: 'enc:v1:ds_a:1:ZW1haWw',
+      name: 'enc:v1:ds_a:1:bmFtZQ',
+      invitedAt: '2026-03-02T08:30:00.000Z',
+      roles: [],
+      grants: [{ role: 'analyst', finess: null }],
+      disabled: true,
+      logins: [{ issuer: ISSUER, subjectHash: 'b'.repeat(43) }],
+    });
+    expect(await getUser(dataSource, ALICE)).toMatchObject({ roles: ['declarant'], disabled: false });
+    expect(await getUser(dataSource, randomUUID())).toBeNull();
+  });
+
+  it('knows whether an administrator is in force', async () => {
+    expect(await hasAdministrator(dataSource)).toBe(false);
+    await execute({ type: 'GrantRole', userId: CAROL, role: 'admin', finess: [] });
+    await projector.catchUp();
+    expect(await hasAdministrator(dataSource)).toBe(true);
+    await execute({ type: 'RevokeRole', userId: CAROL, role: 'admin', finess: [] });
+    await projector.catchUp();
+  });
+
+  it('names nobody when two users were invited with one e-mail', async () => {
+    const twin = randomUUID();
+    await invite(twin, `eh${ALICE.replaceAll('-', '')}`);
+    await projector.catchUp();
+    expect(await userIdOfEmailHash(dataSource, `eh${ALICE.replaceAll('-', '')}`)).toBeNull();
   });
 
   it('names nobody when two users are bound to one account', async () => {

@@ -1,10 +1,30 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** What one user may do now (permissionsOf of libs/domain), and what the fold needs to move on. */
+/**
+ * What one user may do now (permissionsOf of libs/domain), what the fold needs to move on, and
+ * what the administrators' list shows: the e-mail and name as the log holds them (sealed
+ * envelopes, revealed by the vault to whoever may read them) and the e-mail's keyed hash.
+ */
 @Entity('user_permissions')
+@Index('idx_user_permissions_email_hash', ['emailHash'])
 export class UserPermissionsRow {
   @PrimaryColumn('text', { name: 'user_id' })
   userId!: string;
+
+  /** UserInvited `emailHash` (libs/privacy `emailHashOf`); null for an invitation written before it. */
+  @Column('text', { name: 'email_hash', nullable: true })
+  emailHash!: string | null;
+
+  /** Sealed envelope, never the e-mail in clear. */
+  @Column('text')
+  email!: string;
+
+  /** Sealed envelope, never the name in clear. */
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'invited_at' })
+  invitedAt!: string;
 
   @Column('integer')
   revision!: number;

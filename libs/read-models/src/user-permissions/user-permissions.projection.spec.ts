@@ -14,6 +14,7 @@ const invited: UserEvent = {
     userId: USER,
     email: 'enc:v1:ds_a:1:ZW1haWw' as SealedPersonalData,
     name: 'enc:v1:ds_a:1:bmFtZQ' as SealedPersonalData,
+    emailHash: 'eh_Qm4xV2b9-Tz0aLkRw8YpN3',
     invitedBy: 'admin-1',
     invitedAt: at,
   },
@@ -45,6 +46,10 @@ describe('user permissions projection', () => {
   it('an invitation gives a user who may nothing yet', () => {
     expect(fold([invited])).toMatchObject({
       userId: USER,
+      emailHash: 'eh_Qm4xV2b9-Tz0aLkRw8YpN3',
+      email: 'enc:v1:ds_a:1:ZW1haWw',
+      name: 'enc:v1:ds_a:1:bmFtZQ',
+      invitedAt: at,
       revision: 0,
       roles: '',
       declarantFiness: '',
@@ -81,6 +86,25 @@ describe('user permissions projection', () => {
       declarantFiness: CHU,
       disabled: false,
     });
+  });
+
+  it('keeps the sealed e-mail, name and e-mail hash of the invitation through every later event', () => {
+    expect(fold([invited, granted('analyst'), disabled, enabled])).toMatchObject({
+      emailHash: 'eh_Qm4xV2b9-Tz0aLkRw8YpN3',
+      email: 'enc:v1:ds_a:1:ZW1haWw',
+      name: 'enc:v1:ds_a:1:bmFtZQ',
+      invitedAt: at,
+    });
+  });
+
+  it('an invitation from before the e-mail hash has none, and odd fields read as empty', () => {
+    const { emailHash: _left, ...older } = invited.data;
+    expect(fold([{ type: 'UserInvited', data: older } as UserEvent])).toMatchObject({ emailHash: null });
+    const odd = recordedUser([invited]).map((event) => ({
+      ...event,
+      data: { userId: USER, email: 42, emailHash: ['x'] },
+    }));
+    expect(foldRow(projection, odd)).toMatchObject({ emailHash: null, email: '', name: '' });
   });
 
   it('keeps the row, same object, for a revision already applied (safe to replay)', () => {

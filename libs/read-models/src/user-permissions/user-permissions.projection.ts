@@ -65,10 +65,29 @@ const stateOf = (row: UserPermissionsRow): UserState => ({
   bindings: parsed<LoginBinding>(row.logins),
 });
 
-function rowOf(userId: string, revision: number, state: UserState): UserPermissionsRow {
+type Invitation = Pick<UserPermissionsRow, 'emailHash' | 'email' | 'name' | 'invitedAt'>;
+
+/** What an invitation says of the person, as the list shows it; odd fields read as empty. */
+function invitationOf(event: RecordedEvent): Invitation {
+  const data = record(event.data);
+  return {
+    emailHash: textOrNull(data.emailHash),
+    email: text(data.email),
+    name: text(data.name),
+    invitedAt: text(data.invitedAt, event.recordedAt),
+  };
+}
+
+function rowOf(
+  userId: string,
+  revision: number,
+  invitation: Invitation,
+  state: UserState,
+): UserPermissionsRow {
   const permissions = permissionsOf(state);
   return {
     userId,
+    ...invitation,
     revision,
     roles: permissions.roles.join(','),
     declarantFiness: permissions.declarantFiness.join(','),
@@ -88,8 +107,17 @@ export function evolveUserPermissions(
   if (row !== null && event.revision <= row.revision) return row;
   const domain = userEventOf(event);
   if (domain === null) return row;
-  const state = row === null ? { exists: false, disabled: false, grants: [], bindings: [] } : stateOf(row);
-  return rowOf(userId, event.revision, evolveUser(state, domain));
+  if (row === null) {
+    const state = evolveUser({ exists: false, disabled: false, grants: [], bindings: [] }, domain);
+    return rowOf(userId, event.revision, invitationOf(event), state);
+  }
+  const { emailHash, email, name, invitedAt } = row;
+  return rowOf(
+    userId,
+    event.revision,
+    { emailHash, email, name, invitedAt },
+    evolveUser(stateOf(row), domain),
+  );
 }
 
 export const userPermissionsProjection: RowProjection<UserPermissionsRow> = {

@@ -44,7 +44,7 @@ export class LoginResolver {
   /** An unverified e-mail binds nobody: whoever controls a provider account could claim any address. */
   private async bindInvited(person: LoggedIn, subjectHash: string): Promise<string | null> {
     if (person.email === null || !person.emailVerified) return null;
-    const invited = await userIdOfEmailHash(this.readDb, this.vault.subjectIdOf(person.email));
+    const invited = await userIdOfEmailHash(this.readDb, this.vault.emailHashOf(person.email));
     if (invited === null) return null;
     const permissions = await permissionsOfUser(this.readDb, invited);
     const role = permissions?.roles.at(-1) ?? 'declarant';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { VigieConfig } from '@vigie/config';
 import { PersonalDataVault } from '@vigie/privacy';
-import { READ_DATA_SOURCE, permissionsOfUser, userProfileOf } from '@vigie/read-models';
+import { READ_DATA_SOURCE, getUser } from '@vigie/read-models';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal, type AuthenticatedRequest } from '../../auth/auth.decorators';
@@ -31,15 +31,12 @@ export class MeController {
   ): Promise<MeDto> {
     const session = request.session ?? null;
     const userId = principal.userId ?? null;
-    const profile = userId === null ? null : await userProfileOf(this.readDb, userId);
+    const user = userId === null ? null : await getUser(this.readDb, userId);
     const person =
-      profile === null
-        ? null
-        : await this.vault.reveal({ name: profile.name, email: profile.email, role: '', phone: null });
-    const permissions = userId === null ? null : await permissionsOfUser(this.readDb, userId);
+      user === null ? null : await this.vault.reveal({ name: user.name, email: user.email, role: '', phone: null });
     return {
       user: { id: principal.sub, name: person?.name ?? null, email: person?.email ?? null },
-      roles: permissions?.roles ?? [principal.role],
+      roles: user?.roles ?? [principal.role],
       finess: principal.finess,
       csrfToken: session === null ? null : csrfTokenOf(this.config, session.idHash),
       expiresAt: session?.expiresAt ?? null,
