@@ -58,7 +58,7 @@ describe('OpenID Connect mode: tokens of the provider, checked against its JWKS'
     await new Promise((resolve) => jwks.server.close(resolve));
   });
 
-  it('an RS256 token of the provider is accepted, and its subject is the actor', async () => {
+  it('an RS256 token of the provider is accepted; its subject, bound to no user, is recorded as a pseudonym', async () => {
     const token = bearer(await rs256(providerKey));
     const created = await api.http.post('/api/v1/declarations').set(token).send(submission()).expect(201);
     const { body } = await api.http
@@ -66,7 +66,15 @@ describe('OpenID Connect mode: tokens of the provider, checked against its JWKS'
       .query({ minPosition: created.body.position })
       .set(token)
       .expect(200);
-    expect(body.submittedBy).toBe('analyst-oidc');
+    // Events name nobody: the provider's subject becomes a keyed hash, the same for each token.
+    expect(body.submittedBy).toMatch(/^ext-[A-Za-z0-9_-]{22}$/);
+    const again = await api.http.post('/api/v1/declarations').set(token).send(submission()).expect(201);
+    const second = await api.http
+      .get(`/api/v1/declarations/${again.body.id}`)
+      .query({ minPosition: again.body.position })
+      .set(token)
+      .expect(200);
+    expect(second.body.submittedBy).toBe(body.submittedBy);
   });
 
   it.each([
@@ -86,6 +94,47 @@ describe('OpenID Connect mode: tokens of the provider, checked against its JWKS'
   it('a token of the embedded secret is not accepted in this mode', async () => {
     const token = await api.token({ role: 'admin', sub: 'local-admin' });
     await api.http.post('/api/v1/declarations').set(bearer(token)).send(submission()).expect(401);
+  });
+});
+
+describe('OpenID Connect mode, roles in a nested claim (Keycloak realm_access.roles)', () => {
+  it('reads the role at the configured dotted path, the highest Vigie role of a list', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const keycloak = await serveJwks([
+      { ...(await exportJWK(publicKey)), kid: 'provider-key-1', alg: 'RS256', use: 'sig' },
+    ]);
+    const api = await TestApi.start({
+      VIGIE_OIDC_ISSUER: ISSUER,
+      VIGIE_OIDC_JWKS_URL: keycloak.url,
+      VIGIE_OIDC_AUDIENCE: AUDIENCE,
+      VIGIE_OIDC_ROLE_CLAIM: 'realm_access.roles',
+    });
+    const token = (realmAccess: unknown) =>
+      new SignJWT({ realm_access: realmAccess, role: 'declarant', finess: ['750712184'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' })
+        .setSubject('keycloak-service-account')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(privateKey);
+    try {
+      // Only analysts and admins read the publications; the top-level `role` claim is not the one read.
+      await api.http
+        .get('/api/v1/reports/annual/2025/publications')
+        .set(bearer(await token({ roles: ['offline_access', 'analyst', 'uma_authorization'] })))
+        .expect(200);
+      await api.http
+        .get('/api/v1/reports/annual/2025/publications')
+        .set(bearer(await token({ roles: ['declarant'] })))
+        .expect(403);
+      await api.http
+        .get('/api/v1/declarations')
+        .set(bearer(await token({ roles: ['offline_access'] })))
+        .expect(401);
+    } finally {
+      await api.stop();
+      await new Promise((resolve) => keycloak.server.close(resolve));
+    }
   });
 });
 

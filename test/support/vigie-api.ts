@@ -134,7 +134,8 @@ export class TestApi {
     env: Record<string, string> = {},
     options: CreateAppOptions = {},
   ): Promise<TestApi & { url: string }> {
-    const port = await freePort();
+    // A test that had to tell another server (a provider) the URL first gives the port itself.
+    const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
     const url = `http://127.0.0.1:${port}`;
     const api = await TestApi.start({ PORT: String(port), VIGIE_PUBLIC_URL: url, ...env }, options);
     await api.app.listen(port, '127.0.0.1');

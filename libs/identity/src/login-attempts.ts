@@ -41,13 +41,16 @@ export class LoginAttempts {
     return state;
   }
 
-  /** The attempt of this `state` from this browser, removed; null if unknown, lapsed or from elsewhere. */
-  async take(state: string, browser: string): Promise<PendingLogin | null> {
+  /**
+   * The attempt of this `state` from this browser; null if unknown, lapsed or from elsewhere.
+   * Removed whoever asks: a state that reached a callback is never good again.
+   */
+  async take(state: string, browser: string | null): Promise<PendingLogin | null> {
     const stateHash = sha256(state);
     const row = await this.rows.findOne({ where: { stateHash } });
     if (row === null) return null;
     await this.rows.delete({ stateHash });
-    if (row.browserHash !== sha256(browser)) return null;
+    if (browser === null || row.browserHash !== sha256(browser)) return null;
     if (Date.parse(row.expiresAt) <= this.clock().getTime()) return null;
     return { codeVerifier: row.codeVerifier, nonce: row.nonce, returnTo: row.returnTo };
   }

@@ -72,7 +72,7 @@ export class LoginController {
     response.clearCookie(loginCookieName(this.config), loginCookieOptions(this.config, 0));
     const state = typeof request.query.state === 'string' ? request.query.state : null;
     if (typeof request.query.error === 'string') return this.fail(response, 'refus');
-    const pending = browser === null || state === null ? null : await this.attempts.take(state, browser);
+    const pending = state === null ? null : await this.attempts.take(state, browser);
     if (pending === null) return this.fail(response, 'connexion-expiree');
     const callbackUrl = new URL(request.originalUrl, this.config.publicUrl);
     let person;
