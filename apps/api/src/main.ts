@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { describeStartFailure, loadConfig, storeUrlsIn } from '@vigie/config';
 import { createApp } from './create-app';
+import { firstStartMessage } from './lifecycle/first-start';
 import { stopOnSignals } from './lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   logger.log(
     `listening on ${await app.getUrl()} (event store: ${kind(config.eventStoreUrl)}, read models: ${kind(config.readDbUrl)}, keys: ${kind(config.keyStoreUrl)}, audit: ${kind(config.auditDbUrl)}, projector: ${config.projector}, data: ${config.dataDir}, auth: ${config.auth.mode})`,
   );
+  for (const line of await firstStartMessage(app, config)) logger.log(line);
 }
 
 main().catch((error: unknown) => {
