@@ -8,6 +8,7 @@ import type { VigieConfig } from '@vigie/config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { HealthModule } from './health/health.module';
+import { LocalAccountsModule } from './identity/local-accounts.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadSideModule } from './infrastructure/read-side.module';
 import { RateLimitModule } from './hardening/rate-limit.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        LocalAccountsModule,
         ...imports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
