@@ -331,6 +331,15 @@ describe('the embedded OpenID provider', () => {
         .expect(400)
         .expect(conformsToDocument);
       expect(weak.body.errors).toEqual([{ field: 'newPassword', message: expect.stringContaining('12') }]);
+      const withEmail = await api.http
+        .post('/api/v1/me/password')
+        .set(auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'moi et mon mot de passe' })
+        .expect(400)
+        .expect(conformsToDocument);
+      expect(withEmail.body.errors).toEqual([
+        { field: 'newPassword', message: expect.stringContaining('e-mail') },
+      ]);
       await api.http
         .post('/api/v1/me/password')
         .set(auth)
@@ -414,6 +423,30 @@ describe('the embedded OpenID provider', () => {
     });
   });
 
+  it('logs out on a confirmation page in the same look, then back to the web app', async () => {
+    await activatedAccount('depart@ch-x.example', 'user-logout', false);
+    const login = await startLogin();
+    const { callbackUrl } = await submit(login, { email: 'depart@ch-x.example', password: PASSWORD });
+    const tokens = await tokensOf(login, callbackUrl!);
+    const endSession = client.buildEndSessionUrl(server, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: `${origin}/`,
+    });
+    const confirmation = await login.browser.request(endSession.href);
+    expect(confirmation.status).toBe(200);
+    const html = await confirmation.text();
+    expect(html).toContain('Se déconnecter de Vigie ?');
+    expect(html).not.toMatch(/<script|style=/);
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(html)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
+    const done = await login.browser.post(action, { xsrf, logout: 'yes' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`${origin}/`);
+    // The session is gone: a new login asks for the password again.
+    const again = await startLogin();
+    expect(again.html).toContain('autocomplete="current-password"');
+  });
+
   it('locks the account after 5 failures, refusing even the right password, and unlocks 15 minutes later', async () => {
     await activatedAccount('verrou@ch-x.example', 'user-lock', false);
     const login = await startLogin();
@@ -437,5 +470,32 @@ describe('the embedded OpenID provider', () => {
     offset += 15 * 60_000;
     const later = await submit(login, { email: 'verrou@ch-x.example', password: PASSWORD });
     expect(later.callbackUrl).toBeDefined();
+  });
+
+  it('keeps its sessions and signing key across a restart (state in the identity database)', async () => {
+    await activatedAccount('reste@ch-x.example', 'user-restart', false);
+    const login = await startLogin();
+    const { callbackUrl } = await submit(login, { email: 'reste@ch-x.example', password: PASSWORD });
+    expect(callbackUrl).toBeDefined();
+    const keys: unknown = await fetch(`${origin}/oidc/jwks`).then((response) => response.json());
+    const port = new URL(origin).port;
+    await api.stop({ removeData: false });
+    api = await TestApi.start(
+      { PORT: port, VIGIE_PUBLIC_URL: origin, VIGIE_DATA_DIR: api.config.dataDir },
+      { clock: now },
+    );
+    await (api.app as NestExpressApplication).listen(Number(port), '127.0.0.1');
+    accounts = api.app.get<LocalAccounts>(LOCAL_ACCOUNTS);
+    expect(await fetch(`${origin}/oidc/jwks`).then((response) => response.json())).toEqual(keys);
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(server, {
+      redirect_uri: callback,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'after-restart',
+    });
+    const resumed = await login.browser.follow(await login.browser.request(url.href), callback);
+    expect(resumed.callbackUrl?.searchParams.get('code')).toEqual(expect.any(String));
   });
 });

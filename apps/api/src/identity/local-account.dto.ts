@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@vigie/identity';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-/** Bounded before scrypt sees it; the policy (12 to 128 characters) answers with its own message. */
+/** Bounded before scrypt sees it. */
 const PASSWORD_INPUT_MAX = 1024;
 
 export class ActivationDto {
@@ -12,11 +13,12 @@ export class ActivationDto {
 
   @ApiProperty({
     description: 'The new password: 12 to 128 characters, not containing the part of the e-mail before @',
-    minLength: 12,
-    maxLength: 128,
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
   })
   @IsString()
-  @MaxLength(PASSWORD_INPUT_MAX)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }
 
@@ -29,11 +31,12 @@ export class PasswordChangeDto {
 
   @ApiProperty({
     description: '12 to 128 characters, not containing the part of the e-mail before @',
-    minLength: 12,
-    maxLength: 128,
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
   })
   @IsString()
-  @MaxLength(PASSWORD_INPUT_MAX)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword!: string;
 }
 
