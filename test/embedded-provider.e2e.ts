@@ -23,6 +23,8 @@ async function freePort(): Promise<number> {
 /** A browser, as far as the provider can tell: a cookie jar, redirects followed by hand. */
 class Browser {
   private readonly cookies = new Map<string, string>();
+  /** Every Set-Cookie received, as sent. */
+  readonly setCookies: string[] = [];
 
   constructor(private readonly origin: string) {}
 
@@ -32,6 +34,7 @@ class Browser {
       headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await fetch(new URL(url, this.origin), { ...init, headers, redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) {
+      this.setCookies.push(cookie);
       const [pair, ...attributes] = cookie.split(';');
       const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
       const expired = attributes.some((attribute) => /expires=thu, 01 jan 1970/i.test(attribute.trim()));
@@ -181,7 +184,10 @@ describe('the embedded OpenID provider', () => {
       iss: `${origin}/oidc`,
       aud: 'vigie-web',
     });
-    // The provider's cookies cannot be Secure on http://127.0.0.1.
+    // The provider's cookies cannot be Secure on http://127.0.0.1; the session's stays under /oidc.
+    const session = login.browser.setCookies.find((cookie) => cookie.startsWith('_session='));
+    expect(session).toMatch(/; path=\/oidc;.*samesite=lax; httponly/);
+    for (const cookie of login.browser.setCookies) expect(cookie).not.toMatch(/; secure/i);
     const userinfo = await client.fetchUserInfo(server, tokens.access_token, accountId);
     expect(userinfo.email).toBe('declarante@ch-x.example');
   });

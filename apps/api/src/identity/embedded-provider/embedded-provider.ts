@@ -36,7 +36,9 @@ export async function createEmbeddedProvider(
   accounts: LocalAccounts,
   dataSource: DataSource,
 ): Promise<Provider> {
-  const cookieOptions = { signed: true, httpOnly: true, sameSite: 'lax', path: '/' };
+  const cookieOptions = { signed: true, httpOnly: true, sameSite: 'lax' };
+  // The session's cookie goes to the provider only, never to /api or the web app.
+  const sessionCookie = { ...cookieOptions, path: new URL(embeddedIssuer(config)).pathname };
   const provider = new Provider(embeddedIssuer(config), {
     adapter: oidcAdapterOn(dataSource),
     clients: [
@@ -91,7 +93,7 @@ export async function createEmbeddedProvider(
       url: (_ctx: unknown, interaction: { uid: string }) => `/oidc/interaction/${interaction.uid}`,
     },
     // `secure` is added by the provider itself when the request came over https (or a trusted proxy said so).
-    cookies: { keys: embeddedCookieKeys(config), long: cookieOptions, short: cookieOptions },
+    cookies: { keys: embeddedCookieKeys(config), long: sessionCookie, short: cookieOptions },
     jwks: { keys: [await signingKeyOf(dataSource)] },
     ttl: TTL,
     clientBasedCORS: () => false,

@@ -2,6 +2,7 @@ import type { VigieConfig } from '@vigie/config';
 import type { LocalAccounts, PasswordCheck } from '@vigie/identity';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Interaction, Provider } from 'oidc-provider';
+import { SlidingWindowStorage } from '../../hardening/sliding-window-storage';
 import { EMBEDDED_CLIENT_ID, EMBEDDED_SCOPES } from './embedded-client';
 import { errorPage, loginPage, totpPage, type PageContext } from './interaction-pages';
 import { TEXTS, languageOf, parisTime } from './interaction-texts';
@@ -16,6 +17,13 @@ const passwordPassed = (interaction: Interaction): PasswordPassed | null => {
   const remembered = interaction.lastSubmission?.vigie as PasswordPassed | undefined;
   return typeof remembered?.passwordOf === 'string' ? remembered : null;
 };
+
+/**
+ * Password and code posts per address: the lock-out guards each account, this a spray over many
+ * (the global rate limit is Nest's and never sees these Express routes). Generous enough for a
+ * hospital's staff behind one address.
+ */
+const LOGIN_POSTS = { limit: 60, windowMs: 10 * 60_000 };
 
 const field = (body: unknown, name: string): string => {
   const value = (body as Record<string, unknown> | undefined)?.[name];
@@ -56,6 +64,19 @@ export function interactionsRouter(provider: Provider, accounts: LocalAccounts, 
     }
     send(res, errorPage(contextOf(req), textsOf(req).expired, `${config.publicUrl}/`), 400);
     return null;
+  }
+
+  const posts = new SlidingWindowStorage();
+  function limited(req: Request, res: Response, next: NextFunction): void {
+    const { limit, windowMs } = LOGIN_POSTS;
+    posts
+      .increment(`login:${req.ip ?? ''}`, windowMs, limit, windowMs, 'login')
+      .then((hit) => {
+        if (!hit.isBlocked) return next();
+        res.setHeader('Retry-After', String(hit.timeToBlockExpire));
+        send(res, errorPage(contextOf(req), textsOf(req).tooMany, `${config.publicUrl}/`), 429);
+      })
+      .catch(next);
   }
 
   /** Same-origin posts only: a page of another site must not post passwords or codes here. */
@@ -155,6 +176,7 @@ export function interactionsRouter(provider: Provider, accounts: LocalAccounts, 
   router.post(
     '/:uid/login',
     sameOrigin,
+    limited,
     form,
     handle(async (req, res) => {
       const interaction = await interactionOf(req, res);
@@ -170,6 +192,7 @@ export function interactionsRouter(provider: Provider, accounts: LocalAccounts, 
   router.post(
     '/:uid/totp',
     sameOrigin,
+    limited,
     form,
     handle(async (req, res) => {
       const interaction = await interactionOf(req, res);
