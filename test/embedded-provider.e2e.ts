@@ -505,3 +505,19 @@ describe('the embedded OpenID provider', () => {
     expect(resumed.callbackUrl?.searchParams.get('code')).toEqual(expect.any(String));
   });
 });
+
+describe('with an external provider', () => {
+  it('mounts no embedded provider', async () => {
+    const api = await TestApi.start({
+      VIGIE_LOGIN_ISSUER: 'https://idp.example/realms/vigie',
+      VIGIE_LOGIN_CLIENT_ID: 'vigie',
+      VIGIE_LOGIN_CLIENT_SECRET: 'a-secret-of-the-external-provider',
+    });
+    try {
+      await api.http.get('/oidc/.well-known/openid-configuration').expect(404);
+      await api.http.get('/oidc/interaction/anything').expect(404);
+    } finally {
+      await api.stop();
+    }
+  });
+});
