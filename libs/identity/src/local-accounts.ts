@@ -88,7 +88,7 @@ export class LocalAccounts implements LocalAccountsPort {
     if ((await this.rows.countBy({ email })) > 0) throw new LocalAccountExists();
     const id = randomUUID();
     const activation = this.newActivation(id);
-    await this.rows.insert({
+    const inserted = this.rows.insert({
       id,
       email,
       displayName: account.displayName.trim(),
@@ -103,6 +103,10 @@ export class LocalAccounts implements LocalAccountsPort {
       activationExpiresAt: activation.expiresAt,
       disabled: false,
       createdAt: this.clock().toISOString(),
+    });
+    // Two creations racing on one e-mail: the unique index refuses the second.
+    await inserted.catch(async (error: unknown) => {
+      throw (await this.rows.countBy({ email })) > 0 ? new LocalAccountExists() : error;
     });
     return activation;
   }
@@ -141,8 +145,11 @@ export class LocalAccounts implements LocalAccountsPort {
       return { outcome: 'wrong' };
     }
     const locked = this.lockOf(row);
-    if (locked !== null) return { outcome: 'locked', until: locked };
-    if (row.passwordHash === null) return { outcome: 'not-activated' };
+    if (locked !== null || row.passwordHash === null) {
+      // As long as a check: the time taken tells nothing of the account's state.
+      await verifyPassword(password, await decoyHash());
+      return locked !== null ? { outcome: 'locked', until: locked } : { outcome: 'not-activated' };
+    }
     if (!(await verifyPassword(password, row.passwordHash))) return this.failure(row);
     if (row.disabled) return { outcome: 'disabled' };
     const totp = secretsOf(row.totpSecret).active !== null ? 'ask' : row.totpRequired ? 'enrol' : 'none';
