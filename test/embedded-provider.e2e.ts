@@ -214,6 +214,17 @@ describe('the embedded OpenID provider', () => {
       'https://evil.example',
     );
     expect(foreign.status).toBe(403);
+    const large = await login.browser.post(formAction(login.html), {
+      email: 'a@b.example',
+      password: 'x'.repeat(5000),
+    });
+    expect(large.status).toBe(413);
+    const json = await login.browser.request(formAction(login.html), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: origin },
+      body: JSON.stringify({ email: 'a@b.example', password: 'x' }),
+    });
+    expect(json.status).toBe(415);
   });
 
   it('refuses an account not activated yet, telling to use the activation link', async () => {

@@ -4,7 +4,7 @@ import type { LocalAccounts } from '@vigie/identity';
 import type { Provider } from 'oidc-provider';
 import { LOCAL_ACCOUNTS } from '../identity.tokens';
 import { EMBEDDED_PROVIDER } from './embedded-provider.tokens';
-import { interactionsRouter } from './interactions.router';
+import { interactionsMiddleware } from './interactions.middleware';
 
 /**
  * Mounts the embedded OpenID provider at `/oidc` when `login.provider` is `embedded` (a no-op
@@ -14,6 +14,9 @@ import { interactionsRouter } from './interactions.router';
 export function mountEmbeddedProvider(app: NestExpressApplication, config: VigieConfig): void {
   const provider = app.get<Provider | null>(EMBEDDED_PROVIDER);
   if (config.login.provider !== 'embedded' || provider === null) return;
-  app.use('/oidc/interaction', interactionsRouter(provider, app.get<LocalAccounts>(LOCAL_ACCOUNTS), config));
+  app.use(
+    '/oidc/interaction',
+    interactionsMiddleware(provider, app.get<LocalAccounts>(LOCAL_ACCOUNTS), config),
+  );
   app.use('/oidc', provider.callback());
 }
