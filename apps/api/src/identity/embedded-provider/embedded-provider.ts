@@ -7,6 +7,7 @@ import {
   embeddedClientSecret,
   embeddedCookieKeys,
   embeddedIssuer,
+  interactionPath,
 } from './embedded-client';
 import { errorPage, loggedOutPage, logoutPage, type PageContext } from './interaction-pages';
 import { TEXTS, languageOf } from './interaction-texts';
@@ -90,7 +91,7 @@ export async function createEmbeddedProvider(
       },
     },
     interactions: {
-      url: (_ctx: unknown, interaction: { uid: string }) => `/oidc/interaction/${interaction.uid}`,
+      url: (_ctx: unknown, interaction: { uid: string }) => interactionPath(config, interaction.uid),
     },
     // `secure` is added by the provider itself when the request came over https (or a trusted proxy said so).
     cookies: { keys: embeddedCookieKeys(config), long: sessionCookie, short: cookieOptions },

@@ -4,7 +4,7 @@ import type { LocalAccounts, PasswordCheck } from '@vigie/identity';
 import type { NextFunction, Request, Response } from 'express';
 import type { Interaction, Provider } from 'oidc-provider';
 import { SlidingWindowStorage } from '../../hardening/sliding-window-storage';
-import { EMBEDDED_CLIENT_ID, EMBEDDED_SCOPES } from './embedded-client';
+import { EMBEDDED_CLIENT_ID, EMBEDDED_SCOPES, interactionPath } from './embedded-client';
 import { errorPage, loginPage, totpPage, type PageContext } from './interaction-pages';
 import { TEXTS, languageOf, parisTime } from './interaction-texts';
 
@@ -88,7 +88,7 @@ export function interactionsMiddleware(
   const textsOf = (req: Request) => TEXTS[contextOf(req).language];
   const actionOf = (req: Request, uid: string, step: 'login' | 'totp'): string => {
     const lang = req.query.lang === 'en' || req.query.lang === 'fr' ? `?lang=${req.query.lang}` : '';
-    return `/oidc/interaction/${encodeURIComponent(uid)}/${step}${lang}`;
+    return `${interactionPath(config, uid)}/${step}${lang}`;
   };
   const send = (res: Response, html: string, status = 200): void => {
     res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
