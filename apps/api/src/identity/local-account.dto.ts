@@ -1,14 +1,31 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@vigie/identity';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { isPrintable } from '../declarations/fields';
 
 /** Bounded before scrypt sees it. */
 const PASSWORD_INPUT_MAX = 1024;
 
+/**
+ * Not blank, no control characters nor lone surrogates (as every text field of the API): nobody
+ * types them, and a password of spaces only is none.
+ */
+const Printable = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'printable',
+    validator: {
+      validate: (value) => typeof value === 'string' && value.trim() !== '' && isPrintable(value),
+      defaultMessage: () => 'must not be blank nor hold control characters or unpaired surrogates',
+    },
+  });
+
 export class ActivationDto {
-  @ApiProperty({ description: 'The one-time token of the activation link (43 base64url characters)' })
+  @ApiProperty({
+    description: 'The one-time token of the activation link (43 base64url characters)',
+    pattern: '^[A-Za-z0-9_-]{43}$',
+  })
   @IsString()
-  @MaxLength(100)
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'must be the 43 characters of the activation link' })
   token!: string;
 
   @ApiProperty({
@@ -19,6 +36,7 @@ export class ActivationDto {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Printable()
   password!: string;
 }
 
@@ -27,6 +45,7 @@ export class PasswordChangeDto {
   @IsString()
   @MinLength(1)
   @MaxLength(PASSWORD_INPUT_MAX)
+  @Printable()
   currentPassword!: string;
 
   @ApiProperty({
@@ -37,6 +56,7 @@ export class PasswordChangeDto {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Printable()
   newPassword!: string;
 }
 
