@@ -9,6 +9,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { HealthModule } from './health/health.module';
 import { IdentityDataModule } from './identity/identity-data.module';
+import { LocalAccountsModule } from './identity/local-accounts.module';
 import { LoginModule } from './identity/login/login.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadSideModule } from './infrastructure/read-side.module';
@@ -59,6 +60,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        LocalAccountsModule,
         UsersModule,
         LoginModule,
         ...imports,

@@ -10,6 +10,7 @@ import type { VigieConfig } from '@vigie/config';
 import { BodyShapePipe } from './hardening/body-shape.pipe';
 import { applyHttpHardening } from './hardening/http-hardening';
 import { strictJsonBody } from './hardening/strict-json-body';
+import { mountEmbeddedProvider } from './identity/embedded-provider/mount-embedded-provider';
 import { accessLog } from './logging/access-log.middleware';
 import { PinoLoggerService, createPino } from './logging/pino-logger';
 import { RequestValidationError } from './problem/http-problem';
@@ -62,6 +63,8 @@ export async function createApp(
   app.use(requestId);
   if (levels.includes('log')) app.use(accessLog(pino));
   app.use(app.get(VigieMetrics).middleware);
+  // The embedded OpenID provider reads its own (form-encoded) bodies: mounted before the JSON parser.
+  mountEmbeddedProvider(app, config);
   // JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
   // Strict: UTF-8 only, nesting bounded, checked on the raw bytes before anything parses them. Nest's
   // types leave `verify` out because its `rawBody` option replaces it; this app never sets `rawBody`.

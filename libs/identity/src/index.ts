@@ -1,6 +1,10 @@
 export * from './identity.entities';
 export * from './identity-data-source';
 export * from './local-accounts.port';
+export * from './local-accounts';
+export * from './local-accounts.policy';
+export * from './oidc-adapter';
+export { groupedSecret, totpCode } from './totp';
 export * from './secrets';
 export * from './sessions';
 export * from './login-attempts';
