@@ -100,6 +100,24 @@ const MATRIX: Record<string, Case> = {
   'GET /docs-yaml': { expected: PUBLIC, path: () => '/docs-yaml' },
   'GET /metrics': { expected: CERT, path: () => '/metrics' },
   'GET /api/v1/audit/reads': { expected: ADMIN_ONLY, path: () => '/api/v1/audit/reads' },
+  // No caller of the matrix has a local account; activation is public, and this token was never issued.
+  'POST /api/v1/local-accounts/activation': {
+    expected: [410, 410, 410, 410, 410, 410, 410],
+    path: () => '/api/v1/local-accounts/activation',
+    body: { token: 'x'.repeat(43), password: 'a long enough password' },
+  },
+  'GET /api/v1/me/local-account': { expected: [401, 401, 401, 404, 404, 404, 404], path: () => '/api/v1/me/local-account' },
+  'POST /api/v1/me/password': {
+    expected: [401, 401, 401, 404, 404, 404, 404],
+    path: () => '/api/v1/me/password',
+    body: { currentPassword: 'the current one', newPassword: 'a long enough password' },
+  },
+  'POST /api/v1/me/totp': { expected: [401, 401, 401, 404, 404, 404, 404], path: () => '/api/v1/me/totp' },
+  'POST /api/v1/me/totp/confirmation': {
+    expected: [401, 401, 401, 404, 404, 404, 404],
+    path: () => '/api/v1/me/totp/confirmation',
+    body: { code: '123456' },
+  },
   'POST /api/v1/declarations': {
     // A declarant declares for the facilities of its token only.
     expected: [401, 401, 401, 201, 403, 201, 201],

@@ -1,11 +1,6 @@
-import * as identity from '@vigie/identity';
 import { openEventStore, type RecordedEvent } from '@vigie/event-store';
 import { FINESS, TestApi, bearer } from './support/vigie-api';
 import { runVigie } from './support/vigie-cli';
-
-/** Whether `LocalAccounts` (another engineer's branch) is in this build: the activation link needs it. */
-const withLocalAccounts = (identity as Record<string, unknown>).LocalAccounts !== undefined;
-const afterMerge = withLocalAccounts ? it : it.skip;
 
 describe('vigie users', () => {
   let api: TestApi;
@@ -57,24 +52,21 @@ describe('vigie users', () => {
     ).not.toMatch(/alix|cert\.example/);
   });
 
-  afterMerge(
-    'prints the one-time activation link of the local account, and a new one with `link`',
-    async () => {
-      const { out } = await vigie([
-        'add',
-        '--email',
-        'second@cert.example',
-        '--name',
-        'Second',
-        '--role',
-        'analyst',
-      ]);
-      expect(out).toMatch(new RegExp(`${api.config.publicUrl}/activer#[A-Za-z0-9_-]{43}`));
-      const id = /^user ([0-9a-f-]{36})/m.exec(out)![1];
-      const again = await vigie(['link', '--id', id]);
-      expect(again.out).toMatch(/\/activer#[A-Za-z0-9_-]{43}/);
-    },
-  );
+  it('prints the one-time activation link of the local account, and a new one with `link`', async () => {
+    const { out } = await vigie([
+      'add',
+      '--email',
+      'second@cert.example',
+      '--name',
+      'Second',
+      '--role',
+      'analyst',
+    ]);
+    expect(out).toMatch(new RegExp(`${api.config.publicUrl}/activer#[A-Za-z0-9_-]{43}`));
+    const id = /^user ([0-9a-f-]{36})/m.exec(out)![1];
+    const again = await vigie(['link', '--id', id]);
+    expect(again.out).toMatch(/\/activer#[A-Za-z0-9_-]{43}/);
+  });
 
   it('the API lists the user the CLI wrote; `list` shows it too', async () => {
     await api.readModelsCaughtUp();

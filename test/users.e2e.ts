@@ -5,7 +5,8 @@ import { KEY_STORE } from '../apps/api/src/privacy/privacy.module';
 import { PersonalDataVault, type KeyStore } from '@vigie/privacy';
 import { openReadDataSource, userIdOfEmailHash } from '@vigie/read-models';
 import { conformsToDocument, loadDocument } from './support/openapi-conformance';
-import { LocalAccountsUntilMerged, localAccountsUntilMerged } from './support/local-accounts-until-merged';
+import type { LocalAccountsPort } from '@vigie/identity';
+import { LOCAL_ACCOUNTS } from '../apps/api/src/identity/identity.tokens';
 import { FINESS, OTHER_FINESS, TestApi, bearer } from './support/vigie-api';
 
 const EMAIL = 'Camille.Martin@CH-X.example';
@@ -25,10 +26,11 @@ interface User {
 describe('/api/v1/users (administrators)', () => {
   let api: TestApi;
   let admin: Record<string, string>;
-  const accounts = new LocalAccountsUntilMerged();
+  let accounts: LocalAccountsPort;
 
   beforeAll(async () => {
-    api = await TestApi.start({}, { imports: [localAccountsUntilMerged(accounts)] });
+    api = await TestApi.start();
+    accounts = api.app.get<LocalAccountsPort>(LOCAL_ACCOUNTS);
     admin = bearer(await api.token({ role: 'admin', sub: 'admin-1' }));
     await loadDocument(api);
   });
@@ -275,10 +277,14 @@ describe('/api/v1/users (administrators)', () => {
   });
 });
 
-describe('/api/v1/users without the embedded provider’s accounts', () => {
+describe('/api/v1/users with an external login provider (no local accounts)', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({
+      VIGIE_LOGIN_ISSUER: 'https://proconnect.example',
+      VIGIE_LOGIN_CLIENT_ID: 'vigie',
+      VIGIE_LOGIN_CLIENT_SECRET: 'a-client-secret',
+    });
     await loadDocument(api);
   });
   afterAll(() => api?.stop());

@@ -24,6 +24,9 @@ const BASE_BODIES: Record<string, Record<string, unknown>> = {
   GrantDto: { role: 'declarant', finess: ['750712184'] },
   DisableUserDto: { reason: 'Fuzz.' },
   CreateApiTokenDto: { label: 'Fuzz', expiresInDays: 30 },
+  ActivationDto: { token: 'x'.repeat(43), password: 'a long enough password' },
+  PasswordChangeDto: { currentPassword: 'the current one', newPassword: 'a long enough password' },
+  TotpConfirmationDto: { code: '123456' },
 };
 
 export const FUZZ_CLOCK = '2026-03-03T09:00:00.000Z';

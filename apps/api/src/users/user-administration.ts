@@ -1,8 +1,8 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { VigieConfig } from '@vigie/config';
 import { UserNotFound, decideUser, type Actor, type UserRole, type UserState } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
-import type { ApiTokens, LocalAccountsPort } from '@vigie/identity';
+import type { ApiTokens, LocalAccountsPort, Sessions } from '@vigie/identity';
 import { PersonalDataVault } from '@vigie/privacy';
 import {
   READ_DATA_SOURCE,
@@ -17,7 +17,7 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, VIGIE_CONFIG, type Clock } from '../config/config.tokens';
 import { ReadYourWrites } from '../declarations/read-your-writes';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
-import { API_TOKENS, LOCAL_ACCOUNTS } from '../identity/identity.tokens';
+import { API_TOKENS, LOCAL_ACCOUNTS, SESSIONS } from '../identity/identity.tokens';
 import { NoLocalAccount, UserExists } from './user-problems';
 import type { UserDto, UserGrantDto } from './user-view.dto';
 
@@ -60,13 +60,13 @@ export class UserAdministration {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly vault: PersonalDataVault,
     private readonly readYourWrites: ReadYourWrites,
-    // Provided by LocalAccountsModule when the embedded provider's accounts are wired in.
-    @Optional() @Inject(LOCAL_ACCOUNTS) private readonly accounts?: LocalAccountsPort | null,
+    @Inject(LOCAL_ACCOUNTS) private readonly accounts: LocalAccountsPort,
+    @Inject(SESSIONS) private readonly sessions: Sessions,
   ) {}
 
+  /** Local accounts follow the users only where people log in with them. */
   private get embedded(): boolean {
-    // @Optional gives undefined when no module provides LOCAL_ACCOUNTS.
-    return this.config.login.provider === 'embedded' && (this.accounts ?? null) !== null;
+    return this.config.login.provider === 'embedded';
   }
 
   async list(): Promise<UserDto[]> {
@@ -106,7 +106,7 @@ export class UserAdministration {
     await this.execute(grant, correlationId);
     let activationUrl: string | null = null;
     if (this.embedded) {
-      const activation = await this.accounts!.create({
+      const activation = await this.accounts.create({
         email,
         displayName: name,
         userId,
@@ -131,20 +131,22 @@ export class UserAdministration {
     await this.execute({ type: 'DisableUser', userId, actor, reason }, correlationId);
     // A disabled person's scripts stop with them; enabled again, they make new tokens.
     await this.tokens.revokeAllOf(userId);
-    if (this.embedded) await this.accounts!.setDisabled(userId, true);
+    // Logged out everywhere at once, not at their sessions' idle limit.
+    await this.sessions.endAllOf(userId);
+    if (this.embedded) await this.accounts.setDisabled(userId, true);
     return this.get(userId);
   }
 
   async enable(userId: string, actor: Actor, correlationId: string): Promise<UserDto> {
     await this.execute({ type: 'EnableUser', userId, actor }, correlationId);
-    if (this.embedded) await this.accounts!.setDisabled(userId, false);
+    if (this.embedded) await this.accounts.setDisabled(userId, false);
     return this.get(userId);
   }
 
   /** A new one-time link (the previous one stops working); 404 without the embedded provider's account. */
   async renewActivation(userId: string): Promise<string> {
     await this.get(userId);
-    const activation = this.embedded ? await this.accounts!.renewActivation(userId) : null;
+    const activation = this.embedded ? await this.accounts.renewActivation(userId) : null;
     if (activation === null) throw new NoLocalAccount(userId);
     return this.activationUrlOf(activation.token);
   }
@@ -156,8 +158,8 @@ export class UserAdministration {
 
   private async followRoles(userId: string): Promise<UserDto> {
     const user = await this.get(userId);
-    if (this.embedded && (await this.accounts!.ofUser(userId)) !== null)
-      await this.accounts!.setTotpRequired(userId, needsTotp(user.grants.map((grant) => grant.role)));
+    if (this.embedded && (await this.accounts.ofUser(userId)) !== null)
+      await this.accounts.setTotpRequired(userId, needsTotp(user.grants.map((grant) => grant.role)));
     return user;
   }
 
@@ -173,7 +175,7 @@ export class UserAdministration {
   private async viewOf(listing: UserListing): Promise<UserDto> {
     const [person, account] = await Promise.all([
       this.vault.reveal({ name: listing.name, email: listing.email, role: '', phone: null }),
-      this.embedded ? this.accounts!.ofUser(listing.userId) : Promise.resolve(null),
+      this.embedded ? this.accounts.ofUser(listing.userId) : Promise.resolve(null),
     ]);
     return {
       id: listing.userId,

@@ -11,8 +11,13 @@ import {
   type UserRole,
 } from '@vigie/domain';
 import { openEventStore, type EventStore } from '@vigie/event-store';
-import * as identity from '@vigie/identity';
-import type { LocalAccountsPort } from '@vigie/identity';
+import {
+  ApiTokens,
+  LocalAccounts,
+  Sessions,
+  openIdentityDataSource,
+  type LocalAccountsPort,
+} from '@vigie/identity';
 import { PersonalDataVault, openKeyStore, type KeyStore } from '@vigie/privacy';
 import { listUsers, openReadDataSource, readModelsPosition, userIdOfEmailHash } from '@vigie/read-models';
 import { executeUserCommand, type UserRequest } from '@vigie/users';
@@ -22,14 +27,6 @@ import { writeResult } from '../write-result';
 /** Who acts in the events the CLI writes: whoever runs it on the server, as an administrator. */
 const CLI_ACTOR: Actor = { sub: 'cli', role: 'admin' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type LocalAccountsClass = new (dataSource: DataSource, clock: () => Date) => LocalAccountsPort;
-/**
- * `LocalAccounts` (libs/identity/src/local-accounts.ts), the embedded provider's accounts. Read
- * this way while it lands from its own branch: until then `vigie users` writes users without
- * their local account, and says so.
- */
-const LocalAccounts = (identity as unknown as { LocalAccounts?: LocalAccountsClass }).LocalAccounts;
 
 function finessList(value: string): string[] {
   const list = value
@@ -74,7 +71,7 @@ interface Stores {
   vault: PersonalDataVault;
   read: DataSource;
   identityData: DataSource;
-  /** Null without the embedded provider (or before LocalAccounts lands). */
+  /** Null without the embedded provider. */
   accounts: LocalAccountsPort | null;
 }
 
@@ -88,12 +85,10 @@ async function withStores<T>(run: (stores: Stores) => Promise<T>): Promise<T> {
     opened.push(keys);
     const read = await openReadDataSource(config.readDbUrl, { postgres: config.postgres });
     opened.push({ close: () => read.destroy() });
-    const identityData = await identity.openIdentityDataSource(config.identityDbUrl, config.postgres);
+    const identityData = await openIdentityDataSource(config.identityDbUrl, config.postgres);
     opened.push({ close: () => identityData.destroy() });
     const accounts =
-      config.login.provider === 'embedded' && LocalAccounts !== undefined
-        ? new LocalAccounts(identityData, () => new Date())
-        : null;
+      config.login.provider === 'embedded' ? new LocalAccounts(identityData, () => new Date()) : null;
     const vault = new PersonalDataVault(keys, config.subjectSecret);
     return await run({ config, store, vault, read, identityData, accounts });
   } finally {
@@ -286,7 +281,9 @@ export function registerUsersCommand(program: Command): void {
             actor: CLI_ACTOR,
             reason: options.reason,
           });
-          await new identity.ApiTokens(stores.identityData).revokeAllOf(options.id);
+          await new ApiTokens(stores.identityData).revokeAllOf(options.id);
+          // A disabled user is logged out everywhere at once, not at their sessions' idle limit.
+          await new Sessions(stores.identityData, stores.config.sessions).endAllOf(options.id);
           await stores.accounts?.setDisabled(options.id, true);
           writeResult(
             command,
