@@ -15,6 +15,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemFilter } from './problem/problem.filter';
 import { ReportsModule } from './reports/reports.module';
+import { WebModule } from './web/web.module';
 
 /** The configuration and the clock, for every module. */
 @Global()
@@ -55,6 +56,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        WebModule.register(),
         ...imports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
