@@ -45,7 +45,23 @@ async function documentOfTheApi() {
 
 module.exports = { render, target };
 
-if (require.main === module) {
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+// `--render`: the document on stdin, the TypeScript on stdout (the drift test: jest cannot load
+// openapi-typescript's ESM dependencies, plain Node can).
+if (require.main === module && process.argv.includes('--render')) {
+  readStdin()
+    .then(render)
+    .then((source) => process.stdout.write(source))
+    .catch((error) => {
+      process.stderr.write(`generate-api-client: ${error.stack ?? error}\n`);
+      process.exit(1);
+    });
+} else if (require.main === module) {
   documentOfTheApi()
     .then(render)
     .then((source) => {

@@ -14,6 +14,7 @@ export const en: Messages = {
     footerDescription:
       'Vigie lets health facilities report their IT security incidents, and the CERT’s analysts follow them up.',
     legal: 'Legal notice',
+    language: 'Select the language',
     loading: 'Loading…',
   },
   session: {

@@ -14,6 +14,7 @@ export const fr = {
     footerDescription:
       'Vigie permet aux établissements de santé de déclarer leurs incidents de sécurité des systèmes d’information et aux analystes du CERT de les suivre.',
     legal: 'Mentions légales',
+    language: 'Sélectionner la langue',
     loading: 'Chargement…',
   },
   session: {

@@ -1,13 +1,13 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
-import { LanguageSelect } from '@codegouvfr/react-dsfr/LanguageSelect';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Fragment, type ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { loginUrl, logout } from '../api/client';
 import { useMe } from '../api/me';
 import { DEFAULT_SITE, useSite } from '../api/site';
-import { LANGS, setLang, useLang, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
+import { LanguageSelect } from './language-select';
 import { SessionExpired } from './session-expired';
 
 const brandBlock = (lines: string[]): ReactNode =>
@@ -20,14 +20,11 @@ const brandBlock = (lines: string[]): ReactNode =>
 
 export function Layout() {
   const t = useT();
-  const lang = useLang();
   const site = useSite().data ?? DEFAULT_SITE;
   const me = useMe().data;
   const noBrand = site.brandTop.length === 0;
   const here = `${window.location.pathname}${window.location.search}`;
-  const language = (
-    <LanguageSelect key="lang" supportedLangs={LANGS} fullNameByLang={t.lang} lang={lang} setLang={setLang} />
-  );
+  const language = <LanguageSelect key="lang" />;
   const quickAccessItems = me
     ? [
         {
