@@ -33,6 +33,11 @@ function buildApi() {
 function buildWeb(outDir) {
   fs.mkdirSync(path.join(root, 'dist', 'web-public'), { recursive: true });
   execFileSync(bin('copy-dsfr-to-public'), ['--projectDir', webRoot], { cwd: root, stdio: 'inherit' });
+  // The icons' CSS and SVGs of the `fr-icon-*`/`ri-*` classes apps/web/src uses, and only those.
+  execFileSync(bin('only-include-used-icons'), ['--projectDir', webRoot, '--silent'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // After the copy, which may rewrite index.html's links: that is no source change.
   const startedAt = new Date();
   const args = ['build', '--config', path.join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'];
