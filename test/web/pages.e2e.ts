@@ -143,6 +143,18 @@ describe('The web application’s pages, logged out, in Chromium', () => {
     },
   );
 
+  it('moves the focus to the new page’s content after a navigation inside the app', async () => {
+    const { page } = await open('/');
+    try {
+      await page.locator('main a', { hasText: 'Se connecter' }).click();
+      await page.locator('main h1', { hasText: 'Connexion à Vigie' }).waitFor();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('contenu');
+      await expect(page.title()).resolves.toBe('Connexion à Vigie — Vigie');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('the header offers to log in and come back to the current page', async () => {
     const { page } = await open('/accessibilite');
     try {

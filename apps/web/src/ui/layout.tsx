@@ -1,8 +1,8 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { Fragment, type ReactNode } from 'react';
-import { Outlet } from 'react-router';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { loginUrl, logout } from '../api/client';
 import { useMe } from '../api/me';
 import { DEFAULT_SITE, useSite } from '../api/site';
@@ -18,8 +18,20 @@ const brandBlock = (lines: string[]): ReactNode =>
     </Fragment>
   ));
 
+/** After a navigation inside the app, focus goes to the new page's content, as after a page load. */
+function useFocusMainOnNavigation(): void {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    document.getElementById('contenu')?.focus();
+  }, [pathname]);
+}
+
 export function Layout() {
   const t = useT();
+  useFocusMainOnNavigation();
   const site = useSite().data ?? DEFAULT_SITE;
   const me = useMe().data;
   const noBrand = site.brandTop.length === 0;
