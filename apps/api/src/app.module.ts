@@ -19,6 +19,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemFilter } from './problem/problem.filter';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 /** The configuration and the clock, for every module. */
 @Global()
@@ -63,6 +64,7 @@ export class AppModule {
         LocalAccountsModule,
         UsersModule,
         LoginModule,
+        WebModule.register(),
         ...imports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

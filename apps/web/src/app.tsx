@@ -1,0 +1,50 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiProblem } from './api/problem';
+import { AccountPage } from './features/account/account-page';
+import { ActivationPage } from './features/activation/activation-page';
+import { AdminUsersPage } from './features/admin-users/admin-users-page';
+import { HomePage } from './features/home/home-page';
+import { AccessibilityPage } from './features/legal/accessibility-page';
+import { LegalNoticePage } from './features/legal/legal-notice-page';
+import { NotFoundPage } from './features/legal/not-found-page';
+import { AccessDeniedPage } from './features/login/access-denied-page';
+import { LoginPage } from './features/login/login-page';
+import { Layout } from './ui/layout';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change on retry; a network failure or a 503 may.
+      retry: (count, error) =>
+        !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** The URLs are French, as the pages are; `/auth/*` and `/api/*` belong to the API. */
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'connexion', element: <LoginPage /> },
+      { path: 'acces-refuse', element: <AccessDeniedPage /> },
+      { path: 'compte', element: <AccountPage /> },
+      { path: 'admin/utilisateurs', element: <AdminUsersPage /> },
+      { path: 'activer', element: <ActivationPage /> },
+      { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'mentions-legales', element: <LegalNoticePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Card } from '@codegouvfr/react-dsfr/Card';
+import { Notice } from '@codegouvfr/react-dsfr/Notice';
+import { useMe } from '../../api/me';
+import type { Me } from '../../api/pending-routes';
+import { DEFAULT_SITE, useSite } from '../../api/site';
+import { useT } from '../../i18n/i18n';
+import { usePageTitle } from '../../ui/page-title';
+import { MyFacilities } from '../facilities/my-facilities';
+
+export function HomePage() {
+  const t = useT();
+  const me = useMe();
+  const site = useSite().data ?? DEFAULT_SITE;
+  usePageTitle(me.data ? t.home.mySpace : t.home.title);
+  if (me.isPending) return <p>{t.layout.loading}</p>;
+  return (
+    <>
+      {site.emergencyPhone !== '' && (
+        <Notice className="fr-mb-4w" title={t.home.emergency(site.emergencyPhone)} />
+      )}
+      {me.data ? <MySpace me={me.data} /> : <Welcome />}
+    </>
+  );
+}
+
+function Welcome() {
+  const t = useT();
+  return (
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-md-8">
+        <h1>{t.home.title}</h1>
+        <p className="fr-text--lead">{t.home.lead}</p>
+        <ul>
+          {t.home.what.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <Button className="fr-mt-2w" iconId="fr-icon-lock-line" linkProps={{ to: '/connexion' }}>
+          {t.home.loginCta}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function MySpace({ me }: { me: Me }) {
+  const t = useT();
+  const staff = me.roles.includes('analyst') || me.roles.includes('admin');
+  return (
+    <>
+      <h1>{t.home.welcome(me.user.name)}</h1>
+      {me.roles.includes('declarant') && <MyFacilities finess={me.finess} />}
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        {staff && (
+          <div className="fr-col-12 fr-col-md-4">
+            <Card title={t.home.console} desc={t.home.consoleSoon} titleAs="h2" border />
+          </div>
+        )}
+        {me.roles.includes('admin') && (
+          <div className="fr-col-12 fr-col-md-4">
+            <Card
+              title={t.home.adminUsers}
+              titleAs="h2"
+              linkProps={{ to: '/admin/utilisateurs' }}
+              enlargeLink
+              border
+            />
+          </div>
+        )}
+        <div className="fr-col-12 fr-col-md-4">
+          <Card title={t.home.myAccount} titleAs="h2" linkProps={{ to: '/compte' }} enlargeLink border />
+        </div>
+      </div>
+    </>
+  );
+}
