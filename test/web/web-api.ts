@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CreateAppOptions } from '../../apps/api/src/create-app';
 import { TestApi } from '../support/vigie-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,18 +45,23 @@ export interface WebApi {
   stop: () => Promise<void>;
 }
 
-/** The API serving a web build (or `webDir`), listening on a free port of 127.0.0.1. */
-export async function startWebApi(env: Record<string, string> = {}, webDir = webBuild()): Promise<WebApi> {
+/**
+ * The API serving a web build (or `webDir`), listening on a free port of 127.0.0.1 that is also
+ * its public URL: the embedded provider's issuer and the login's redirects name it.
+ */
+export async function startWebApi(
+  env: Record<string, string> = {},
+  webDir = webBuild(),
+  options: CreateAppOptions = {},
+): Promise<WebApi> {
   const previous = process.env.VIGIE_WEB_DIR;
   process.env.VIGIE_WEB_DIR = webDir;
-  let api: TestApi;
+  let api: TestApi & { url: string };
   try {
-    api = await TestApi.start(env);
+    api = await TestApi.listening(env, options);
   } finally {
     if (previous === undefined) delete process.env.VIGIE_WEB_DIR;
     else process.env.VIGIE_WEB_DIR = previous;
   }
-  await api.app.listen(0, '127.0.0.1');
-  const { port } = api.app.getHttpServer().address() as AddressInfo;
-  return { api, url: `http://127.0.0.1:${port}`, stop: () => api.stop() };
+  return { api, url: api.url, stop: () => api.stop() };
 }
