@@ -11,6 +11,7 @@ import { API_TOKENS, SESSIONS } from '../identity/identity.tokens';
 import { principalFromClaims, type Principal } from './principal';
 import { cookieOf, csrfTokenOf, sameToken, sessionCookieName } from './session-cookie';
 import { TokenVerifier } from './token-verifier';
+import { crossSiteReason } from './same-site-request';
 import { userPrincipal } from './user-principal';
 
 /** What verifying a personal API token needs of the token store. */
