@@ -45,8 +45,8 @@ export function exchangeOf(response: Response): Exchange {
   };
 }
 
-/** Answers without a body (RFC 9110): their documented responses carry no content. */
-export const BODILESS = new Set(['204', '304']);
+/** Answers without a body (RFC 9110; the login's 303s send none): their documented responses carry no content. */
+export const BODILESS = new Set(['204', '303', '304']);
 
 /**
  * OpenAPI 3.0 is not JSON Schema: `nullable: true` becomes "or null", `example` goes, `$ref`s

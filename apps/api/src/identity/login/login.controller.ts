@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../problem/api-problems.decorator';
+import { LogoutDto } from './logout.dto';
 import type { VigieConfig } from '@vigie/config';
 import { randomToken, type LoginAttempts, type Sessions } from '@vigie/identity';
 import type { Request, Response } from 'express';
@@ -20,12 +22,20 @@ import { LoginResolver } from './login-resolver';
 import { safeReturnTo } from './return-to';
 import { LOGIN_ATTEMPT_TTL_MS } from '@vigie/identity';
 
+/** A page navigation's answer: where to go, and no body. */
+const SEE_OTHER = {
+  status: 303,
+  description: 'Where the browser goes next',
+  headers: { Location: { schema: { type: 'string' } } },
+};
+
 /**
  * The browser's login, the API being the OpenID Connect client (backend-for-frontend): these are
  * page navigations, answered with redirects; a failure lands on the web app's login page with a
- * code it explains in French (`/connexion?erreur=…`). Outside the OpenAPI document: no script calls them.
+ * code it explains in French (`/connexion?erreur=…`).
  */
-@ApiExcludeController()
+@ApiTags('login')
+@ApiProblems(429)
 @Controller('auth')
 export class LoginController {
   private readonly logger = new Logger('Login');
@@ -41,6 +51,11 @@ export class LoginController {
 
   @Public()
   @Get('login')
+  @ApiOperation({
+    summary:
+      'Start a browser login: to the provider, with PKCE, state and nonce (`returnTo`: a path of this site)',
+  })
+  @ApiResponse(SEE_OTHER)
   async login(@Query('returnTo') returnTo: unknown, @Res() response: Response): Promise<void> {
     const browser = randomToken();
     const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -54,7 +69,7 @@ export class LoginController {
       url = await this.provider.authorizationUrl({ state, nonce, codeVerifier });
     } catch (error) {
       this.logger.warn(`the identity provider cannot be reached: ${(error as Error).message}`);
-      response.redirect(303, '/connexion?erreur=fournisseur-indisponible');
+      seeOther(response, '/connexion?erreur=fournisseur-indisponible');
       return;
     }
     response.cookie(
@@ -62,11 +77,15 @@ export class LoginController {
       browser,
       loginCookieOptions(this.config, LOGIN_ATTEMPT_TTL_MS),
     );
-    response.redirect(303, url.href);
+    seeOther(response, url.href);
   }
 
   @Public()
   @Get('callback')
+  @ApiOperation({
+    summary: 'The provider sends the browser back here: a session, or /acces-refuse, or /connexion?erreur=…',
+  })
+  @ApiResponse(SEE_OTHER)
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const browser = cookieOf(request, loginCookieName(this.config));
     response.clearCookie(loginCookieName(this.config), loginCookieOptions(this.config, 0));
@@ -84,7 +103,7 @@ export class LoginController {
     }
     const userId = await this.resolver.userOf(person);
     if (userId === null) {
-      response.redirect(303, '/acces-refuse');
+      seeOther(response, '/acces-refuse');
       return;
     }
     const { id, session } = await this.sessions.create({
@@ -94,12 +113,15 @@ export class LoginController {
     });
     const lifetime = Date.parse(session.expiresAt) - Date.now();
     response.cookie(sessionCookieName(this.config), id, sessionCookieOptions(this.config, lifetime));
-    response.redirect(303, pending.returnTo);
+    seeOther(response, pending.returnTo);
   }
 
   /** Ends the session here, then at the provider when it has an end-session endpoint. */
   @Public()
   @Post('logout')
+  @ApiOperation({ summary: 'End the session (CSRF-checked), and say where the provider ends its own' })
+  @ApiOkResponse({ type: LogoutDto })
+  @ApiProblems(403)
   async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
     const cookie = cookieOf(request, sessionCookieName(this.config));
     const session = cookie === null ? null : await this.principals.sessionForChange(request, cookie);
@@ -115,6 +137,11 @@ export class LoginController {
   }
 
   private fail(response: Response, code: string): void {
-    response.redirect(303, `/connexion?erreur=${code}`);
+    seeOther(response, `/connexion?erreur=${code}`);
   }
+}
+
+/** 303 without the body Express writes: a browser follows the Location, nobody reads the text. */
+function seeOther(response: Response, location: string): void {
+  response.status(303).location(location).end();
 }
