@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { totpCode } from '@vigie/identity';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { FINESS, OTHER_FINESS, THIRD_FINESS } from '../support/vigie-api';
+import { bearer as bearerHeader, FINESS, OTHER_FINESS, submission, THIRD_FINESS } from '../support/vigie-api';
 import { DESKTOP, expectNoAxeViolations, launchBrowser, PHONE, screenshot, watchCsp } from './browser';
 import { inviteUser, logIn, loginAs, PASSWORD, typeCredentials, type TestUser } from './login';
 import { startWebApi, type WebApi } from './web-api';
@@ -82,6 +82,10 @@ describe('The logged-in pages, on real sessions, in Chromium', () => {
     // A declarant of two facilities, and an admin (who enrols a TOTP at this first login).
     const invited = await inviteUser(web, 'declarant', { finess: [FINESS, OTHER_FINESS] });
     const [d, a] = await Promise.all([stateOf(invited), stateOf('admin')]);
+    // One declaration for the first facility: its name is then known to the home page.
+    const script = bearerHeader(await web.api.token({ role: 'declarant', finess: [FINESS] }));
+    await web.api.http.post('/api/v1/declarations').set(script).send(submission()).expect(201);
+    await web.api.readModelsCaughtUp();
     states.declarant = d.state;
     [admin, states.admin] = [a.user, a.state];
   }, 120_000);
@@ -164,14 +168,24 @@ describe('The logged-in pages, on real sessions, in Chromium', () => {
     );
   });
 
-  it('a declarant’s home lists their facilities by FINESS', async () => {
+  it('a declarant’s home lists their facilities by FINESS, with the name their declarations give', async () => {
     const { page } = await openAs('/', 'declarant');
     try {
       const facilities = page.locator('main section', {
         has: page.locator('h2', { hasText: 'Mes établissements' }),
       });
-      const numbers = await facilities.locator('td').allInnerTexts();
-      expect(numbers.map((text) => text.trim()).sort()).toEqual([FINESS, OTHER_FINESS].sort());
+      await facilities.getByText('Centre hospitalier X').waitFor();
+      const rows = await facilities
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim())),
+        );
+      expect(rows.sort()).toEqual(
+        [
+          [FINESS, 'Centre hospitalier X'],
+          [OTHER_FINESS, 'Nom connu à sa première déclaration'],
+        ].sort(),
+      );
       await expect(
         page.locator('header').getByRole('button', { name: 'Se déconnecter' }).count(),
       ).resolves.toBe(1);

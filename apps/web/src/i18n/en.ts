@@ -43,6 +43,8 @@ export const en: Messages = {
     title: 'My facilities',
     none: 'No facility is attached to you yet: ask your CERT.',
     finess: 'FINESS',
+    name: 'Facility',
+    unknownName: 'Name known at its first report',
   },
   login: {
     title: 'Log in to Vigie',

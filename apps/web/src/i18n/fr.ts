@@ -43,6 +43,8 @@ export const fr = {
     title: 'Mes établissements',
     none: 'Aucun établissement ne vous est encore rattaché : demandez-le à votre CERT.',
     finess: 'FINESS',
+    name: 'Établissement',
+    unknownName: 'Nom connu à sa première déclaration',
   },
   login: {
     title: 'Connexion à Vigie',
