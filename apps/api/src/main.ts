@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   logger.log(
     `listening on ${await app.getUrl()} (event store: ${kind(config.eventStoreUrl)}, read models: ${kind(config.readDbUrl)}, keys: ${kind(config.keyStoreUrl)}, audit: ${kind(config.auditDbUrl)}, projector: ${config.projector}, data: ${config.dataDir}, auth: ${config.auth.mode})`,
   );
-  for (const line of await firstStartMessage(app, config)) logger.log(line);
+  // For the person who just typed `npm start`: plain text on stderr, apart from the JSON log lines.
+  process.stderr.write(
+    `\n${(await firstStartMessage(app, config)).map((line) => `  ${line}`).join('\n')}\n\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpProblem } from '../problem/http-problem';
 import { claimAt, type VigieConfig } from '@vigie/config';
 import { PersonalDataVault } from '@vigie/privacy';
 import { READ_DATA_SOURCE, permissionsOfUser, userIdOfLogin } from '@vigie/read-models';
@@ -11,6 +12,7 @@ import { API_TOKENS, SESSIONS } from '../identity/identity.tokens';
 import { principalFromClaims, type Principal } from './principal';
 import { cookieOf, csrfTokenOf, sameToken, sessionCookieName } from './session-cookie';
 import { TokenVerifier } from './token-verifier';
+import { crossSiteReason } from './same-site-request';
 import { userPrincipal } from './user-principal';
 
 /** What verifying a personal API token needs of the token store. */
@@ -23,7 +25,11 @@ export const API_TOKEN_PREFIX = 'vigie_pat_';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A state-changing request with the session cookie, not from a page of this site. */
-export class CsrfRefused extends ForbiddenException {
+export class CsrfRefused extends HttpProblem {
+  readonly status = 403;
+  readonly code = 'csrf-refused';
+  readonly title = 'Forbidden';
+
   constructor(reason: string) {
     super(`Cross-site request refused: ${reason}`);
   }

@@ -1,9 +1,13 @@
-import { ForbiddenException } from '@nestjs/common';
+import { HttpProblem } from '../problem/http-problem';
 import { USER_ROLES, type Permissions } from '@vigie/domain';
 import type { Principal } from './principal';
 
 /** A user acting on Vigie's own grants has no access at all: disabled, or every grant revoked. */
-export class NoAccess extends ForbiddenException {
+export class NoAccess extends HttpProblem {
+  readonly status = 403;
+  readonly code = 'no-access';
+  readonly title = 'Forbidden';
+
   constructor() {
     super('This account has no access to Vigie: ask your CERT for one');
   }

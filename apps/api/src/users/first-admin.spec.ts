@@ -37,7 +37,7 @@ describe('firstAdminInstructions', () => {
   it('tells how to create the first administrator while there is none, with the embedded provider', async () => {
     await dataSource.getRepository(UserPermissionsRow).insert([user('analyst'), user('', true)]);
     expect(await firstAdminInstructions(dataSource, EMBEDDED)).toContain(
-      'No administrator yet. Create the first one: npm run vigie -- users add --email you@example.org --name "Your Name" --role admin',
+      'No administrator yet. Create the first one: npm run vigie -- users add --email <your e-mail> --name "<your name>" --role admin',
     );
   });
 

@@ -15,7 +15,7 @@ export async function firstAdminInstructions(
   if (login.provider !== 'embedded') return null;
   if (await hasAdministrator(readDataSource)) return null;
   return [
-    'No administrator yet. Create the first one: npm run vigie -- users add --email you@example.org --name "Your Name" --role admin',
+    'No administrator yet. Create the first one: npm run vigie -- users add --email <your e-mail> --name "<your name>" --role admin',
     'then open the one-time link it prints to set the password.',
   ].join('\n');
 }

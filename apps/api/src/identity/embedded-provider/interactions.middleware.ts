@@ -3,6 +3,7 @@ import type { VigieConfig } from '@vigie/config';
 import type { LocalAccounts, PasswordCheck } from '@vigie/identity';
 import type { NextFunction, Request, Response } from 'express';
 import type { Interaction, Provider } from 'oidc-provider';
+import { crossSiteReason } from '../../auth/same-site-request';
 import { SlidingWindowStorage } from '../../hardening/sliding-window-storage';
 import { EMBEDDED_CLIENT_ID, EMBEDDED_SCOPES, interactionPath } from './embedded-client';
 import { errorPage, loginPage, totpPage, type PageContext } from './interaction-pages';
@@ -112,8 +113,7 @@ export function interactionsMiddleware(
    * many per address, and a small form: its fields, or null when the answer is already sent.
    */
   async function acceptedForm(req: Request, res: Response): Promise<Map<string, string> | null> {
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== publicOrigin) {
+    if (crossSiteReason(req.headers, publicOrigin) !== null) {
       send(res, errorPage(contextOf(req), textsOf(req).forbiddenOrigin, `${config.publicUrl}/`), 403);
       return null;
     }
