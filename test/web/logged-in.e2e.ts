@@ -48,19 +48,9 @@ describe('The logged-in pages, on real sessions, in Chromium', () => {
     admin: undefined,
   };
 
-  /**
-   * A browser context in French. WORKAROUND, to remove once the API is fixed: the embedded
-   * provider's pages say `Referrer-Policy: no-referrer`, so Chromium sends `Origin: null` with
-   * their form posts, which the provider refuses ("Cette demande ne vient pas de Vigie"). The
-   * header below gives those posts the origin a same-origin post has under any other policy.
-   */
+  /** A browser context in French, at 1280 px unless told. */
   const newContext = (options: { viewport?: typeof DESKTOP; storageState?: StorageState } = {}) =>
-    browser.newContext({
-      viewport: DESKTOP,
-      locale: 'fr-FR',
-      ...options,
-      extraHTTPHeaders: { origin: web.url },
-    });
+    browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', ...options });
 
   async function stateOf(user: TestUser | 'admin'): Promise<{ user: TestUser; state: StorageState }> {
     const context = await newContext();
@@ -416,6 +406,7 @@ describe('The logged-in pages, on real sessions, in Chromium', () => {
       body: JSON.stringify({ role: 'declarant', finess: [FINESS] }),
     });
     expect(revoked.status).toBe(200);
+    await web.api.readModelsCaughtUp();
     const { page } = await openAs('/compte', target.state);
     try {
       await page.getByText('Vous n’avez pas accès à Vigie').waitFor();
