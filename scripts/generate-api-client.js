@@ -20,7 +20,8 @@ const HEADER = `/**
 async function render(document) {
   const { default: openapiTS, astToString } = require('openapi-typescript');
   const prettier = require('prettier');
-  const ast = await openapiTS(document, { alphabetize: true });
+  // defaultNonNullable: false — a request field with a default (expiresInDays: 90) stays optional.
+  const ast = await openapiTS(document, { alphabetize: true, defaultNonNullable: false });
   const options = (await prettier.resolveConfig(target)) ?? {};
   return prettier.format(HEADER + astToString(ast), { ...options, filepath: target });
 }

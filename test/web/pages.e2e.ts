@@ -7,7 +7,7 @@ import { startWebApi, type WebApi } from './web-api';
 const PAGES: [name: string, path: string, heading: RegExp][] = [
   ['accueil', '/', /^Vigie$/],
   ['connexion', '/connexion', /Connexion à Vigie/],
-  ['connexion-erreur', '/connexion?erreur=login-expired', /Connexion à Vigie/],
+  ['connexion-erreur', '/connexion?erreur=connexion-expiree', /Connexion à Vigie/],
   ['acces-refuse', '/acces-refuse', /Accès refusé/],
   ['activer', '/activer#jeton-d-essai', /Activer mon compte/],
   ['activer-sans-jeton', '/activer', /Activer mon compte/],
@@ -76,12 +76,17 @@ describe('The web application’s pages, logged out, in Chromium', () => {
     }
   });
 
-  it('shows the login error in French', async () => {
-    const { page } = await open('/connexion?erreur=login-expired');
+  // The codes apps/api/src/identity/login/login.controller.ts sends to /connexion?erreur=.
+  it.each([
+    ['refus', 'Vous avez refusé ou annulé la connexion chez le fournisseur d’identité.'],
+    ['connexion-expiree', 'La connexion a pris trop de temps, ou a été commencée dans un autre onglet'],
+    ['echec', 'La connexion n’a pas pu être vérifiée auprès du fournisseur d’identité. Recommencez.'],
+    ['fournisseur-indisponible', 'Le fournisseur d’identité ne répond pas. Réessayez dans quelques minutes.'],
+  ])('explains the login error %s in French', async (code, message) => {
+    const { page } = await open(`/connexion?erreur=${code}`);
     try {
-      await expect(page.getByText('La connexion a pris trop de temps. Recommencez.').count()).resolves.toBe(
-        1,
-      );
+      await expect(page.getByText(message).count()).resolves.toBe(1);
+      await expect(page.getByText('Une erreur est survenue pendant la connexion').count()).resolves.toBe(0);
     } finally {
       await page.context().close();
     }

@@ -1,5 +1,4 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { PendingPaths } from './pending-routes';
 import type { paths } from './schema';
 import { sessionLost } from './session-state';
 
@@ -26,8 +25,7 @@ const expiry: Middleware = {
   },
 };
 
-// PENDING: `paths` alone once the identity routes are in schema.d.ts.
-export const api = createClient<paths & PendingPaths>({
+export const api = createClient<paths>({
   baseUrl: window.location.origin,
   credentials: 'same-origin',
 });

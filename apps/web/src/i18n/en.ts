@@ -43,6 +43,8 @@ export const en: Messages = {
     title: 'My facilities',
     none: 'No facility is attached to you yet: ask your CERT.',
     finess: 'FINESS',
+    name: 'Facility',
+    unknownName: 'Name known at its first report',
   },
   login: {
     title: 'Log in to Vigie',
@@ -52,17 +54,19 @@ export const en: Messages = {
     button: 'Log in',
     errorTitle: 'The login did not succeed',
     errors: {
-      'login-expired': 'The login took too long. Please start again.',
-      'login-failed': 'The identity provider refused the login. Please start again.',
-      'access-denied': 'You cancelled the login.',
-      'provider-unavailable': 'The identity provider does not answer. Try again in a few minutes.',
-      'account-disabled': 'Your account is disabled. Contact your CERT.',
+      refus: 'You declined or cancelled the login at the identity provider.',
+      'connexion-expiree':
+        'The login took too long, or was started in another tab or browser. Please start again.',
+      echec: 'The login could not be checked with the identity provider. Please start again.',
+      'fournisseur-indisponible': 'The identity provider does not answer. Try again in a few minutes.',
     },
     errorFallback: 'Something went wrong during the login. Please start again.',
   },
   denied: {
     title: 'Access denied',
-    lead: 'You do not have access to Vigie yet: ask your CERT to invite you.',
+    lead: 'You do not have access to Vigie: ask your CERT to invite you.',
+    noAccessLead:
+      'You do not have access to Vigie: you are logged in, but your account has no rights left. Ask your CERT to give them back.',
     tellThem: 'Tell them:',
     items: [
       'your name and the e-mail address you logged in with;',
@@ -70,6 +74,7 @@ export const en: Messages = {
       'your role: a facility’s declarant, or a CERT analyst.',
     ],
     back: 'Back to the home page',
+    logout: 'Log out',
   },
   account: {
     title: 'My account',
@@ -127,6 +132,8 @@ export const en: Messages = {
     code: '6-digit code shown by the app',
     confirm: 'Confirm',
     done: 'Two-factor authentication is on.',
+    restart: 'Move to a new authenticator app',
+    restartHint: 'The old one keeps working until a code of the new one is confirmed.',
   },
   admin: {
     title: 'User administration',
@@ -210,7 +217,7 @@ export const en: Messages = {
       role: { '*': 'Choose a role.' },
       finess: { '*': 'A FINESS number has 9 digits, check digit included.' },
       label: { '*': 'Type a label of 1 to 100 characters.' },
-      expiresInDays: { '*': 'Type a number of days from 1 to 365.' },
+      expiresInDays: { '*': 'Type a number of days from 1 to 366.' },
       password: {
         '*': 'The password needs at least 12 characters and must not contain your e-mail address.',
       },

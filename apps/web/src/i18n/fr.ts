@@ -43,6 +43,8 @@ export const fr = {
     title: 'Mes établissements',
     none: 'Aucun établissement ne vous est encore rattaché : demandez-le à votre CERT.',
     finess: 'FINESS',
+    name: 'Établissement',
+    unknownName: 'Nom connu à sa première déclaration',
   },
   login: {
     title: 'Connexion à Vigie',
@@ -51,18 +53,21 @@ export const fr = {
     external: 'Vous serez redirigé vers votre fournisseur d’identité, puis ramené ici.',
     button: 'Se connecter',
     errorTitle: 'La connexion n’a pas abouti',
+    // The codes of /connexion?erreur=, as apps/api/src/identity/login/login.controller.ts sends them.
     errors: {
-      'login-expired': 'La connexion a pris trop de temps. Recommencez.',
-      'login-failed': 'Le fournisseur d’identité a refusé la connexion. Recommencez.',
-      'access-denied': 'Vous avez annulé la connexion.',
-      'provider-unavailable': 'Le fournisseur d’identité ne répond pas. Réessayez dans quelques minutes.',
-      'account-disabled': 'Votre compte est désactivé. Contactez votre CERT.',
+      refus: 'Vous avez refusé ou annulé la connexion chez le fournisseur d’identité.',
+      'connexion-expiree':
+        'La connexion a pris trop de temps, ou a été commencée dans un autre onglet ou navigateur. Recommencez.',
+      echec: 'La connexion n’a pas pu être vérifiée auprès du fournisseur d’identité. Recommencez.',
+      'fournisseur-indisponible': 'Le fournisseur d’identité ne répond pas. Réessayez dans quelques minutes.',
     } as Record<string, string>,
     errorFallback: 'Une erreur est survenue pendant la connexion. Recommencez.',
   },
   denied: {
     title: 'Accès refusé',
-    lead: 'Vous n’avez pas encore accès à Vigie : demandez à votre CERT de vous inviter.',
+    lead: 'Vous n’avez pas accès à Vigie : demandez à votre CERT de vous inviter.',
+    noAccessLead:
+      'Vous n’avez pas accès à Vigie : vous êtes bien connecté, mais votre compte n’a plus aucun droit. Demandez à votre CERT de vous en rendre.',
     tellThem: 'Indiquez-lui :',
     items: [
       'votre nom et l’adresse électronique avec laquelle vous vous êtes connecté ;',
@@ -70,6 +75,7 @@ export const fr = {
       'votre rôle : déclarant d’un établissement, ou analyste du CERT.',
     ],
     back: 'Retour à l’accueil',
+    logout: 'Se déconnecter',
   },
   account: {
     title: 'Mon compte',
@@ -127,6 +133,8 @@ export const fr = {
     code: 'Code à 6 chiffres affiché par l’application',
     confirm: 'Confirmer',
     done: 'La double authentification est activée.',
+    restart: 'Passer à une nouvelle application d’authentification',
+    restartHint: 'L’ancienne reste valable jusqu’à ce qu’un code de la nouvelle soit confirmé.',
   },
   admin: {
     title: 'Administration des utilisateurs',
@@ -214,7 +222,7 @@ export const fr = {
       role: { '*': 'Choisissez un rôle.' },
       finess: { '*': 'Un numéro FINESS compte 9 chiffres, clé de contrôle comprise.' },
       label: { '*': 'Saisissez un libellé de 1 à 100 caractères.' },
-      expiresInDays: { '*': 'Saisissez un nombre de jours entre 1 et 365.' },
+      expiresInDays: { '*': 'Saisissez un nombre de jours entre 1 et 366.' },
       password: {
         '*': 'Le mot de passe doit compter au moins 12 caractères et ne pas contenir votre adresse électronique.',
       },

@@ -4,8 +4,9 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { loginUrl, logout } from '../api/client';
-import { useMe } from '../api/me';
+import { hasNoAccess, useMe } from '../api/me';
 import { DEFAULT_SITE, useSite } from '../api/site';
+import { AccessRefused } from '../features/login/access-denied-page';
 import { useT } from '../i18n/i18n';
 import { LanguageSelect } from './language-select';
 import { SessionExpired } from './session-expired';
@@ -17,6 +18,9 @@ const brandBlock = (lines: string[]): ReactNode =>
       {line}
     </Fragment>
   ));
+
+/** The pages someone with no access left may still read. */
+const STILL_SHOWN = new Set(['/accessibilite', '/mentions-legales']);
 
 /** After a navigation inside the app, focus goes to the new page's content, as after a page load. */
 function useFocusMainOnNavigation(): void {
@@ -33,10 +37,19 @@ export function Layout() {
   const t = useT();
   useFocusMainOnNavigation();
   const site = useSite().data ?? DEFAULT_SITE;
-  const me = useMe().data;
+  const meQuery = useMe();
+  const me = meQuery.data;
+  // Logged in, but no access left (403 on /api/v1/me): the refusal instead of any page but the legal ones.
+  const noAccess = hasNoAccess(meQuery.error);
+  const { pathname } = useLocation();
   const noBrand = site.brandTop.length === 0;
   const here = `${window.location.pathname}${window.location.search}`;
   const language = <LanguageSelect key="lang" />;
+  const logoutItem = {
+    iconId: 'fr-icon-logout-box-r-line' as const,
+    text: t.layout.logout,
+    buttonProps: { onClick: () => void logout() },
+  };
   const quickAccessItems = me
     ? [
         {
@@ -44,21 +57,19 @@ export function Layout() {
           text: t.layout.account,
           linkProps: { to: '/compte' },
         },
-        {
-          iconId: 'fr-icon-logout-box-r-line' as const,
-          text: t.layout.logout,
-          buttonProps: { onClick: () => void logout() },
-        },
+        logoutItem,
         language,
       ]
-    : [
-        {
-          iconId: 'fr-icon-lock-line' as const,
-          text: t.layout.login,
-          linkProps: { to: loginUrl(here.startsWith('/connexion') ? '/' : here), reloadDocument: true },
-        },
-        language,
-      ];
+    : noAccess
+      ? [logoutItem, language]
+      : [
+          {
+            iconId: 'fr-icon-lock-line' as const,
+            text: t.layout.login,
+            linkProps: { to: loginUrl(here.startsWith('/connexion') ? '/' : here), reloadDocument: true },
+          },
+          language,
+        ];
   return (
     <>
       <SkipLinks
@@ -77,7 +88,7 @@ export function Layout() {
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w">
         <SessionExpired />
-        <Outlet />
+        {noAccess && !STILL_SHOWN.has(pathname) ? <AccessRefused loggedIn /> : <Outlet />}
       </main>
       <Footer
         id="pied-de-page"

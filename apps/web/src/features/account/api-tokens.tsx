@@ -85,7 +85,7 @@ export function ApiTokens() {
             inputMode: 'numeric',
             type: 'number',
             min: 1,
-            max: 365,
+            max: 366,
           }}
           {...fieldState(create.error, 'expiresInDays', t)}
         />

@@ -35,11 +35,20 @@ export function TotpEnrolment() {
   return (
     <>
       <h2>{t.totp.title}</h2>
-      {account.data.totpEnrolled || confirm.isSuccess ? (
-        <Alert severity="success" small description={confirm.isSuccess ? t.totp.done : t.totp.enrolled} />
+      {confirm.isSuccess ? (
+        <Alert severity="success" small description={t.totp.done} role="status" />
+      ) : account.data.totpEnrolled && !start.data ? (
+        <>
+          <Alert severity="success" small className="fr-mb-2w" description={t.totp.enrolled} />
+          <p className="fr-hint-text">{t.totp.restartHint}</p>
+          <Button priority="secondary" onClick={() => start.mutate()} disabled={start.isPending}>
+            {t.totp.restart}
+          </Button>
+          <ProblemAlert error={start.error} />
+        </>
       ) : (
         <>
-          {account.data.totpRequired && (
+          {account.data.totpRequired && !account.data.totpEnrolled && (
             <Alert severity="info" small className="fr-mb-2w" description={t.totp.required} />
           )}
           {!start.data ? (
@@ -63,6 +72,9 @@ export function TotpEnrolment() {
                   maxLength: 6,
                 }}
                 {...fieldState(confirm.error, 'code', t)}
+              />
+              <ProblemAlert
+                error={confirm.error && !fieldState(confirm.error, 'code', t).state ? confirm.error : null}
               />
               <Button type="submit" disabled={confirm.isPending}>
                 {t.totp.confirm}

@@ -5,7 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Role } from '../../api/pending-routes';
+import type { Role } from '../../api/types';
 import { unwrap } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
 import { Secret } from '../../ui/copy-button';

@@ -4,7 +4,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api } from '../../api/client';
-import type { Role, User } from '../../api/pending-routes';
+import type { Role, User } from '../../api/types';
 import { unwrap } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
 import { fieldState, ProblemAlert } from '../../ui/problem-alert';

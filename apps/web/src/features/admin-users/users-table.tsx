@@ -1,6 +1,6 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import type { User } from '../../api/pending-routes';
+import type { User } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { UserActions } from './user-actions';
 

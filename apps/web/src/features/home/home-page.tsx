@@ -2,7 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Card } from '@codegouvfr/react-dsfr/Card';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { useMe } from '../../api/me';
-import type { Me } from '../../api/pending-routes';
+import type { Me } from '../../api/types';
 import { DEFAULT_SITE, useSite } from '../../api/site';
 import { useT } from '../../i18n/i18n';
 import { usePageTitle } from '../../ui/page-title';
@@ -49,7 +49,7 @@ function MySpace({ me }: { me: Me }) {
   const staff = me.roles.includes('analyst') || me.roles.includes('admin');
   return (
     <>
-      <h1>{t.home.welcome(me.user.name)}</h1>
+      <h1>{t.home.welcome(me.user.name ?? me.user.email ?? '')}</h1>
       {me.roles.includes('declarant') && <MyFacilities finess={me.finess} />}
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         {staff && (
