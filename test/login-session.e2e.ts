@@ -208,7 +208,13 @@ describe('Browser login through an external OpenID provider (ProConnect-style), 
         .send({ role: 'declarant', finess: [FINESS, OTHER_FINESS] })
         .expect(200);
       await api.readModelsCaughtUp();
-      expect((await me(jar)).status).toBe(403);
+      // "What may I do": nothing; everything else answers 403.
+      expect(await json(await me(jar))).toMatchObject({ roles: [], finess: [] });
+      const list = await fetch(new URL('/api/v1/declarations', api.url), { headers: withSession(jar) });
+      expect([list.status, (await json(list)).type]).toEqual([
+        403,
+        'https://vigie.example/problems/no-access',
+      ]);
       await api.http
         .post(`/api/v1/users/${camilleId}/grants`)
         .set(admin)

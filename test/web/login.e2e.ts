@@ -209,7 +209,9 @@ describe('Logging in with a local account of the embedded provider, in Chromium'
       await web.api.readModelsCaughtUp();
     };
     await change('revocations');
-    expect(await me(page)).toBe(403);
+    expect(await page.evaluate(() => fetch('/api/v1/declarations').then((answer) => answer.status))).toBe(
+      403,
+    );
     await page.reload();
     await page.waitForLoadState('networkidle');
     await page

@@ -8,7 +8,7 @@ export class NoAccess extends HttpProblem {
   readonly code = 'no-access';
   readonly title = 'Forbidden';
 
-  constructor() {
+  constructor(readonly userId: string | null = null) {
     super('This account has no access to Vigie: ask your CERT for one');
   }
 }
@@ -20,7 +20,8 @@ export class NoAccess extends HttpProblem {
  * revoked grant or a disabling takes effect on the next one.
  */
 export function userPrincipal(userId: string, permissions: Permissions | null): Principal {
-  if (permissions === null || permissions.disabled || permissions.roles.length === 0) throw new NoAccess();
+  if (permissions === null || permissions.disabled || permissions.roles.length === 0)
+    throw new NoAccess(userId);
   const role = [...USER_ROLES].reverse().find((candidate) => permissions.roles.includes(candidate))!;
   return { sub: userId, role, finess: [...permissions.declarantFiness], userId };
 }

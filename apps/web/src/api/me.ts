@@ -8,8 +8,8 @@ export const ME_KEY = ['me'] as const;
 
 /**
  * Who is logged in, or null: `GET /api/v1/me` answers 401 to a logged-out browser (or a session
- * that ended), and 403 to someone logged in with no access left (every grant revoked, disabled):
- * that one is thrown as an ApiProblem, which `hasNoAccess` recognises.
+ * that ended). Someone logged in with no access left (every grant revoked, disabled) gets 200
+ * with no role, and the CSRF token that lets them log out: `hasNoAccess` recognises them.
  */
 async function fetchMe(): Promise<Me | null> {
   const result = await api.GET('/api/v1/me');
@@ -17,7 +17,6 @@ async function fetchMe(): Promise<Me | null> {
     setCsrfToken(undefined);
     return null;
   }
-  if (result.response.status === 403) setCsrfToken(undefined);
   const me = unwrap(result);
   setCsrfToken(me.csrfToken ?? undefined);
   sessionStarted();
@@ -26,5 +25,7 @@ async function fetchMe(): Promise<Me | null> {
 
 export const useMe = () => useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
 
-/** `/api/v1/me`'s 403: a session, but no access to Vigie any more. */
-export const hasNoAccess = (error: unknown): boolean => error instanceof ApiProblem && error.status === 403;
+/** A session, but no access to Vigie any more: no role left (or, from a token, the API's 403). */
+export const hasNoAccess = (me: Me | null | undefined, error: unknown): boolean =>
+  (me !== null && me !== undefined && me.roles.length === 0) ||
+  (error instanceof ApiProblem && error.status === 403);

@@ -39,8 +39,8 @@ export function Layout() {
   const site = useSite().data ?? DEFAULT_SITE;
   const meQuery = useMe();
   const me = meQuery.data;
-  // Logged in, but no access left (403 on /api/v1/me): the refusal instead of any page but the legal ones.
-  const noAccess = hasNoAccess(meQuery.error);
+  // Logged in, but no access left (no role on /api/v1/me): the refusal instead of any page but the legal ones.
+  const noAccess = hasNoAccess(meQuery.data, meQuery.error);
   const { pathname } = useLocation();
   const noBrand = site.brandTop.length === 0;
   const here = `${window.location.pathname}${window.location.search}`;

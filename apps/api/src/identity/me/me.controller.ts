@@ -5,7 +5,7 @@ import { PersonalDataVault } from '@vigie/privacy';
 import { READ_DATA_SOURCE, getUser } from '@vigie/read-models';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { CurrentPrincipal, type AuthenticatedRequest } from '../../auth/auth.decorators';
+import { AnswersNoAccess, CurrentPrincipal, type AuthenticatedRequest } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
 import { csrfTokenOf } from '../../auth/session-cookie';
 import { VIGIE_CONFIG } from '../../config/config.tokens';
@@ -23,6 +23,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @AnswersNoAccess()
   @ApiOperation({ summary: 'Who is calling: name, roles, facilities, and the session with its CSRF token' })
   @ApiOkResponse({ type: MeDto })
   async me(
@@ -33,9 +34,12 @@ export class MeController {
     const userId = principal.userId ?? null;
     const user = userId === null ? null : await getUser(this.readDb, userId);
     const person =
-      user === null ? null : await this.vault.reveal({ name: user.name, email: user.email, role: '', phone: null });
+      user === null
+        ? null
+        : await this.vault.reveal({ name: user.name, email: user.email, role: '', phone: null });
     return {
       user: { id: principal.sub, name: person?.name ?? null, email: person?.email ?? null },
+      // `[]`: a user who may do nothing now (every grant revoked, or disabled).
       roles: user?.roles ?? [principal.role],
       finess: principal.finess,
       csrfToken: session === null ? null : csrfTokenOf(this.config, session.idHash),
