@@ -411,6 +411,9 @@ describe('The logged-in pages, on real sessions, in Chromium', () => {
       const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/logout');
       await page.locator('main').getByRole('button', { name: 'Se déconnecter' }).click();
       expect((await answer).status()).toBe(200);
+      // Then the provider's own logout page: its session ends too.
+      await page.waitForURL((url) => url.pathname.startsWith('/oidc/'));
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await page.locator('main a', { hasText: 'Se connecter' }).waitFor({ timeout: 5_000 });
     } finally {
