@@ -8,8 +8,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { InviteUser } from './invite-user';
 import { UsersTable } from './users-table';
-
-export const USERS = ['users'] as const;
+import { USERS } from './users-keys';
 
 export function AdminUsersPage() {
   const t = useT();

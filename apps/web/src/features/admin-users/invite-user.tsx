@@ -10,10 +10,8 @@ import { unwrap } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
 import { Secret } from '../../ui/copy-button';
 import { fieldState, ProblemAlert } from '../../ui/problem-alert';
-import { USERS } from './admin-users-page';
+import { ROLES, USERS } from './users-keys';
 import { parseFinessList } from './finess-list';
-
-export const ROLES: Role[] = ['declarant', 'analyst', 'admin'];
 
 export function InviteUser() {
   const t = useT();

@@ -8,9 +8,8 @@ import type { Role, User } from '../../api/types';
 import { unwrap } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
 import { fieldState, ProblemAlert } from '../../ui/problem-alert';
-import { USERS } from './admin-users-page';
 import { parseFinessList } from './finess-list';
-import { ROLES } from './invite-user';
+import { ROLES, USERS } from './users-keys';
 
 type Change = { kind: 'grants' | 'revocations' } | { kind: 'disable'; reason: string } | { kind: 'enable' };
 
