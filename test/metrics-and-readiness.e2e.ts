@@ -75,7 +75,8 @@ describe('GET /metrics', () => {
       .set(analyst)
       .expect(200);
     await api.http.get('/api/v1/declarations/2b1f6a57-9a53-4c1e-8d7b-6d8e8f0e7a11').set(analyst).expect(404);
-    await api.http.get('/no/such/route').set(analyst).expect(404);
+    // Under /api: other paths are the web application's pages.
+    await api.http.get('/api/no/such/route').set(analyst).expect(404);
     const { text } = await api.http.get('/metrics').set(bearer(SCRAPER_TOKEN)).expect(200);
     const requests = (labels: string) => sample(text, `vigie_http_requests_total{${labels}}`);
     expect(requests('method="POST",route="/api/v1/declarations",status="201"')).toBe(1);

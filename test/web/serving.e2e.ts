@@ -23,16 +23,14 @@ describe('The web application, served by the API', () => {
   });
 
   it('leaves the API’s paths to the API: JSON 404s, never index.html', async () => {
-    for (const path of [
-      '/api/does-not-exist',
-      '/api/v1/nope/nope',
-      '/auth/nope',
-      '/oidc/nope',
-      '/health/nope',
-    ]) {
+    for (const path of ['/api/does-not-exist', '/api/v1/nope/nope', '/auth/nope', '/health/nope']) {
       const response = await request(web.url).get(path).expect(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
+    // The embedded provider's paths answer as an OAuth server does (RFC 6749 §5.2 error JSON).
+    const provider = await request(web.url).get('/oidc/nope').expect(404);
+    expect(provider.headers['content-type']).toMatch(/^application\/json/);
+    expect(provider.body).toMatchObject({ error: 'invalid_request' });
     await request(web.url).get('/health/live').expect(200, { status: 'ok' });
     await request(web.url).get('/docs-json').expect(200).expect('content-type', /json/);
   });

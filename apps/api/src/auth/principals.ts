@@ -110,12 +110,8 @@ export class Principals {
 
   /** Origin or Fetch Metadata must say "this site", and the session's token must come along. */
   private checkCsrf(request: Request, expected: string): void {
-    const site = request.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin')
-      throw new CsrfRefused(`Sec-Fetch-Site is ${String(site)}`);
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== new URL(this.config.publicUrl).origin)
-      throw new CsrfRefused('the Origin is another site');
+    const crossSite = crossSiteReason(request.headers, new URL(this.config.publicUrl).origin);
+    if (crossSite !== null) throw new CsrfRefused(crossSite);
     const given = request.headers['x-csrf-token'];
     if (typeof given !== 'string' || !sameToken(given, expected))
       throw new CsrfRefused('the X-CSRF-Token header is missing or wrong');

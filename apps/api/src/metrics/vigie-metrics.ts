@@ -23,6 +23,8 @@ function processMetrics(): Registry {
 
 /** Routes Express did not match (404s, bodies refused before routing) share one label: URLs are unbounded. */
 const UNMATCHED_ROUTE = '(unmatched)';
+/** The web application's catch-all routes (its pages, and the API paths it hands back): no route of the API matched. */
+const CATCH_ALL = new Set(['{*any}', '/.*/']);
 
 /** The Prometheus metrics of one API instance: HTTP traffic and where the read models stand. */
 @Injectable()
@@ -97,9 +99,10 @@ export class VigieMetrics {
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      const route = (req.route as { path?: unknown } | undefined)?.path?.toString();
       const labels = {
         method: req.method,
-        route: (req.route as { path?: unknown } | undefined)?.path?.toString() ?? UNMATCHED_ROUTE,
+        route: route === undefined || CATCH_ALL.has(route) ? UNMATCHED_ROUTE : route,
         status: String(res.statusCode),
       };
       this.requests.inc(labels);

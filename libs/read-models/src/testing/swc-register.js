@@ -13,7 +13,8 @@ const Module = require('node:module');
 const transformSync = (...args) => require('@swc/core').transformSync(...args);
 
 const root = path.resolve(__dirname, '../../../..');
-const aliases = /^@vigie\/(domain|event-store|read-models|reporting|notifications|privacy|users|config|postgres|identity)$/;
+const aliases =
+  /^@vigie\/(domain|event-store|read-models|reporting|notifications|privacy|users|config|postgres|identity)$/;
 
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
