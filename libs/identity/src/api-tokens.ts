@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { randomToken, sha256 } from './secrets';
 import { IsNull, type DataSource } from 'typeorm';
 import { ApiTokenRow } from './identity.entities';
 
@@ -32,8 +33,6 @@ export interface VerifiedApiToken {
   tokenId: string;
 }
 
-const hashOf = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
-
 const summaryOf = (row: ApiTokenRow): ApiTokenSummary => ({
   id: row.id,
   label: row.label,
@@ -61,12 +60,12 @@ export class ApiTokens {
 
   async create(userId: string, label: string, expiresInDays = 90): Promise<CreatedApiToken> {
     const now = this.clock();
-    const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const token = `${API_TOKEN_PREFIX}${randomToken()}`;
     const row: ApiTokenRow = {
       id: randomUUID(),
       userId,
       label,
-      tokenHash: hashOf(token),
+      tokenHash: sha256(token),
       prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS).toISOString(),
@@ -108,7 +107,7 @@ export class ApiTokens {
   /** Whose token this is, or null when it is unknown, revoked or expired. */
   async verify(token: string): Promise<VerifiedApiToken | null> {
     if (!TOKEN.test(token)) return null;
-    const row = await this.rows.findOne({ where: { tokenHash: hashOf(token) } });
+    const row = await this.rows.findOne({ where: { tokenHash: sha256(token) } });
     const now = this.clock();
     if (row === null || row.revokedAt !== null) return null;
     if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) return null;

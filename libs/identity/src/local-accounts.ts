@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { randomToken, sha256 } from './secrets';
 import { LifecycleConflict } from '@vigie/domain';
 import type { DataSource, Repository } from 'typeorm';
 import { LocalAccountRow } from './identity.entities';
@@ -48,7 +49,6 @@ export class LocalAccountExists extends LifecycleConflict {
 }
 
 export const normalisedEmail = (email: string): string => email.trim().toLowerCase();
-const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 /**
  * `totp_secret` holds the enrolled secret and, while a (re-)enrolment waits for its first code,
@@ -260,7 +260,7 @@ export class LocalAccounts implements LocalAccountsPort {
   private newActivation(accountId: string): Activation {
     return {
       accountId,
-      token: randomBytes(32).toString('base64url'),
+      token: randomToken(),
       expiresAt: new Date(this.clock().getTime() + ACTIVATION_TTL_MS).toISOString(),
     };
   }

@@ -3,7 +3,8 @@ import { HttpProblem } from '../problem/http-problem';
 import { claimAt, type VigieConfig } from '@vigie/config';
 import { PersonalDataVault } from '@vigie/privacy';
 import { READ_DATA_SOURCE, permissionsOfUser, userIdOfLogin } from '@vigie/read-models';
-import type { ActiveSession, Sessions } from '@vigie/identity';
+import { API_TOKEN_PREFIX, type ActiveSession, type Sessions } from '@vigie/identity';
+import { highestRole } from '@vigie/domain';
 import type { AuthenticatedRequest } from './auth.decorators';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
@@ -19,8 +20,6 @@ import { userPrincipal } from './user-principal';
 export interface ApiTokenCheck {
   verify(token: string): Promise<{ userId: string } | null>;
 }
-
-export const API_TOKEN_PREFIX = 'vigie_pat_';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -122,7 +121,7 @@ export class Principals {
 function pickRole(claims: Record<string, unknown>): Record<string, unknown> {
   if (!Array.isArray(claims.role)) return claims;
   const held = claims.role as unknown[];
-  return { ...claims, role: ['admin', 'analyst', 'declarant'].find((role) => held.includes(role)) };
+  return { ...claims, role: highestRole(held) };
 }
 
 /** The token of `Authorization: Bearer <token>`, null without the header; 401 when it is malformed. */

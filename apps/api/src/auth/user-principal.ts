@@ -1,5 +1,5 @@
 import { HttpProblem } from '../problem/http-problem';
-import { USER_ROLES, type Permissions } from '@vigie/domain';
+import { highestRole, type Permissions } from '@vigie/domain';
 import type { Principal } from './principal';
 
 /** A user acting on Vigie's own grants has no access at all: disabled, or every grant revoked. */
@@ -22,6 +22,6 @@ export class NoAccess extends HttpProblem {
 export function userPrincipal(userId: string, permissions: Permissions | null): Principal {
   if (permissions === null || permissions.disabled || permissions.roles.length === 0)
     throw new NoAccess(userId);
-  const role = [...USER_ROLES].reverse().find((candidate) => permissions.roles.includes(candidate))!;
+  const role = highestRole(permissions.roles)!;
   return { sub: userId, role, finess: [...permissions.declarantFiness], userId };
 }

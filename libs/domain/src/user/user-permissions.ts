@@ -9,6 +9,10 @@ export interface Permissions {
   disabled: boolean;
 }
 
+/** The highest Vigie role in a list (admin, then analyst, then declarant), whatever else it holds. */
+export const highestRole = (roles: readonly unknown[]): UserRole | undefined =>
+  [...USER_ROLES].reverse().find((role) => roles.includes(role));
+
 /** The grants a user holds now: revoked ones are gone from the state, and a disabled user may nothing. */
 export function permissionsOf(state: UserState): Permissions {
   if (!state.exists || state.disabled) return { roles: [], declarantFiness: [], disabled: state.disabled };

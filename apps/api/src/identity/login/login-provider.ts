@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { claimAt, isLoopback, type VigieConfig } from '@vigie/config';
 import * as oidc from 'openid-client';
 import { VIGIE_CONFIG } from '../../config/config.tokens';
-import { embeddedClientSecret } from '../embedded-provider/embedded-client';
+import {
+  EMBEDDED_CLIENT_ID,
+  EMBEDDED_SCOPES,
+  embeddedClientSecret,
+  embeddedIssuer,
+} from '../embedded-provider/embedded-client';
 
 /** The client's side of a provider: where it is, who we are to it, which claims name the person. */
 interface ProviderSettings {
@@ -43,10 +48,10 @@ export class LoginProvider {
       login.provider === 'external'
         ? login
         : {
-            issuer: `${config.publicUrl}/oidc`,
-            clientId: 'vigie-web',
+            issuer: embeddedIssuer(config),
+            clientId: EMBEDDED_CLIENT_ID,
             clientSecret: embeddedClientSecret(config),
-            scopes: 'openid email profile',
+            scopes: EMBEDDED_SCOPES.join(' '),
             emailClaim: 'email',
             nameClaim: 'name',
           };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LoginAlreadyBound } from '@vigie/domain';
+import { LoginAlreadyBound, highestRole } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
 import { PersonalDataVault } from '@vigie/privacy';
 import { READ_DATA_SOURCE, permissionsOfUser, userIdOfEmailHash, userIdOfLogin } from '@vigie/read-models';
@@ -47,7 +47,7 @@ export class LoginResolver {
     const invited = await userIdOfEmailHash(this.readDb, this.vault.emailHashOf(person.email));
     if (invited === null) return null;
     const permissions = await permissionsOfUser(this.readDb, invited);
-    const role = permissions?.roles.at(-1) ?? 'declarant';
+    const role = highestRole(permissions?.roles ?? []) ?? 'declarant';
     try {
       await executeUserCommand(
         this.store,

@@ -10,6 +10,7 @@ import type { Principal } from '../../auth/principal';
 import { csrfTokenOf } from '../../auth/session-cookie';
 import { VIGIE_CONFIG } from '../../config/config.tokens';
 import { ApiProblems } from '../../problem/api-problems.decorator';
+import { embeddedIssuer } from '../embedded-provider/embedded-client';
 import { MeDto } from './me.dto';
 
 @ApiTags('me')
@@ -45,7 +46,7 @@ export class MeController {
       csrfToken: session === null ? null : csrfTokenOf(this.config, session.idHash),
       expiresAt: session?.expiresAt ?? null,
       idleExpiresAt: session?.idleExpiresAt ?? null,
-      localAccount: session !== null && session.issuer === `${this.config.publicUrl}/oidc`,
+      localAccount: session !== null && session.issuer === embeddedIssuer(this.config),
     };
   }
 }
