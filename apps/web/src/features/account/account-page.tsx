@@ -32,7 +32,8 @@ export function AccountPage() {
       <h1>{t.account.title}</h1>
       <section aria-labelledby="identite" className="fr-mb-4w">
         <h2 id="identite">{t.account.identity}</h2>
-        <dl>
+        {/* A long address breaks anywhere rather than run off a phone's screen. */}
+        <dl style={{ overflowWrap: 'anywhere' }}>
           <dt className="fr-text--bold">{t.account.name}</dt>
           <dd>{user.name}</dd>
           <dt className="fr-text--bold">{t.account.email}</dt>
