@@ -44,7 +44,10 @@ class WebNotBuilt implements OnModuleInit {
   constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const express = this.adapterHost.httpAdapter.getInstance();
+    // An application context without HTTP (the benchmarks' command path, the CLI) serves no pages.
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | null;
+    if (adapter === null) return;
+    const express = adapter.getInstance();
     express.get(/.*/, (req: Request, res: Response, next: () => void) => {
       if (API_PATHS.test(req.path)) return next();
       res.status(503).type('html').setHeader('Cache-Control', 'no-store').send(NOT_BUILT);
