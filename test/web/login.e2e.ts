@@ -144,6 +144,10 @@ describe('Logging in with a local account of the embedded provider, in Chromium'
     const page = await newPage();
     await logIn(page, web, user);
     await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    // The provider's page, once the navigation has left ours (networkidle alone can resolve before it starts).
+    await page
+      .getByRole('heading', { level: 1, name: 'Se déconnecter de Vigie ?' })
+      .waitFor({ timeout: 10_000 });
     expect(await heading(page)).toBe('Se déconnecter de Vigie ?');
     await expectNoAxeViolations(page, 'the provider’s logout page');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
