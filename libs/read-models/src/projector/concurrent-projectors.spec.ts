@@ -4,7 +4,7 @@ import { createTestDatabase, describePostgres } from '../../../../test/support/p
 import { openReadDataSource } from '../data-source/read-data-source';
 import { readModelsPosition } from '../queries/projection-position';
 import { rebuildProjections } from '../rebuild/rebuild-projections';
-import { catchUpInChild } from '../testing/child-projector';
+import { readyInChild } from '../testing/child-projector';
 import { dumpReadModels, seededSqliteStore, temporaryDirectory } from '../testing/read-test-kit';
 
 /**
@@ -31,11 +31,12 @@ function concurrentSuite(
   it('no batch is applied twice: the rows equal a single rebuild', async () => {
     const urls = await readUrls();
     try {
-      // Both children migrate the empty database at once too.
-      const [first, second] = await Promise.all([
-        catchUpInChild(eventsUrl, urls.shared, 50),
-        catchUpInChild(eventsUrl, urls.shared, 50),
+      // Both children migrate the empty database at once too, then start together.
+      const ready = await Promise.all([
+        readyInChild(eventsUrl, urls.shared, 50),
+        readyInChild(eventsUrl, urls.shared, 50),
       ]);
+      const [first, second] = await Promise.all(ready.map((child) => child.go()));
       const shared = await openReadDataSource(urls.shared);
       const scratch = await openReadDataSource(urls.scratch);
       try {

@@ -18,12 +18,13 @@ export function followInChild(eventsUrl: string, readUrl: string, batchSize = 25
   });
 }
 
-/** Runs a projector process up to the head of the log; resolves with its metrics. */
-export function catchUpInChild(
-  eventsUrl: string,
-  readUrl: string,
-  batchSize = 250,
-): Promise<{ batches: number; conflicts: number; position: string }> {
+/** A projector process that has opened its stores and waits for `go()` to catch up. */
+export interface ReadyProjector {
+  go(): Promise<{ batches: number; conflicts: number; position: string }>;
+}
+
+/** Starts a projector process that runs up to the head of the log once told to. */
+export function readyInChild(eventsUrl: string, readUrl: string, batchSize = 250): Promise<ReadyProjector> {
   const child = fork(WORKER, [eventsUrl, readUrl, 'catch-up', String(batchSize)], {
     execArgv: ['--require', REGISTER],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -32,13 +33,35 @@ export function catchUpInChild(
   let errors = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (errors += chunk));
+  const finished = new Promise<{ batches: number; conflicts: number; position: string }>(
+    (resolve, reject) => {
+      child.once('exit', (code) =>
+        code === 0
+          ? resolve(JSON.parse(output))
+          : reject(new Error(`projector child failed (${code}): ${errors}`)),
+      );
+    },
+  );
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(output))
-        : reject(new Error(`projector child failed (${code}): ${errors}`)),
+    child.once('message', () =>
+      resolve({
+        go: () => {
+          child.send('go');
+          return finished;
+        },
+      }),
     );
+    finished.catch(reject);
   });
+}
+
+/** Runs a projector process up to the head of the log; resolves with its metrics. */
+export async function catchUpInChild(
+  eventsUrl: string,
+  readUrl: string,
+  batchSize = 250,
+): Promise<{ batches: number; conflicts: number; position: string }> {
+  return (await readyInChild(eventsUrl, readUrl, batchSize)).go();
 }
 
 export function killed(child: ChildProcess): Promise<void> {

@@ -1,8 +1,9 @@
 /*
  * A projector in a child process, for the crash and concurrency tests:
  *   node --require ./libs/read-models/src/testing/swc-register.js projector-worker.ts <eventsUrl> <readUrl> follow|catch-up [batchSize]
- * `follow` starts the projector and tells the parent (IPC) once it runs; `catch-up` applies the
- * log up to its head, prints its metrics as JSON and exits.
+ * `follow` starts the projector and tells the parent (IPC) once it runs; `catch-up` says 'ready'
+ * once opened, waits for the parent's go, applies the log up to its head, prints its metrics as
+ * JSON and exits.
  */
 import { openEventStore } from '@vigie/event-store';
 import { openReadDataSource } from '../data-source/read-data-source';
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
     await projector.start();
     process.send?.('started');
     return;
+  }
+  // Both children of the concurrency test open (and migrate) at once, then wait for the parent's
+  // go so that a slow start on a loaded machine cannot let one finish before the other begins.
+  if (process.send) {
+    process.send('ready');
+    await new Promise((resolve) => process.once('message', resolve));
   }
   await projector.catchUp();
   const [metrics] = projector.metrics();
