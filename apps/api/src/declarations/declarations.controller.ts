@@ -16,6 +16,8 @@ import {
 } from './declaration-action.decorator';
 import {
   AmendDeclarationDto,
+  AssignmentDto,
+  InternalNoteDto,
   PostMessageDto,
   LogSupportInterventionDto,
   ProvideComplementDto,
@@ -25,6 +27,7 @@ import {
   RequestComplementDto,
   RequestSupportDto,
 } from './declaration-actions.dto';
+import { AssigneeCheck } from './assignee-check';
 import { DeclarationIdOrReferencePipe, DeclarationIdPipe } from './declaration-id.pipe';
 import { DeclarationHistoryDto, DeclarationPageDto } from './declaration-reads.dto';
 import { DeclarationViewDto } from './declaration-view.dto';
@@ -50,6 +53,7 @@ export class DeclarationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly assignees: AssigneeCheck,
   ) {}
 
   @Post()
@@ -185,6 +189,31 @@ export class DeclarationsController {
     );
   }
 
+  @DeclarationAction(':id/assignment', ['analyst', 'admin'])
+  async assign(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: AssignmentDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.assignees.check(context.principal, dto.assignee ?? null);
+    return this.run(intents.assignIntent(id, dto.assignee ?? null), context, res);
+  }
+
+  @DeclarationAction(':id/internal-notes', ['analyst', 'admin'])
+  postInternalNote(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: InternalNoteDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      intents.internalNoteIntent(id, newId(context.idempotencyKey, 'internal-note'), dto),
+      context,
+      res,
+    );
+  }
+
   @Get()
   @ApiOkResponse({
     type: DeclarationPageDto,
@@ -194,7 +223,9 @@ export class DeclarationsController {
     @Query() query: ListDeclarationsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DeclarationPage> {
-    return this.queries.execute(new ListDeclarations(filterOf(query), principal, minPositionOf(query)));
+    return this.queries.execute(
+      new ListDeclarations(filterOf(query, principal), principal, minPositionOf(query)),
+    );
   }
 
   @Get(':id')

@@ -7,6 +7,7 @@ import {
   ListDeclarationsHandler,
 } from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
+import { AssigneeCheck } from './assignee-check';
 import { ReadYourWrites } from './read-your-writes';
 import { ReceiptController } from './receipt/receipt.controller';
 import { DeclarationReferences } from './references/declaration-references';
@@ -21,6 +22,7 @@ import { DeclarationReferences } from './references/declaration-references';
     ListDeclarationsHandler,
     ReadYourWrites,
     DeclarationReferences,
+    AssigneeCheck,
   ],
 })
 export class DeclarationsModule {}

@@ -1,3 +1,5 @@
+import type { Principal } from '../auth/principal';
+import { RequestValidationError } from '../problem/http-problem';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
@@ -108,6 +110,16 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   patientEndangerment?: string;
 
   @QueryParam(
+    (value) => value.length <= MAX_TEXT && /^[\x21-\x7e]+$/.test(value),
+    'must be me, none, or the sub of an analyst',
+    {
+      description: 'CERT only: `me` (assigned to the caller), `none` (unassigned), or an analyst’s `sub`',
+      example: 'me',
+    },
+  )
+  assignee?: string;
+
+  @QueryParam(
     (value) => value.trim().length > 0 && value.length <= MAX_TEXT && isPrintable(value),
     `must be a non-blank text of at most ${MAX_TEXT} characters, without control characters`,
     {
@@ -130,7 +142,17 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   cursor?: string;
 }
 
-export const filterOf = (query: ListDeclarationsQueryDto): DeclarationFilter => ({
+/** `assignee=me|none|<sub>` as the read model takes it; a facility's reader may not filter on it. */
+function assigneeOf(query: ListDeclarationsQueryDto, principal: Principal): string | null | undefined {
+  if (query.assignee === undefined) return undefined;
+  if (principal.role === 'declarant')
+    throw new RequestValidationError([{ field: 'assignee', message: 'is a filter of the CERT only' }]);
+  if (query.assignee === 'none') return null;
+  return query.assignee === 'me' ? principal.sub : query.assignee;
+}
+
+export const filterOf = (query: ListDeclarationsQueryDto, principal: Principal): DeclarationFilter => ({
+  assignee: assigneeOf(query, principal),
   year: query.year === undefined ? undefined : Number(query.year),
   from: query.from,
   to: query.to,

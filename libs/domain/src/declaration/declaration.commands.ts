@@ -78,6 +78,10 @@ export type AmendDeclaration = Command<
 /** `author` follows from the actor's role: a declarant writes for the facility, the others for the CERT. */
 export type PostMessage = Command<'PostMessage', { messageId: string; body: string }>;
 
+/** `assignee`: the `sub` of the analyst who follows the declaration up; null unassigns. */
+export type AssignDeclaration = Command<'AssignDeclaration', { assignee: string | null }>;
+export type PostInternalNote = Command<'PostInternalNote', { noteId: string; body: string }>;
+
 export type RequestComplement = Command<'RequestComplement', { requestId: string; question: string }>;
 export type ProvideComplement = Command<'ProvideComplement', { answer: string }>;
 
@@ -165,4 +169,6 @@ export type DeclarationCommand =
   | CloseDeclaration
   | ReopenDeclaration
   | PostMessage
+  | AssignDeclaration
+  | PostInternalNote
   | RegulatoryCommand;

@@ -96,6 +96,21 @@ export type SupplierInvolvedAmended = Amended<'SupplierInvolvedAmended', Supplie
 export type SupplierNameAmended = Amended<'SupplierNameAmended', string | null>;
 export type OtherNotificationsAmended = Amended<'OtherNotificationsAmended', OtherNotification[]>;
 
+/** Who in the CERT follows the declaration up; `to: null` unassigns. Never shown to a facility. */
+export type DeclarationAssigned = Event<
+  'DeclarationAssigned',
+  { from: string | null; to: string | null; assignedBy: string; assignedAt: Instant }
+>;
+
+/** A note for the CERT only: no facility ever sees it (detail, history, list, mails, exports). */
+export type InternalNotePosted = Event<
+  'InternalNotePosted',
+  { noteId: string; body: string; postedBy: string; postedAt: Instant }
+>;
+
+/** The event types a facility never sees, in the history or anywhere else. */
+export const CERT_ONLY_EVENT_TYPES: readonly string[] = ['DeclarationAssigned', 'InternalNotePosted'];
+
 export const MESSAGE_AUTHORS = ['FACILITY', 'CERT'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
@@ -257,6 +272,8 @@ export type DeclarationEvent =
   | DeclarationClosed
   | DeclarationReopened
   | MessagePosted
+  | DeclarationAssigned
+  | InternalNotePosted
   | RegulatoryEvent;
 
 export type DeclarationEventType = DeclarationEvent['type'];
@@ -293,6 +310,8 @@ export const INSTANT_FIELD: {
   SupplierNameAmended: 'amendedAt',
   OtherNotificationsAmended: 'amendedAt',
   MessagePosted: 'postedAt',
+  DeclarationAssigned: 'assignedAt',
+  InternalNotePosted: 'postedAt',
   ComplementRequested: 'requestedAt',
   ComplementProvided: 'providedAt',
   DeclarationQualified: 'qualifiedAt',

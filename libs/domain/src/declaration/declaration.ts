@@ -30,6 +30,8 @@ export interface DeclarationState {
   cnilNotificationDeclared: boolean;
   /** Deliveries recorded as delivered: a delivery is recorded once. */
   deliveredIds: string[];
+  /** The analyst following it up, or null. */
+  assignee: string | null;
 }
 
 export const initialState = (): DeclarationState => ({
@@ -59,6 +61,7 @@ export const initialState = (): DeclarationState => ({
   openIntermediateRequestId: null,
   cnilNotificationDeclared: false,
   deliveredIds: [],
+  assignee: null,
 });
 
 function amended<F extends AmendableField>(
@@ -148,7 +151,10 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
     case 'SupportRequested':
     case 'SupportInterventionLogged':
     case 'MessagePosted':
+    case 'InternalNotePosted':
       return state;
+    case 'DeclarationAssigned':
+      return { ...state, assignee: event.data.to };
     case 'ResolutionReported':
       return { ...state, resolved: true };
     case 'DeclarationClosed':

@@ -122,6 +122,8 @@ export function evolveRegulatoryFacts(
     case 'SupplierNameAmended':
     case 'OtherNotificationsAmended':
     case 'MessagePosted':
+    case 'DeclarationAssigned':
+    case 'InternalNotePosted':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): no clock depends on it.

@@ -68,6 +68,8 @@ export function evolveFacts(
     case 'SupplierNameAmended':
     case 'OtherNotificationsAmended':
     case 'MessagePosted':
+    case 'DeclarationAssigned':
+    case 'InternalNotePosted':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): it changes nothing counted.

@@ -144,6 +144,11 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
       return created(data, ['reason']);
     case 'MessagePosted':
       return created(data, ['messageId', 'author', 'body']);
+    // CERT-only: the API leaves these entries out of a facility's history (CERT_ONLY_EVENT_TYPES).
+    case 'DeclarationAssigned':
+      return [{ field: 'assignee', from: data.from ?? null, to: data.to ?? null }];
+    case 'InternalNotePosted':
+      return created(data, ['noteId', 'body']);
     case 'StagedReportSubmitted':
       return created(data, ['reportId', 'stage', 'content', 'requestId']);
     case 'IntermediateReportRequested':

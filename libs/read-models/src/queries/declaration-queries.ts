@@ -26,6 +26,8 @@ export interface DeclarationFilter {
   type?: string;
   status?: string;
   patientEndangerment?: string;
+  /** The analyst following it up; null: nobody (unassigned). */
+  assignee?: string | null;
   /** Words of the description: case, accents and LIKE wildcards (`%`, `_`) are taken literally. */
   q?: string;
   /** 1–200, default 50. */
@@ -40,6 +42,8 @@ export interface DeclarationListItem {
   id: string;
   /** `2026-000042`; null for a declaration submitted before references existed. */
   reference: string | null;
+  /** CERT only (null for a facility's reader): the analyst following it up. */
+  assignee: string | null;
   finess: string;
   structureName: string;
   structureType: string;
@@ -64,6 +68,7 @@ export const MAX_LIST_LIMIT = 200;
 const LIST_COLUMNS: (keyof DeclarationSummary)[] = [
   'id',
   'reference',
+  'assignee',
   'finess',
   'structureName',
   'structureType',
@@ -113,6 +118,8 @@ export async function listDeclarations(
   equal(query, 'incidentType', filter.type);
   equal(query, 'status', filter.status);
   equal(query, 'patientEndangerment', filter.patientEndangerment);
+  if (filter.assignee === null) query.andWhere('d.assignee IS NULL');
+  else equal(query, 'assignee', filter.assignee);
   if (filter.q !== undefined && filter.q.trim() !== '') {
     const like = dialectOf(dataSource) === 'postgres' ? 'ILIKE' : 'LIKE';
     query.andWhere(`d.searchText ${like} :pattern ESCAPE '\\'`, {
