@@ -114,6 +114,7 @@ export function evolveRegulatoryFacts(
     case 'ResolutionReported':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'MailSent':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): no clock depends on it.

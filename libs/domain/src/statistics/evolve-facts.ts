@@ -59,6 +59,7 @@ export function evolveFacts(
     case 'CnilNotificationDeclared':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'MailSent':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): it changes nothing counted.
