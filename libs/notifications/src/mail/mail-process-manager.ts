@@ -68,8 +68,19 @@ export class MailProcessManager {
     this.logger = options.logger ?? console;
   }
 
+  /**
+   * Fixes where a mailer that never ran starts, before the process serves requests: a declaration
+   * submitted in the first instants after the very first start is after it, so it gets its receipt.
+   */
+  async begin(): Promise<void> {
+    const { store, state, config } = this.options;
+    if ((await state.checkpoint()) !== null) return;
+    await state.advance(null, config.startFrom === 'head' ? await store.headPosition() : 0n);
+  }
+
   async start(): Promise<void> {
     if (this.loop) return;
+    await this.begin();
     this.running = true;
     this.loop = this.follow();
   }
@@ -137,13 +148,9 @@ export class MailProcessManager {
 
   private async followLog(report: MailTickReport): Promise<void> {
     const { store, state, config } = this.options;
-    let checkpoint = await state.checkpoint();
-    if (checkpoint === null) {
-      const start = config.startFrom === 'head' ? await store.headPosition() : 0n;
-      await state.advance(null, start);
-      checkpoint = await state.checkpoint();
-      if (checkpoint === null) return;
-    }
+    if ((await state.checkpoint()) === null) await this.begin();
+    const checkpoint = await state.checkpoint();
+    if (checkpoint === null) return;
     const events = await store.readAll(checkpoint, config.batchSize);
     report.events = events.length;
     if (events.length === 0) return;
