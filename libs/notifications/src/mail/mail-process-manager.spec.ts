@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventStore } from '@vigie/event-store';
+import { simpleParser } from 'mailparser';
 import { SmtpSink } from '../../../../test/support/smtp-sink';
 import { ANALYST, execute } from '../testing/notifier-test-kit';
 import { MAILER_ACTOR } from './record-mail';
 import { messageIdOf } from './mail-transport';
+import { startMailer } from './start-mailer';
 import { DECLARANT_EMAIL, FROM, MailFiles, mailConfig, mailsOf, submission } from './testing/mail-test-kit';
 
 const ID = '5d0f8c1e-7a2b-4c3d-9e4f-a0b1c2d3e4f5';
@@ -204,5 +208,58 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     await drained();
     const events = await store.readAll(0n, 100);
     expect(events.find((event) => event.type === 'MailSent')?.metadata.actor).toEqual(MAILER_ACTOR);
+  });
+});
+
+describe('startMailer without a relay [sqlite]', () => {
+  it('follows the log by itself and writes the receipt to <dataDir>/outbox as a parseable .eml', async () => {
+    const files = new MailFiles(SUBMITTED);
+    const store = await files.store();
+    const said: string[] = [];
+    const outboxDir = join(files.directory, 'outbox');
+    const mailer = await startMailer({
+      store,
+      readDbUrl: files.readUrl,
+      mail: mailConfig({ mode: 'outbox', outboxDir, startFrom: 'head' }),
+      publicUrl: 'https://vigie.example/',
+      vault: files.vault(),
+      env: {},
+      clock: files.clock.now,
+      logger: { warn: (message) => said.push(message), log: (message) => said.push(message) },
+    });
+    try {
+      expect(said).toEqual([`no VIGIE_SMTP_URL: mails are written to ${outboxDir}`]);
+      // Submitted after the start: a mailer started at the head mails what comes next.
+      await files.submit(store, submission(ID, DETECTED, SUBMITTED));
+      const deadline = Date.now() + 15_000;
+      while ((await mailsOf(store, ID)).length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const [recorded] = await mailsOf(store, ID);
+      expect(recorded).toMatchObject({ kind: 'receipt', outcome: 'sent' });
+      expect(readdirSync(outboxDir)).toEqual([`${recorded.mailId}.eml`]);
+      const parsed = await simpleParser(readFileSync(join(outboxDir, `${recorded.mailId}.eml`)));
+      expect(parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${ID}`);
+      expect(parsed.text).toContain(`https://vigie.example/declarations/${ID}`);
+    } finally {
+      await mailer?.stop();
+      await files.remove();
+    }
+  });
+
+  it('mail off: no mailer', async () => {
+    const files = new MailFiles(SUBMITTED);
+    try {
+      const mailer = await startMailer({
+        store: await files.store(),
+        readDbUrl: files.readUrl,
+        mail: mailConfig({ mode: 'off' }),
+        publicUrl: 'https://vigie.example',
+        vault: files.vault(),
+        env: {},
+      });
+      expect(mailer).toBeNull();
+    } finally {
+      await files.remove();
+    }
   });
 });
