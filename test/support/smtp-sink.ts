@@ -20,6 +20,7 @@ export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
   private failures = 0;
   private failureCode = 451;
+  private held: { release: Promise<void>; received: (mail: ReceivedMail) => void } | null = null;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -54,13 +55,19 @@ export class SmtpSink {
           const received = sink;
           simpleParser(raw)
             .then((parsed) => {
-              received.mails.push({
+              const mail: ReceivedMail = {
                 envelopeTo: session.envelope.rcptTo.map((address) => address.address),
                 user: typeof session.user === 'string' ? session.user : null,
                 parsed,
                 raw,
-              });
-              callback();
+              };
+              received.mails.push(mail);
+              const held = received.held;
+              received.held = null;
+              if (held === null) return callback();
+              held.received(mail);
+              // The sender has handed the whole mail over and waits for the 250 that is held back.
+              void held.release.then(() => callback());
             })
             .catch((error: Error) => callback(error));
         });
@@ -84,6 +91,16 @@ export class SmtpSink {
   refuseNext(count: number, code = 451): void {
     this.failures = count;
     this.failureCode = code;
+  }
+
+  /**
+   * The next mail is taken in but its acceptance (250) is held until `release` resolves: the
+   * sender has sent it and does not know yet. Resolves with the mail once it is in.
+   */
+  holdNext(release: Promise<void>): Promise<ReceivedMail> {
+    return new Promise((received) => {
+      this.held = { release, received };
+    });
   }
 
   async waitFor(count: number, timeoutMs = 15_000): Promise<ReceivedMail[]> {

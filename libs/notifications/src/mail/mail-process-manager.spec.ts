@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '@vigie/event-store';
@@ -262,4 +263,48 @@ describe('startMailer without a relay [sqlite]', () => {
       await files.remove();
     }
   });
+});
+
+const WORKER = join(__dirname, 'testing', 'mailer-worker.ts');
+const REGISTER = join(__dirname, '..', '..', '..', 'read-models', 'src', 'testing', 'swc-register.js');
+
+describe('a mailer process killed mid-send [sqlite]', () => {
+  it('the restarted mailer sends the same mail again (same Message-ID) and the stream records it once', async () => {
+    const files = new MailFiles(SUBMITTED);
+    const sink = await SmtpSink.start();
+    const store = await files.store();
+    await files.submit(store, submission(ID, DETECTED, SUBMITTED));
+    let release: () => void = () => undefined;
+    const first = sink.holdNext(new Promise<void>((resolve) => (release = resolve)));
+    const child = fork(WORKER, [files.directory, sink.url], {
+      execArgv: ['--require', REGISTER],
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    try {
+      // The relay has the whole mail; the child never learns it was accepted.
+      const held = await first;
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+      release();
+      expect(await mailsOf(store, ID)).toEqual([]);
+
+      for (let pass = 0; pass < 3; pass += 1)
+        await (await files.manager(store, mailConfig({ smtpUrl: sink.url }))).tick();
+      expect(sink.mails.map((mail) => mail.parsed.messageId)).toEqual([
+        held.parsed.messageId,
+        held.parsed.messageId,
+      ]);
+      expect((await mailsOf(store, ID)).map((mail) => [mail.kind, mail.outcome])).toEqual([
+        ['receipt', 'sent'],
+      ]);
+    } finally {
+      child.kill('SIGKILL');
+      await sink.stop();
+      await files.remove();
+    }
+  }, 60_000);
 });
