@@ -56,10 +56,23 @@ export class SqlNotifierState implements NotifierState {
     return state;
   }
 
-  async checkpoint(): Promise<bigint | null> {
+  checkpoint(): Promise<bigint | null> {
+    return this.position(this.name);
+  }
+
+  /**
+   * Where it first started following the log (kept beside the checkpoint by its first `advance`),
+   * or null for a state from before origins were kept. The mailer leaves alone the declarations
+   * submitted before it: their history is not mailed.
+   */
+  origin(): Promise<bigint | null> {
+    return this.position(`${this.name}:origin`);
+  }
+
+  private async position(name: string): Promise<bigint | null> {
     const rows: { position: string | number }[] = await this.dataSource.query(
       `SELECT "position" FROM "notifier_checkpoint" WHERE "name" = ${this.param(0)}`,
-      [this.name],
+      [name],
     );
     return rows.length === 0 ? null : BigInt(rows[0].position);
   }
@@ -72,7 +85,12 @@ export class SqlNotifierState implements NotifierState {
           [this.name, to.toString()],
           true,
         );
-        return affected(inserted) === 1;
+        if (affected(inserted) !== 1) return false;
+        await runner.query(
+          `INSERT INTO "notifier_checkpoint" ("name", "position") VALUES (${this.param(0)}, ${this.param(1)}) ON CONFLICT ("name") DO NOTHING`,
+          [`${this.name}:origin`, to.toString()],
+        );
+        return true;
       }
       const updated = await runner.query(
         `UPDATE "notifier_checkpoint" SET "position" = ${this.param(0)} WHERE "name" = ${this.param(1)} AND "position" = ${this.param(2)}`,

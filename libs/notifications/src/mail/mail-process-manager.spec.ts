@@ -200,9 +200,24 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     expect((await mailsOf(store, ID)).map((mail) => mail.outcome)).toEqual(['failed', 'failed']);
   });
 
-  it('a mailer started at the head of the log does not mail the history', async () => {
-    await (await files.manager(store, mailConfig({ smtpUrl: sink.url, startFrom: 'head' }))).tick();
-    expect(sink.mails).toEqual([]);
+  it('a mailer started at the head of the log leaves earlier declarations alone, even when they move later', async () => {
+    const head = () => files.manager(store, mailConfig({ smtpUrl: sink.url, startFrom: 'head' }));
+    await (await head()).tick();
+    await execute(store, {
+      type: 'RequestComplement',
+      declarationId: ID,
+      actor: ANALYST,
+      now: '2026-03-29T08:00:00.000Z',
+      requestId: 'request-1',
+      question: 'Quels serveurs ?',
+    });
+    const later = '0b6a3c0e-8f3e-4c1a-9a55-3c1f2f0d1e02';
+    await files.submit(store, submission(later, DETECTED, SUBMITTED));
+    for (let pass = 0; pass < 3; pass += 1) await (await head()).tick();
+    expect(sink.mails.map((mail) => mail.parsed.subject)).toEqual([
+      `[Vigie] Accusé de réception de votre déclaration ${later}`,
+    ]);
+    expect(await mailsOf(store, ID)).toEqual([]);
   });
 
   it('the records are the mailer’s own: its actor, not a person', async () => {

@@ -19,7 +19,7 @@ export interface MailerConfig extends MailTiming {
 export interface MailProcessManagerOptions {
   store: EventStore;
   /** Its own checkpoint and agenda (`SqlNotifierState.open(dataSource, 'mailer')`), apart from the webhooks'. */
-  state: NotifierState;
+  state: NotifierState & { origin(): Promise<bigint | null> };
   config: MailerConfig;
   transport: MailTransport;
   vault: Pick<PersonalDataVault, 'reveal'>;
@@ -63,6 +63,7 @@ export class MailProcessManager {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private ticking: Promise<unknown> = Promise.resolve();
+  private origin: bigint | null = null;
 
   constructor(private readonly options: MailProcessManagerOptions) {
     this.logger = options.logger ?? console;
@@ -74,8 +75,9 @@ export class MailProcessManager {
    */
   async begin(): Promise<void> {
     const { store, state, config } = this.options;
-    if ((await state.checkpoint()) !== null) return;
-    await state.advance(null, config.startFrom === 'head' ? await store.headPosition() : 0n);
+    if ((await state.checkpoint()) === null)
+      await state.advance(null, config.startFrom === 'head' ? await store.headPosition() : 0n);
+    this.origin = (await state.origin()) ?? 0n;
   }
 
   async start(): Promise<void> {
@@ -148,7 +150,7 @@ export class MailProcessManager {
 
   private async followLog(report: MailTickReport): Promise<void> {
     const { store, state, config } = this.options;
-    if ((await state.checkpoint()) === null) await this.begin();
+    if (this.origin === null || (await state.checkpoint()) === null) await this.begin();
     const checkpoint = await state.checkpoint();
     if (checkpoint === null) return;
     const events = await store.readAll(checkpoint, config.batchSize);
@@ -169,7 +171,8 @@ export class MailProcessManager {
     report.handled += 1;
     const { config, clock, store } = this.options;
     const stream = () => store.readStream(declarationStreamId(declarationId));
-    const pending = pendingMails(await stream(), clock(), config);
+    const origin = this.origin ?? 0n;
+    const pending = pendingMails(await stream(), clock(), config, origin);
     if (pending.jobs.length === 0) return pending.nextAt;
     // One reveal for the declaration's mails: they all go to its declarant.
     const to = await recipientOf(this.options.vault, pending.jobs[0].declarant);
@@ -200,6 +203,6 @@ export class MailProcessManager {
       );
     }
     // Failed rounds wait for their cooldown: ask the stream, now that it records them.
-    return pendingMails(await stream(), clock(), config).nextAt;
+    return pendingMails(await stream(), clock(), config, origin).nextAt;
   }
 }

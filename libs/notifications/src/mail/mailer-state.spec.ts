@@ -16,6 +16,9 @@ describe('the mailer’s state beside the notifier’s [sqlite]', () => {
     expect(await mailer.checkpoint()).toBeNull();
     expect(await mailer.advance(null, 3n)).toBe(true);
     expect([await notifier.checkpoint(), await mailer.checkpoint()]).toEqual([7n, 3n]);
+    // Where each first started stays put as the checkpoint moves.
+    expect(await mailer.advance(3n, 12n)).toBe(true);
+    expect([await mailer.origin(), await notifier.origin()]).toEqual([3n, 7n]);
 
     await mailer.schedule(new Map([['declaration-a', Date.parse('2026-03-02T09:00:00Z')]]));
     expect(await mailer.due(new Date('2026-03-03T00:00:00Z'), 10)).toEqual(['declaration-a']);

@@ -91,11 +91,14 @@ export function pendingMails(
   recorded: readonly RecordedEvent[],
   now: Date,
   timing: MailTiming,
+  /** The mailer's origin: a declaration submitted at or before it predates the mailer, and gets no mail. */
+  origin = 0n,
 ): PendingMails {
   const events = recorded.map(toDeclarationEvent);
   const submittedIndex = events.findIndex((event) => event.type === 'DeclarationSubmitted');
   const submitted = events[submittedIndex];
   if (submitted === undefined || submitted.type !== 'DeclarationSubmitted') return { jobs: [], nextAt: null };
+  if (recorded[submittedIndex].position <= origin) return { jobs: [], nextAt: null };
   const { declarationId, declarant, structure } = submitted.data;
   // `reference` comes with the declarant's portal; a declaration from before it is named by its id.
   const label = textOf((submitted.data as { reference?: unknown }).reference) ?? declarationId;
