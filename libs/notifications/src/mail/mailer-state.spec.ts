@@ -1,15 +1,24 @@
+import { join } from 'node:path';
+import { openReadDataSource } from '@vigie/read-models';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, describePostgres } from '../../../../test/support/postgres';
 import { SqlNotifierState } from '../notifier-state';
 import { NotifierFiles } from '../testing/notifier-test-kit';
 
-describe('the mailer’s state beside the notifier’s [sqlite]', () => {
-  let files: NotifierFiles;
-  beforeEach(() => {
-    files = new NotifierFiles();
+function mailerStateSuite(database: () => Promise<{ url: string; drop: () => Promise<void> }>): void {
+  let dataSource: DataSource;
+  let drop: () => Promise<void>;
+  beforeEach(async () => {
+    const opened = await database();
+    drop = opened.drop;
+    dataSource = await openReadDataSource(opened.url);
   });
-  afterEach(() => files.remove());
+  afterEach(async () => {
+    await dataSource.destroy();
+    await drop();
+  });
 
-  it('a checkpoint and an agenda of its own: moving one never moves the other', async () => {
-    const { dataSource } = await files.state();
+  it('a checkpoint, an origin and an agenda of its own: moving one never moves the other', async () => {
     const notifier = await SqlNotifierState.open(dataSource);
     const mailer = await SqlNotifierState.open(dataSource, 'mailer');
     expect(await notifier.advance(null, 7n)).toBe(true);
@@ -23,9 +32,16 @@ describe('the mailer’s state beside the notifier’s [sqlite]', () => {
     await mailer.schedule(new Map([['declaration-a', Date.parse('2026-03-02T09:00:00Z')]]));
     expect(await mailer.due(new Date('2026-03-03T00:00:00Z'), 10)).toEqual(['declaration-a']);
     expect(await notifier.due(new Date('2026-03-03T00:00:00Z'), 10)).toEqual([]);
-    const tables: { name: string }[] = await dataSource.query(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%agenda' ORDER BY name",
-    );
-    expect(tables.map((table) => table.name)).toEqual(['mailer_agenda', 'notifier_agenda']);
   });
+}
+
+describe('the mailer’s state beside the notifier’s [sqlite]', () => {
+  mailerStateSuite(async () => {
+    const files = new NotifierFiles();
+    return { url: `sqlite:${join(files.directory, 'read.sqlite')}`, drop: () => files.remove() };
+  });
+});
+
+describePostgres('the mailer’s state beside the notifier’s', () => {
+  mailerStateSuite(() => createTestDatabase('vigie_mailer_state'));
 });
