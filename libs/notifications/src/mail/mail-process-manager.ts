@@ -150,7 +150,7 @@ export class MailProcessManager {
 
   private async followLog(report: MailTickReport): Promise<void> {
     const { store, state, config } = this.options;
-    if (this.origin === null || (await state.checkpoint()) === null) await this.begin();
+    if (this.origin === null) await this.begin();
     const checkpoint = await state.checkpoint();
     if (checkpoint === null) return;
     const events = await store.readAll(checkpoint, config.batchSize);
