@@ -10,6 +10,9 @@ describe('the declarant’s receipt, mailed by the API', () => {
   let sink: SmtpSink;
   let api: TestApi;
   let declarant: Record<string, string>;
+  let analyst: Record<string, string>;
+  let id: string;
+  let label: string;
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
@@ -20,6 +23,7 @@ describe('the declarant’s receipt, mailed by the API', () => {
       VIGIE_PUBLIC_URL: 'https://vigie.example',
     });
     declarant = bearer(await api.token({ role: 'declarant', sub: 'rssi-chu', finess: [FINESS] }));
+    analyst = bearer(await api.token({ role: 'analyst', sub: 'analyst-dupont' }));
   });
   afterAll(async () => {
     await api?.stop();
@@ -32,9 +36,9 @@ describe('the declarant’s receipt, mailed by the API', () => {
       .set(declarant)
       .send(submission())
       .expect(201);
-    const id: string = response.body.id;
-    // The reference when the API gives one, else the id.
-    const label: string = response.body.reference ?? id;
+    id = response.body.id;
+    label = response.body.reference;
+    expect(label).toMatch(/^\d{4}-\d{6}$/);
     const [mail] = await sink.waitFor(1);
     expect(mail.envelopeTo).toEqual(['rssi@ch-x.example']);
     expect(mail.parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${label}`);
@@ -64,5 +68,25 @@ describe('the declarant’s receipt, mailed by the API', () => {
     // Some passes later, still one mail.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.mails).toHaveLength(1);
+  });
+
+  it('the CERT posts a message through the API: the declarant gets it, without the analyst’s name; the facility’s own is not mailed', async () => {
+    await api.http
+      .post(`/api/v1/declarations/${id}/messages`)
+      .set(declarant)
+      .send({ body: 'Nos serveurs sont isolés.' })
+      .expect(200);
+    await api.http
+      .post(`/api/v1/declarations/${id}/messages`)
+      .set(analyst)
+      .send({ body: 'Merci ; pouvez-vous préciser les versions ?' })
+      .expect(200);
+    const mails = await sink.waitFor(2);
+    expect(mails[1].envelopeTo).toEqual(['rssi@ch-x.example']);
+    expect(mails[1].parsed.subject).toBe(`[Vigie] Nouveau message du CERT sur votre déclaration ${label}`);
+    expect(mails[1].parsed.text).toContain('> Merci ; pouvez-vous préciser les versions ?');
+    expect(mails[1].raw).not.toContain('analyst-dupont');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.mails).toHaveLength(2);
   });
 });

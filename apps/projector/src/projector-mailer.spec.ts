@@ -19,7 +19,11 @@ describe('apps/projector runs the mailer when the API does not (VIGIE_PROJECTOR=
     const store = await files.store();
     // Outside NIS2: the machine's clock runs here, and no staged report falls due to mail about.
     const declared = submission(ID, '2026-03-28T22:59:00.000Z', '2026-03-28T23:30:00.000Z');
-    await files.submit(store, { ...declared, structure: { ...declared.structure, nis2: 'NONE' } });
+    await files.submit(store, {
+      ...declared,
+      reference: '2026-000007',
+      structure: { ...declared.structure, nis2: 'NONE' },
+    });
     const child = spawn(process.execPath, ['--require', REGISTER, join(__dirname, 'main.ts')], {
       env: {
         PATH: process.env.PATH ?? '',
@@ -47,7 +51,7 @@ describe('apps/projector runs the mailer when the API does not (VIGIE_PROJECTOR=
       expect({ recorded, output }).toMatchObject({ recorded: { kind: 'receipt', outcome: 'sent' } });
       expect(existsSync(outbox) ? readdirSync(outbox) : []).toEqual([`${recorded.mailId}.eml`]);
       const parsed = await simpleParser(readFileSync(join(outbox, `${recorded.mailId}.eml`)));
-      expect(parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${ID}`);
+      expect(parsed.subject).toBe('[Vigie] Accusé de réception de votre déclaration 2026-000007');
       expect(output).toContain(`no VIGIE_SMTP_URL: mails are written to ${outbox}`);
       // The address is in the mail, never in what the process says.
       expect(output).not.toContain('rssi@chu-x.example');

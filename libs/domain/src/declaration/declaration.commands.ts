@@ -23,6 +23,7 @@ import type {
   ReportStage,
   Structure,
 } from './declaration.events';
+import type { FormFields } from './declaration-form';
 
 /** Who acts. `now` and generated ids come in with the command so that `decide` stays pure. */
 export interface Actor {
@@ -52,7 +53,9 @@ export type SubmitDeclaration = Command<
     dataImpacts: DataImpact[];
     supportRequested: boolean;
     measuresTaken: string | null;
-  }
+    /** Given by the allocator, never by the client. */
+    reference: string;
+  } & Partial<FormFields>
 >;
 
 /** Only the fields present are amended; a field given with its current value changes nothing. */
@@ -69,9 +72,13 @@ export type AmendDeclaration = Command<
       suspectedType: IncidentType | null;
       degradedModeStartedAt: Instant | null;
       degradedModeEndedAt: Instant | null;
-    }>;
+    }> &
+      Partial<FormFields>;
   }
 >;
+
+/** `author` follows from the actor's role: a declarant writes for the facility, the others for the CERT. */
+export type PostMessage = Command<'PostMessage', { messageId: string; body: string }>;
 
 export type RequestComplement = Command<'RequestComplement', { requestId: string; question: string }>;
 export type ProvideComplement = Command<'ProvideComplement', { answer: string }>;
@@ -166,4 +173,5 @@ export type DeclarationCommand =
   | ReportResolution
   | CloseDeclaration
   | ReopenDeclaration
+  | PostMessage
   | RegulatoryCommand;

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import type { EventStore } from '@vigie/event-store';
 import { simpleParser } from 'mailparser';
 import { SmtpSink } from '../../../../test/support/smtp-sink';
-import { ANALYST, execute } from '../testing/notifier-test-kit';
+import { ANALYST, DECLARANT, execute } from '../testing/notifier-test-kit';
 import { MAILER_ACTOR } from './record-mail';
 import { messageIdOf } from './mail-transport';
 import { startMailer } from './start-mailer';
 import { DECLARANT_EMAIL, FROM, MailFiles, mailConfig, mailsOf, submission } from './testing/mail-test-kit';
 
 const ID = '5d0f8c1e-7a2b-4c3d-9e4f-a0b1c2d3e4f5';
+const REFERENCE = '2026-000042';
 const DETECTED = '2026-03-28T22:59:00.000Z';
 const SUBMITTED = '2026-03-28T23:30:00.000Z';
 const HOUR = 3_600_000;
@@ -25,7 +26,7 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     files = new MailFiles(SUBMITTED);
     sink = await SmtpSink.start();
     store = await files.store();
-    await files.submit(store, submission(ID, DETECTED, SUBMITTED));
+    await files.submit(store, submission(ID, DETECTED, SUBMITTED, { reference: REFERENCE }));
   });
   afterEach(async () => {
     await sink.stop();
@@ -43,12 +44,12 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     const [mail] = sink.mails;
     expect(mail.envelopeTo).toEqual([DECLARANT_EMAIL]);
     expect(mail.user).toBe(sink.user);
-    expect(mail.parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${ID}`);
+    expect(mail.parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${REFERENCE}`);
     expect(mail.parsed.from?.value).toEqual([{ name: 'CERT Santé', address: 'no-reply@cert.example' }]);
     expect(mail.parsed.text).toContain('Le CERT Santé a bien reçu votre déclaration');
     expect(mail.parsed.text).toContain('enregistrée le 29 mars 2026 à 00:30 (heure de Paris)');
-    expect(mail.parsed.text).toContain(`https://vigie.example/declarations/${ID}`);
-    expect(mail.parsed.html).toContain(`href="https://vigie.example/declarations/${ID}"`);
+    expect(mail.parsed.text).toContain(`https://vigie.example/declarations/${REFERENCE}`);
+    expect(mail.parsed.html).toContain(`href="https://vigie.example/declarations/${REFERENCE}"`);
     expect(mail.raw).not.toContain('Camille Martin');
     const recorded = await mailsOf(store, ID);
     expect(recorded).toEqual([
@@ -104,10 +105,34 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     await drained();
     expect(sink.mails).toHaveLength(2);
     const mail = sink.mails[1];
-    expect(mail.parsed.subject).toBe(`[Vigie] Complément demandé sur votre déclaration ${ID}`);
+    expect(mail.parsed.subject).toBe(`[Vigie] Complément demandé sur votre déclaration ${REFERENCE}`);
     expect(mail.parsed.text).toContain('> Quels serveurs sont chiffrés ?\n> Merci de préciser.');
     expect(mail.raw).not.toContain('analyst-dupont');
     expect((await mailsOf(store, ID)).map((m) => m.kind)).toEqual(['receipt', 'complement-requested']);
+  });
+
+  it('a CERT message on the thread is mailed with its text; the facility’s own messages are not', async () => {
+    await drained();
+    const post = (actor: typeof ANALYST, messageId: string, body: string) =>
+      execute(store, {
+        type: 'PostMessage',
+        declarationId: ID,
+        actor,
+        now: '2026-03-29T09:00:00.000Z',
+        messageId,
+        body,
+      });
+    await post(DECLARANT, 'm-1', 'Nos serveurs sont isolés.');
+    await post({ ...ANALYST, sub: 'analyst-dupont@cert.example' }, 'm-2', 'Merci, nous revenons vers vous.');
+    await drained();
+    expect(sink.mails.map((mail) => mail.parsed.subject)).toEqual([
+      `[Vigie] Accusé de réception de votre déclaration ${REFERENCE}`,
+      `[Vigie] Nouveau message du CERT sur votre déclaration ${REFERENCE}`,
+    ]);
+    expect(sink.mails[1].envelopeTo).toEqual([DECLARANT_EMAIL]);
+    expect(sink.mails[1].parsed.text).toContain('> Merci, nous revenons vers vous.');
+    expect(sink.mails[1].raw).not.toContain('analyst-dupont');
+    expect((await mailsOf(store, ID)).map((mail) => mail.kind)).toEqual(['receipt', 'message']);
   });
 
   it('the closure is mailed once; reminders stop with it', async () => {
@@ -121,8 +146,8 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     });
     await drained();
     expect(sink.mails.map((mail) => mail.parsed.subject)).toEqual([
-      `[Vigie] Accusé de réception de votre déclaration ${ID}`,
-      `[Vigie] Déclaration ${ID} clôturée`,
+      `[Vigie] Accusé de réception de votre déclaration ${REFERENCE}`,
+      `[Vigie] Déclaration ${REFERENCE} clôturée`,
     ]);
     files.clock.set(new Date(Date.parse(DETECTED) + 80 * HOUR).toISOString());
     await drained();
@@ -142,9 +167,9 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     await drained();
     await drained();
     expect(sink.mails.map((mail) => mail.parsed.subject)).toEqual([
-      `[Vigie] Accusé de réception de votre déclaration ${ID}`,
-      `[Vigie] Rapport à remettre sous 24 h : déclaration ${ID}`,
-      `[Vigie] Rapport en retard : déclaration ${ID}`,
+      `[Vigie] Accusé de réception de votre déclaration ${REFERENCE}`,
+      `[Vigie] Rapport à remettre sous 24 h : déclaration ${REFERENCE}`,
+      `[Vigie] Rapport en retard : déclaration ${REFERENCE}`,
     ]);
     expect(sink.mails[1].parsed.text).toContain('la notification d’incident (NIS2, 72 h)');
     expect(sink.mails[1].parsed.text).toContain('1 avril 2026 à 00:59 (heure de Paris)');
@@ -161,7 +186,7 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
     // A fresh manager on a fresh connection: only the agenda in the read database knows the declaration.
     await (await files.manager(store, config())).tick();
     expect(sink.mails.map((mail) => mail.parsed.subject)).toContain(
-      `[Vigie] Rapport à remettre sous 24 h : déclaration ${ID}`,
+      `[Vigie] Rapport à remettre sous 24 h : déclaration ${REFERENCE}`,
     );
   });
 
@@ -212,10 +237,10 @@ describe('the mail process manager, over a real SMTP server [sqlite]', () => {
       question: 'Quels serveurs ?',
     });
     const later = '0b6a3c0e-8f3e-4c1a-9a55-3c1f2f0d1e02';
-    await files.submit(store, submission(later, DETECTED, SUBMITTED));
+    await files.submit(store, submission(later, DETECTED, SUBMITTED, { reference: '2026-000043' }));
     for (let pass = 0; pass < 3; pass += 1) await (await head()).tick();
     expect(sink.mails.map((mail) => mail.parsed.subject)).toEqual([
-      `[Vigie] Accusé de réception de votre déclaration ${later}`,
+      `[Vigie] Accusé de réception de votre déclaration 2026-000043`,
     ]);
     expect(await mailsOf(store, ID)).toEqual([]);
   });
@@ -246,7 +271,7 @@ describe('startMailer without a relay [sqlite]', () => {
     try {
       expect(said).toEqual([`no VIGIE_SMTP_URL: mails are written to ${outboxDir}`]);
       // Submitted after the start: a mailer started at the head mails what comes next.
-      await files.submit(store, submission(ID, DETECTED, SUBMITTED));
+      await files.submit(store, submission(ID, DETECTED, SUBMITTED, { reference: REFERENCE }));
       const deadline = Date.now() + 15_000;
       while ((await mailsOf(store, ID)).length === 0 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -254,8 +279,8 @@ describe('startMailer without a relay [sqlite]', () => {
       expect(recorded).toMatchObject({ kind: 'receipt', outcome: 'sent' });
       expect(readdirSync(outboxDir)).toEqual([`${recorded.mailId}.eml`]);
       const parsed = await simpleParser(readFileSync(join(outboxDir, `${recorded.mailId}.eml`)));
-      expect(parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${ID}`);
-      expect(parsed.text).toContain(`https://vigie.example/declarations/${ID}`);
+      expect(parsed.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${REFERENCE}`);
+      expect(parsed.text).toContain(`https://vigie.example/declarations/${REFERENCE}`);
     } finally {
       await mailer?.stop();
       await files.remove();
@@ -288,7 +313,7 @@ describe('a mailer process killed mid-send [sqlite]', () => {
     const files = new MailFiles(SUBMITTED);
     const sink = await SmtpSink.start();
     const store = await files.store();
-    await files.submit(store, submission(ID, DETECTED, SUBMITTED));
+    await files.submit(store, submission(ID, DETECTED, SUBMITTED, { reference: REFERENCE }));
     let release: () => void = () => undefined;
     const first = sink.holdNext(new Promise<void>((resolve) => (release = resolve)));
     const child = fork(WORKER, [files.directory, sink.url], {

@@ -100,8 +100,8 @@ export function pendingMails(
   if (submitted === undefined || submitted.type !== 'DeclarationSubmitted') return { jobs: [], nextAt: null };
   if (recorded[submittedIndex].position <= origin) return { jobs: [], nextAt: null };
   const { declarationId, declarant, structure } = submitted.data;
-  // `reference` comes with the declarant's portal; a declaration from before it is named by its id.
-  const label = textOf((submitted.data as { reference?: unknown }).reference) ?? declarationId;
+  // A declaration from before references (null, or absent in an old event) is named by its id.
+  const label = textOf(submitted.data.reference) ?? declarationId;
   const declaration: MailDeclaration = {
     label,
     structureName: structure.name,
@@ -138,11 +138,9 @@ export function pendingMails(
       // A closure undone before its mail could go is not announced.
       if (!later.some((next) => next.type === 'DeclarationReopened'))
         offer('closed', trigger, closedMail(declaration, event.data.closedAt));
-    } else if (recorded[index].type === 'MessagePosted') {
-      const data = recorded[index].data;
-      const body = textOf(data.body);
+    } else if (event.type === 'MessagePosted') {
       // The facility's own messages are not mailed back to it.
-      if (data.author === 'CERT' && body !== null) offer('message', trigger, messageMail(declaration, body));
+      if (event.data.author === 'CERT') offer('message', trigger, messageMail(declaration, event.data.body));
     }
   });
 
