@@ -17,6 +17,8 @@ import type {
   Declarant,
   DeliveryOutcome,
   Instant,
+  MailKind,
+  MailOutcome,
   ReminderKind,
   ReportStage,
   Structure,
@@ -149,13 +151,20 @@ export type RecordDeadlineReminder = Command<
   }
 >;
 
+/** The mailer records what sending a mail to the declarant came to; `now` is when it knew. */
+export type RecordMail = Command<
+  'RecordMail',
+  { mailId: string; kind: MailKind; outcome: MailOutcome; attempts: number }
+>;
+
 export type RegulatoryCommand =
   | AmendRegulatoryStatus
   | SubmitStagedReport
   | RequestIntermediateReport
   | DeclareCnilNotification
   | RecordAuthorityNotification
-  | RecordDeadlineReminder;
+  | RecordDeadlineReminder
+  | RecordMail;
 
 export type DeclarationCommand =
   | SubmitDeclaration

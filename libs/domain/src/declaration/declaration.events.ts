@@ -232,6 +232,28 @@ export type DeadlineReminderSent = Event<
   }
 >;
 
+export const MAIL_KINDS = [
+  'receipt',
+  'complement-requested',
+  'message',
+  'report-due-soon',
+  'report-overdue',
+  'closed',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_OUTCOMES = ['sent', 'failed'] as const;
+export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
+
+/**
+ * An e-mail to the declarant about the declaration (libs/notifications/src/mail). `mailId` is
+ * derived from the declaration, the kind and what triggered it, so a mail retried after a restart
+ * keeps it. The address is not recorded: it is personal data, sealed in the submission only.
+ */
+export type MailSent = Event<
+  'MailSent',
+  { mailId: string; kind: MailKind; outcome: MailOutcome; attempts: number; at: Instant }
+>;
+
 export type RegulatoryEvent =
   | StructureNis2StatusAmended
   | StructureOseFlagAmended
@@ -239,7 +261,8 @@ export type RegulatoryEvent =
   | IntermediateReportRequested
   | CnilNotificationDeclared
   | AuthorityNotified
-  | DeadlineReminderSent;
+  | DeadlineReminderSent
+  | MailSent;
 
 export type DeclarationAmendment =
   | DescriptionAmended
@@ -328,6 +351,7 @@ export const INSTANT_FIELD: {
   CnilNotificationDeclared: 'declaredAt',
   AuthorityNotified: 'at',
   DeadlineReminderSent: 'at',
+  MailSent: 'at',
 };
 
 /** Bumped per event type when its data changes shape; an upcaster maps older versions on read. */

@@ -114,6 +114,7 @@ export function evolveRegulatoryFacts(
     case 'ResolutionReported':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'MailSent':
     case 'SystemsConcernedAmended':
     case 'SystemsDetailAmended':
     case 'HandlingStateAmended':

@@ -59,6 +59,7 @@ export function evolveFacts(
     case 'CnilNotificationDeclared':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'MailSent':
     // The form's later answers and the exchanges are not counted by the report (docs/declarant-portal.md).
     case 'SystemsConcernedAmended':
     case 'SystemsDetailAmended':

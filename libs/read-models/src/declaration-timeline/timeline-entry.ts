@@ -168,6 +168,9 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
         'attempts',
         'deliveryId',
       ]);
+    case 'MailSent':
+      // What was sent and how it went; never to whom (the address is personal data).
+      return created(data, ['mailId', 'kind', 'outcome', 'attempts']);
     default: {
       const unknown: never = event;
       void unknown;

@@ -516,6 +516,9 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
           dueAt: text(data.dueAt),
         }),
       };
+    case 'MailSent':
+      // The detail does not list mails (the history does): the address is never shown anyway.
+      return view;
     default: {
       const unknown: never = event;
       void unknown;
