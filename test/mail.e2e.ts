@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { SmtpSink } from './support/smtp-sink';
 import { FINESS, TestApi, bearer, submission } from './support/vigie-api';
 
@@ -17,6 +20,7 @@ describe('the declarant’s receipt, mailed by the API', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     api = await TestApi.start({
+      VIGIE_MAIL: 'on',
       VIGIE_SMTP_URL: sink.url,
       VIGIE_MAIL_FROM: 'CERT Santé <no-reply@cert.example>',
       VIGIE_MAIL_POLL_MS: '20',
@@ -88,5 +92,41 @@ describe('the declarant’s receipt, mailed by the API', () => {
     expect(mails[1].raw).not.toContain('analyst-dupont');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.mails).toHaveLength(2);
+  });
+});
+
+describe('the embedded default, with no relay: mails written to <dataDir>/outbox', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    // `on` is the product's default, which the test kit turns off; no relay is set.
+    api = await TestApi.start({ VIGIE_MAIL: 'on', VIGIE_MAIL_POLL_MS: '20' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('a submission’s receipt lands as a parseable .eml file, addressed to the declarant', async () => {
+    const declarant = bearer(await api.token({ role: 'declarant', sub: 'rssi-chu', finess: [FINESS] }));
+    const { reference } = (
+      await api.http.post('/api/v1/declarations').set(declarant).send(submission()).expect(201)
+    ).body;
+    const outbox = join(api.config.dataDir, 'outbox');
+    const deadline = Date.now() + 15_000;
+    let files: string[] = [];
+    while (files.length === 0 && Date.now() < deadline) {
+      files = (() => {
+        try {
+          return readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+        } catch {
+          return [];
+        }
+      })();
+      if (files.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(files).toHaveLength(1);
+    const mail = await simpleParser(readFileSync(join(outbox, files[0])));
+    expect(mail.subject).toBe(`[Vigie] Accusé de réception de votre déclaration ${reference}`);
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('rssi@ch-x.example');
   });
 });

@@ -4,16 +4,17 @@ import { DEFAULT_MAIL_FROM, mailConfig } from './mail-config';
 const reader = (env: Record<string, string>) => (name: string) => env[name];
 
 describe('mailConfig', () => {
-  it('off by default: no mail event is added to any stream', () => {
+  it('on by default: without a relay, written to the outbox under the data dir', () => {
     expect(mailConfig(reader({}), '/data')).toMatchObject({
-      mode: 'off',
+      mode: 'outbox',
       smtpUrl: null,
+      outboxDir: '/data/outbox',
       from: DEFAULT_MAIL_FROM,
       startFrom: 'head',
     });
   });
 
-  it('VIGIE_SMTP_URL turns it on over SMTP; VIGIE_MAIL=on without it writes the outbox', () => {
+  it('VIGIE_SMTP_URL sends over SMTP; VIGIE_MAIL=on without it writes the outbox; VIGIE_MAIL=off stops both', () => {
     const url = 'smtp://user:secret@127.0.0.1:2525';
     expect(mailConfig(reader({ VIGIE_SMTP_URL: url }), '/data')).toMatchObject({
       mode: 'smtp',

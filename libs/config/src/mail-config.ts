@@ -56,13 +56,14 @@ function count(read: Read, name: string, fallback: number, min: number, max: num
 }
 
 /**
- * Off unless asked for: `VIGIE_SMTP_URL` turns it on, `VIGIE_MAIL=on` without it writes the
- * outbox. Every mail is an event in the declaration's stream, so a deployment (and a test suite)
- * that never asked for mail sees its streams' revisions unchanged.
+ * On by default, as the embedded default promises: through `VIGIE_SMTP_URL` when it is set, else
+ * written to the outbox. `VIGIE_MAIL=off` turns it off. Every mail is an event in the declaration's
+ * stream (its revision moves), so the e2e suites about exact revisions run with it off
+ * (test/support/vigie-api.ts); test/mail.e2e.ts and the browser tests run it.
  */
 export function mailConfig(read: Read, dataDir: string): MailConfig {
   const url = smtpUrl(read('VIGIE_SMTP_URL'));
-  const switch_ = read('VIGIE_MAIL') ?? (url === null ? 'off' : 'on');
+  const switch_ = read('VIGIE_MAIL') ?? 'on';
   if (switch_ !== 'on' && switch_ !== 'off')
     throw new ConfigError(`VIGIE_MAIL must be "on" or "off", got "${switch_}"`);
   const from = read('VIGIE_MAIL_FROM') ?? DEFAULT_MAIL_FROM;
