@@ -8,6 +8,7 @@ import {
 } from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
 import { AssigneeCheck } from './assignee-check';
+import { DeclarationExport } from './export/declaration-export';
 import { ReadYourWrites } from './read-your-writes';
 import { ReceiptController } from './receipt/receipt.controller';
 import { DeclarationReferences } from './references/declaration-references';
@@ -23,6 +24,7 @@ import { DeclarationReferences } from './references/declaration-references';
     ReadYourWrites,
     DeclarationReferences,
     AssigneeCheck,
+    DeclarationExport,
   ],
 })
 export class DeclarationsModule {}

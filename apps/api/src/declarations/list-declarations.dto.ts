@@ -11,7 +11,7 @@ import {
   SUSPECTED_ORIGINS,
   validateFiness,
 } from '@vigie/domain';
-import { MAX_LIST_LIMIT, type DeclarationFilter } from '@vigie/read-models';
+import { LIST_SORT_KEYS, MAX_LIST_LIMIT, type DeclarationFilter } from '@vigie/read-models';
 import { ValidateBy, ValidateIf } from 'class-validator';
 import { isInstant, isPrintable } from './fields';
 
@@ -63,6 +63,13 @@ export const minPositionOf = (query: ReadQueryDto): bigint | null =>
 
 /** The filters of `GET /api/v1/declarations`; all of them must hold (AND). */
 export class ListDeclarationsQueryDto extends ReadQueryDto {
+  @QueryParam((value) => value === 'json' || value === 'csv', 'must be json or csv', {
+    enum: ['json', 'csv'],
+    description:
+      'json (default): a page. csv (CERT only): every declaration the filters select, as a spreadsheet file, recorded in the read-audit log',
+  })
+  format?: string;
+
   @QueryParam((value) => /^\d{4}$/.test(value), 'must be a year such as 2026', {
     description: 'Europe/Paris calendar year of submittedAt',
     example: '2026',
@@ -136,6 +143,17 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   )
   limit?: string;
 
+  @QueryParam(
+    (value) => (LIST_SORT_KEYS as readonly string[]).includes(value.replace(/^-/, '')),
+    `must be one of ${LIST_SORT_KEYS.join(', ')}, with - for descending`,
+    {
+      description:
+        'The order (default -submittedAt, newest first); ties are broken by id. A cursor belongs to its sort',
+      example: '-submittedAt',
+    },
+  )
+  sort?: string;
+
   @QueryParam((value) => /^[A-Za-z0-9_-]{1,512}$/.test(value), 'must be a nextCursor this server returned', {
     description: 'The `nextCursor` of the previous page',
   })
@@ -164,6 +182,7 @@ export const filterOf = (query: ListDeclarationsQueryDto, principal: Principal):
   status: query.status,
   patientEndangerment: query.patientEndangerment,
   q: query.q,
+  sort: query.sort,
   limit: query.limit === undefined ? undefined : Number(query.limit),
   cursor: query.cursor,
 });
