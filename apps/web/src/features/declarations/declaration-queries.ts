@@ -1,0 +1,109 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { ApiProblem, unwrap } from '../../api/problem';
+import {
+  isUuid,
+  type Clock,
+  type DeclarationStatus,
+  type DeclarationPage,
+  type DeclarationView,
+  type TimelineEntry,
+} from './declaration-types';
+
+/** Every query of the declarant's follow-up starts with this key: a command invalidates them all. */
+export const DECLARATIONS = ['declarations'] as const;
+
+export interface ListFilters {
+  finess?: string;
+  status?: DeclarationStatus;
+  q?: string;
+}
+
+const PAGE_SIZE = '50';
+
+/** `GET /api/v1/declarations`, newest first, a page at a time (the API keeps a declarant to their facilities). */
+export const useDeclarationList = (filters: ListFilters) =>
+  useInfiniteQuery({
+    queryKey: [...DECLARATIONS, 'list', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => {
+      const query = {
+        limit: PAGE_SIZE,
+        ...(filters.finess ? { finess: filters.finess } : {}),
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.q ? { q: filters.q } : {}),
+        ...(pageParam ? { cursor: pageParam } : {}),
+      };
+      return unwrap(await api.GET('/api/v1/declarations', { params: { query } })) as DeclarationPage;
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export interface DeadlinesByDeclaration {
+  /** The server's clock minus this browser's, for the countdowns. */
+  skewMs: number;
+  open: Map<string, Clock[]>;
+}
+
+const skewOf = (serverAt: string): number => Date.parse(serverAt) - Date.now();
+
+/** The clocks still running (due or overdue) of my facilities' declarations, by declaration. */
+export const useOpenDeadlines = () =>
+  useQuery({
+    queryKey: [...DECLARATIONS, 'deadlines'],
+    queryFn: async (): Promise<DeadlinesByDeclaration> => {
+      const page = unwrap(
+        await api.GET('/api/v1/deadlines', { params: { query: { status: 'due,overdue', limit: '200' } } }),
+      );
+      const open = new Map<string, Clock[]>();
+      for (const item of page.items)
+        open.set(item.declarationId, [...(open.get(item.declarationId) ?? []), item]);
+      return { skewMs: skewOf(page.at), open };
+    },
+  });
+
+/**
+ * `GET /api/v1/declarations/{reference}`, or by id for a declaration that predates references.
+ * Before the API knows references, a reference is a 400 (not an id): read as "not found" alike.
+ */
+export const useDeclaration = (key: string, minPosition: string | undefined) =>
+  useQuery({
+    queryKey: [...DECLARATIONS, 'detail', key, minPosition],
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const result = await api.GET('/api/v1/declarations/{id}', {
+        params: { path: { id: key }, query: minPosition ? { minPosition } : {} },
+      });
+      if (result.response.status === 400 && !isUuid(key))
+        throw new ApiProblem(404, 'declaration-not-found', 'Not found');
+      return unwrap(result) as DeclarationView;
+    },
+  });
+
+export const useHistory = (id: string | undefined, minPosition: string | undefined) =>
+  useQuery({
+    queryKey: [...DECLARATIONS, 'history', id, minPosition],
+    enabled: id !== undefined,
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<TimelineEntry[]> =>
+      unwrap(
+        await api.GET('/api/v1/declarations/{id}/history', {
+          params: { path: { id: id as string }, query: minPosition ? { minPosition } : {} },
+        }),
+      ).items,
+  });
+
+export const useClocks = (id: string | undefined, minPosition: string | undefined) =>
+  useQuery({
+    queryKey: [...DECLARATIONS, 'clocks', id, minPosition],
+    enabled: id !== undefined,
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const answer = unwrap(
+        await api.GET('/api/v1/declarations/{id}/clocks', {
+          params: { path: { id: id as string }, query: minPosition ? { minPosition } : {} },
+        }),
+      );
+      return { items: answer.items, skewMs: skewOf(answer.at) };
+    },
+  });

@@ -1,0 +1,47 @@
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
+/**
+ * The lead's API commit adds `reference` (`YYYY-NNNNNN`, null before references existed) and
+ * `messages`: typed optional here so that the pages work before and after it lands.
+ */
+export type DeclarationListItem = Schemas['DeclarationListItemDto'] & { reference?: string | null };
+export type DeclarationPage = Omit<Schemas['DeclarationPageDto'], 'items'> & { items: DeclarationListItem[] };
+
+export interface ExchangeMessage {
+  messageId: string;
+  body: string;
+  author: 'FACILITY' | 'CERT';
+  postedBy: string;
+  postedAt: string;
+}
+
+export type DeclarationView = Schemas['DeclarationViewDto'] & {
+  reference?: string | null;
+  messages?: ExchangeMessage[];
+};
+export type DeclarationStatus = DeclarationView['status'];
+export type Clock = Schemas['DeadlineItemDto'];
+export type TimelineEntry = Schemas['TimelineEntryDto'];
+export type CommandResult = Schemas['CommandResultDto'];
+export type AmendBody = Schemas['AmendDeclarationDto'];
+
+export const DECLARATION_STATUSES: readonly DeclarationStatus[] = [
+  'SUBMITTED',
+  'COMPLEMENT_REQUESTED',
+  'QUALIFIED',
+  'RESOLVED',
+  'CLOSED',
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** What a person reads and types: the reference, else the id's first block (no reference before issue 13). */
+export const displayReference = (declaration: { id: string; reference?: string | null }): string =>
+  declaration.reference ?? declaration.id.slice(0, 8);
+
+/** The page's URL: by reference when there is one, else by id (both open the same page). */
+export const declarationPath = (declaration: { id: string; reference?: string | null }): string =>
+  `/declarations/${encodeURIComponent(declaration.reference ?? declaration.id)}`;
