@@ -399,6 +399,8 @@ export const en: Messages = {
       AVAILABILITY: 'Availability',
       INTEGRITY: 'Integrity',
       CONFIDENTIALITY: 'Confidentiality',
+      GRAVE: 'Serious incident',
+      SIGNIFICATIF: 'Significant incident',
     },
     empty: '—',
     forms: {

@@ -404,6 +404,8 @@ export const fr = {
       AVAILABILITY: 'Disponibilité',
       INTEGRITY: 'Intégrité',
       CONFIDENTIALITY: 'Confidentialité',
+      GRAVE: 'Incident grave',
+      SIGNIFICATIF: 'Incident significatif',
     } as Record<string, string>,
     empty: '—',
     forms: {

@@ -1,0 +1,190 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { ApiProblem, unwrap } from '../../api/problem';
+import { useT } from '../../i18n/i18n';
+import { ActionForm } from './action-form';
+import { AmendConflict, type Conflict } from './amend-conflict';
+import { changesOf, fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
+import { commandFieldState, useDeclarationCommand } from './declaration-command';
+import type { AmendBody, CommandResult, DeclarationView } from './declaration-types';
+
+const IMPACTS = ['NONE', 'DEGRADED', 'INTERRUPTION'] as const;
+const ENDANGERMENTS = ['NONE', 'POTENTIAL', 'ACTUAL'] as const;
+const FIELDS = ['description', 'measuresTaken', 'operationalImpact', 'patientEndangerment'];
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The declaration as it stands now and what happened after `seen`. The 412 comes from the event
+ * store; the read models may lag a moment behind it, so this waits (5 s at most) until they show a
+ * later revision.
+ */
+async function loadConflict(
+  id: string,
+  seen: number,
+  mine: AmendBody,
+  seenValues: AmendValues,
+): Promise<Conflict> {
+  let view: DeclarationView | undefined;
+  for (let attempt = 0; attempt < 25; attempt++) {
+    view = unwrap(
+      await api.GET('/api/v1/declarations/{id}', { params: { path: { id } } }),
+    ) as DeclarationView;
+    if (view.revision > seen) break;
+    await pause(200);
+  }
+  const current = view as DeclarationView;
+  const history = unwrap(
+    await api.GET('/api/v1/declarations/{id}/history', {
+      params: { path: { id }, query: { minPosition: current.position } },
+    }),
+  ).items;
+  const now = valuesOf(current);
+  return {
+    revision: current.revision,
+    now,
+    since: history.filter((entry) => entry.revision > seen),
+    differing: fieldsChangedUnder(mine, seenValues, now),
+  };
+}
+
+interface Props {
+  declaration: DeclarationView;
+  meId?: string;
+  onDone: (result: CommandResult) => void;
+  /** Someone changed the declaration first: the page re-reads it. */
+  onConflict: () => void;
+}
+
+/**
+ * `POST …/amendments` with `If-Match: "<the revision the form was opened on>"`. A 412 keeps what
+ * the user typed, shows what changed meanwhile and lets them apply it again on the new revision.
+ */
+export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
+  const t = useT();
+  // What the user saw when the form opened: later re-reads of the page do not move it under them.
+  const [seen, setSeen] = useState(() => ({ revision: declaration.revision, values: valuesOf(declaration) }));
+  const [input, setInput] = useState<AmendValues>(seen.values);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [nothing, setNothing] = useState(false);
+  const command = useDeclarationCommand(
+    (body: AmendBody, headers) =>
+      api.POST('/api/v1/declarations/{id}/amendments', {
+        params: { path: { id: declaration.id } },
+        body,
+        headers,
+      }),
+    (result) => {
+      setConflict(null);
+      setSeen({ revision: result.revision, values: input });
+      onDone(result);
+    },
+  );
+  const send = (revision: number) => {
+    const body = changesOf(seen.values, input);
+    setNothing(Object.keys(body).length === 0);
+    if (Object.keys(body).length === 0) return;
+    command.mutate(
+      { body, ifMatch: revision },
+      {
+        onError: (error) => {
+          if (!(error instanceof ApiProblem && error.status === 412)) return;
+          onConflict();
+          void loadConflict(declaration.id, seen.revision, body, seen.values).then(setConflict);
+        },
+      },
+    );
+  };
+  const discard = () => {
+    if (conflict === null) return;
+    setSeen({ revision: conflict.revision, values: conflict.now });
+    setInput(conflict.now);
+    setConflict(null);
+    command.reset();
+  };
+  const set = <K extends keyof AmendValues>(field: K, value: AmendValues[K]) =>
+    setInput((previous) => ({ ...previous, [field]: value }));
+  const stale = command.error instanceof ApiProblem && command.error.status === 412;
+  return (
+    <>
+      {conflict !== null && (
+        <AmendConflict
+          conflict={conflict}
+          meId={meId}
+          pending={command.isPending}
+          onReapply={() => send(conflict.revision)}
+          onDiscard={discard}
+        />
+      )}
+      {nothing && (
+        <Alert severity="info" small className="fr-mb-2w" description={t.declarations.forms.amendNothing} />
+      )}
+      <p className="fr-text--sm">{t.declarations.forms.amendHint}</p>
+      <ActionForm
+        fields={FIELDS}
+        // The 412 has its own panel above.
+        error={stale ? null : command.error}
+        pending={command.isPending || (stale && conflict === null)}
+        done={command.isSuccess}
+        submitLabel={conflict === null ? undefined : t.declarations.conflict.reapply}
+        onSubmit={() => send(conflict?.revision ?? seen.revision)}
+      >
+        <Input
+          textArea
+          label={t.declarations.page.description}
+          nativeTextAreaProps={{
+            name: 'description',
+            rows: 5,
+            value: input.description,
+            onChange: (e) => set('description', e.target.value),
+          }}
+          {...commandFieldState(command.error, 'description', t)}
+        />
+        <Input
+          textArea
+          label={t.declarations.page.measuresTaken}
+          nativeTextAreaProps={{
+            name: 'measuresTaken',
+            rows: 3,
+            value: input.measuresTaken,
+            onChange: (e) => set('measuresTaken', e.target.value),
+          }}
+          {...commandFieldState(command.error, 'measuresTaken', t)}
+        />
+        <Select
+          label={t.declarations.page.operationalImpact}
+          nativeSelectProps={{
+            name: 'operationalImpact',
+            value: input.operationalImpact,
+            onChange: (e) => set('operationalImpact', e.target.value as AmendValues['operationalImpact']),
+          }}
+          {...commandFieldState(command.error, 'operationalImpact', t)}
+        >
+          {IMPACTS.map((code) => (
+            <option key={code} value={code}>
+              {t.declarations.values[code]}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t.declarations.page.patientEndangerment}
+          nativeSelectProps={{
+            name: 'patientEndangerment',
+            value: input.patientEndangerment,
+            onChange: (e) => set('patientEndangerment', e.target.value as AmendValues['patientEndangerment']),
+          }}
+          {...commandFieldState(command.error, 'patientEndangerment', t)}
+        >
+          {ENDANGERMENTS.map((code) => (
+            <option key={code} value={code}>
+              {t.declarations.values[code]}
+            </option>
+          ))}
+        </Select>
+      </ActionForm>
+    </>
+  );
+}
