@@ -9,14 +9,14 @@ interface Props {
   fields: readonly string[];
   error: unknown;
   pending: boolean;
-  done: boolean;
   onSubmit: () => void;
   submitLabel?: string;
   children: ReactNode;
 }
 
 /** The frame of every action of the declaration's page: the fields, what went wrong, the send button. */
-export function ActionForm({ fields, error, pending, done, onSubmit, submitLabel, children }: Props) {
+/** Success is told once, by the page (a form may unmount once its action is done, e.g. the complement's). */
+export function ActionForm({ fields, error, pending, onSubmit, submitLabel, children }: Props) {
   const t = useT();
   const summary = commandSummary(error, fields, t);
   const submit = (event: FormEvent) => {
@@ -27,15 +27,6 @@ export function ActionForm({ fields, error, pending, done, onSubmit, submitLabel
     <form onSubmit={submit} noValidate>
       {summary !== null && (
         <Alert severity="error" small className="fr-mb-2w" description={summary} role="alert" />
-      )}
-      {done && error === null && (
-        <Alert
-          severity="success"
-          small
-          className="fr-mb-2w"
-          description={t.declarations.forms.sent}
-          role="status"
-        />
       )}
       {children}
       <Button type="submit" disabled={pending}>

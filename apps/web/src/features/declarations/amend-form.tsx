@@ -128,7 +128,6 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
         // The 412 has its own panel above.
         error={stale ? null : command.error}
         pending={command.isPending || (stale && conflict === null)}
-        done={command.isSuccess}
         submitLabel={conflict === null ? undefined : t.declarations.conflict.reapply}
         onSubmit={() => send(conflict?.revision ?? seen.revision)}
       >

@@ -1,3 +1,4 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -39,6 +40,7 @@ export function DeclarationPage() {
   const queryClient = useQueryClient();
   // After a command, reads wait for the read models to hold it (its `position`).
   const [minPosition, setMinPosition] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
   const detail = useDeclaration(reference, minPosition);
   const id = detail.data?.id;
   const history = useHistory(id, minPosition);
@@ -55,6 +57,7 @@ export function DeclarationPage() {
   const clockItems = clocks.data?.items ?? [];
   const onDone = (result: CommandResult) => {
     setMinPosition(result.position);
+    setSaved(true);
     void queryClient.invalidateQueries({ queryKey: DECLARATIONS });
   };
   const onConflict = () => void queryClient.invalidateQueries({ queryKey: DECLARATIONS });
@@ -88,6 +91,15 @@ export function DeclarationPage() {
       </div>
       <section aria-labelledby="mes-actions" className="fr-mt-4w">
         <h2 id="mes-actions">{p.actions}</h2>
+        {saved && (
+          <Alert
+            severity="success"
+            small
+            className="fr-mb-2w"
+            description={t.declarations.forms.sent}
+            role="status"
+          />
+        )}
         <DeclarationActions
           declaration={declaration}
           nis2={clockItems.some((clock) => clock.regime === 'NIS2')}

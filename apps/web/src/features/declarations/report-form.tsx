@@ -29,7 +29,6 @@ export function ReportForm({ id, onDone }: { id: string; onDone: (result: Comman
       fields={['stage', 'content']}
       error={command.error}
       pending={command.isPending}
-      done={command.isSuccess}
       // An unchosen stage goes to the API as it is: its 400 names the field, shown next to it.
       onSubmit={() => command.mutate({ body: { stage: stage as Stage, content } })}
     >

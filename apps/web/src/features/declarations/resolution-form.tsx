@@ -27,7 +27,6 @@ export function ResolutionForm({ id, onDone }: { id: string; onDone: (result: Co
       fields={['resolvedAt', 'summary']}
       error={command.error}
       pending={command.isPending}
-      done={command.isSuccess}
       onSubmit={() => command.mutate({ body: { resolvedAt: instantOf(resolvedAt), summary } })}
     >
       <Input

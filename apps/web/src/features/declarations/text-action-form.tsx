@@ -33,7 +33,6 @@ export function TextActionForm({ field, label, hint, send, onDone }: Props) {
       fields={[field]}
       error={command.error}
       pending={command.isPending}
-      done={command.isSuccess}
       onSubmit={() => command.mutate({ body: { [field]: text } })}
     >
       <Input

@@ -1,0 +1,337 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { bearer, FINESS, submission, THIRD_FINESS } from '../support/vigie-api';
+import { DESKTOP, expectNoAxeViolations, launchBrowser, PHONE, screenshot, watchCsp } from './browser';
+import { inviteUser, logIn, type TestUser } from './login';
+import { startWebApi, type WebApi } from './web-api';
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+interface View {
+  id: string;
+  revision: number;
+  status: string;
+  description: string;
+  reference?: string | null;
+  complements: { question: string; answer: string | null }[];
+}
+
+/**
+ * The declarant's follow-up on real sessions: "Mes déclarations" and a declaration's page, the
+ * CERT acting through the API meanwhile (a complement request, a concurrent amendment). Nothing
+ * is intercepted; requests are only observed, to check their headers.
+ */
+// Logins, axe runs and refetches on 2 shared cores.
+jest.setTimeout(90_000);
+
+describe('The declarant follows their declarations up, in Chromium', () => {
+  let web: WebApi;
+  let browser: Browser;
+  let declarant: StorageState;
+  let stranger: StorageState;
+  let script: { Authorization: string };
+  let analyst: { Authorization: string };
+
+  const newContext = (storageState: StorageState, viewport = DESKTOP) =>
+    browser.newContext({ viewport, locale: 'fr-FR', storageState });
+
+  async function sessionOf(user: TestUser): Promise<StorageState> {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+    try {
+      await logIn(await context.newPage(), web, user);
+      return await context.storageState();
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** A declaration of FINESS submitted by a script, its clocks started an hour ago (NIS2: an essential entity). */
+  async function declare(overrides: Record<string, unknown> = {}): Promise<View> {
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const base = submission();
+    const created = await web.api.http
+      .post('/api/v1/declarations')
+      .set(script)
+      .send({
+        ...base,
+        structure: { ...(base.structure as object), nis2: 'ESSENTIAL' },
+        occurredAt: hourAgo,
+        detectedAt: hourAgo,
+        ...overrides,
+      })
+      .expect(201);
+    return read((created.body as { id: string }).id, created.body.position as string);
+  }
+
+  async function read(id: string, minPosition?: string): Promise<View> {
+    const answer = await web.api.http
+      .get(`/api/v1/declarations/${id}`)
+      .query(minPosition ? { minPosition } : await web.api.caughtUp())
+      .set(analyst)
+      .expect(200);
+    return answer.body as View;
+  }
+
+  interface Opened {
+    page: Page;
+    csp: () => Promise<string[]>;
+    requests: Request[];
+  }
+
+  async function open(path: string, who: StorageState, viewport = DESKTOP): Promise<Opened> {
+    const page = await (await newContext(who, viewport)).newPage();
+    const csp = await watchCsp(page);
+    const requests: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) requests.push(request);
+    });
+    await page.goto(`${web.url}${path}`);
+    await page.waitForLoadState('networkidle');
+    return { page, csp, requests };
+  }
+
+  const pathOf = (view: View) => `/declarations/${view.reference ?? view.id}`;
+  const shortRef = (view: View) => view.reference ?? view.id.slice(0, 8);
+
+  const noOverflow = async (page: Page) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+
+  let first: View;
+  let second: View;
+
+  beforeAll(async () => {
+    [web, browser] = await Promise.all([startWebApi(), launchBrowser()]);
+    script = bearer(await web.api.token({ role: 'declarant', finess: [FINESS] }));
+    analyst = bearer(await web.api.token({ role: 'analyst', sub: 'analyst-cert' }));
+    const [mine, other] = await Promise.all([
+      inviteUser(web, 'declarant', { finess: [FINESS] }),
+      inviteUser(web, 'declarant', { finess: [THIRD_FINESS] }),
+    ]);
+    [declarant, stranger] = await Promise.all([sessionOf(mine), sessionOf(other)]);
+    first = await declare();
+    second = await declare({ description: 'Messagerie indisponible depuis ce matin.' });
+    await web.api.readModelsCaughtUp();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  describe.each([
+    ['1280 px', DESKTOP],
+    ['390 px', PHONE],
+  ])('at %s', (width, viewport) => {
+    it('Mes déclarations lists my facility’s declarations with their status and what waits for me, and passes axe', async () => {
+      const { page, csp } = await open('/declarations', declarant, viewport);
+      try {
+        await expect(page.locator('main h1').textContent()).resolves.toBe('Mes déclarations');
+        for (const view of [first, second])
+          await page
+            .locator('main a:visible', { hasText: shortRef(view) })
+            .first()
+            .waitFor();
+        // Newest first.
+        const shown = await page.locator('main a:visible').allTextContents();
+        const order = [second, first].map((view) => shown.findIndex((text) => text.includes(shortRef(view))));
+        expect(order[0]).toBeLessThan(order[1]);
+        const main = await page.locator('main').innerText();
+        expect(main).toContain('Transmise');
+        // NIS2's notification is due in 71 hours: the countdown runs.
+        expect(main).toMatch(
+          /Directive NIS2 — Notification d’incident \(72 h\) à transmettre : Reste 2 j 2[23] h/,
+        );
+        await expectNoAxeViolations(page, `/declarations at ${width}`);
+        expect(await csp()).toEqual([]);
+        await noOverflow(page);
+        await screenshot(
+          page,
+          viewport === DESKTOP ? 'my-declarations' : `my-declarations-${viewport.width}`,
+        );
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('a declaration’s page shows where it stands, its clocks, its timeline and passes axe', async () => {
+      const { page, csp } = await open(pathOf(first), declarant, viewport);
+      try {
+        await expect(page.locator('main h1').textContent()).resolves.toBe(`Déclaration ${shortRef(first)}`);
+        const main = page.locator('main');
+        await main.getByText('Délais réglementaires').waitFor();
+        await main.getByText('Déclaration transmise').first().waitFor();
+        const text = await main.innerText();
+        expect(text).toContain('Obligation française (Code de la santé publique) — Déclaration sans délai');
+        expect(text).toContain('Respecté');
+        expect(text).toMatch(/Notification d’incident \(72 h\)[\s\S]*Reste 2 j 2[23] h/);
+        expect(text).toContain('Ransom note on several servers');
+        await expectNoAxeViolations(page, `${pathOf(first)} at ${width}`);
+        expect(await csp()).toEqual([]);
+        await noOverflow(page);
+        await screenshot(
+          page,
+          viewport === DESKTOP ? 'declaration-page' : `declaration-page-${viewport.width}`,
+        );
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+
+  it('filters by status in the URL', async () => {
+    const { page } = await open('/declarations', declarant);
+    try {
+      await page.getByLabel('Statut').selectOption('CLOSED');
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.waitForURL((url) => url.searchParams.get('statut') === 'CLOSED');
+      await page.getByText('Aucune déclaration ne correspond.').waitFor();
+      // The view is the URL's: a reload keeps it.
+      await page.reload();
+      await page.getByText('Aucune déclaration ne correspond.').waitFor();
+      await expect(page.getByLabel('Statut').inputValue()).resolves.toBe('CLOSED');
+      await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+      await page
+        .locator('main a:visible', { hasText: shortRef(first) })
+        .first()
+        .waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a complement the CERT requests through the API is answered on the page (a blank answer refused next to its field)', async () => {
+    const view = await declare();
+    const question = 'Quels serveurs sont chiffrés ?';
+    await web.api.http
+      .post(`/api/v1/declarations/${view.id}/complement-requests`)
+      .set(analyst)
+      .send({ question })
+      .expect(200);
+    await web.api.readModelsCaughtUp();
+
+    const { page, requests } = await open('/declarations', declarant);
+    try {
+      const row = page.locator('main tr', { hasText: shortRef(view) });
+      await expect(row.innerText()).resolves.toContain('Un complément à fournir au CERT');
+      await expect(row.innerText()).resolves.toContain('Complément demandé');
+      await row.getByRole('link').click();
+      await page.waitForURL((url) => url.pathname === pathOf(view));
+      await page.locator('main').getByText(question).first().waitFor();
+
+      const answer = page.getByLabel('Votre réponse au CERT');
+      await page.getByRole('button', { name: 'Envoyer' }).first().click();
+      const group = page.locator('.fr-input-group--error', { has: answer });
+      await group.waitFor();
+      await expect(group.textContent()).resolves.toContain('Saisissez votre réponse');
+      await expectNoAxeViolations(page, `${pathOf(view)} with a field error`);
+
+      await answer.fill('Les serveurs de fichiers et le PACS.');
+      await page.getByRole('button', { name: 'Envoyer' }).first().click();
+      await page.getByText('C’est enregistré.').waitFor();
+      const posts = requests.filter(
+        (request) =>
+          request.method() === 'POST' &&
+          request.url().endsWith(`/api/v1/declarations/${view.id}/complements`),
+      );
+      expect(posts.length).toBe(2);
+      for (const post of posts) {
+        expect(post.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+        expect(post.headers()['x-csrf-token']).toBeTruthy();
+      }
+      // A new body, a new key (the API refuses a key reused for another body).
+      expect(posts[0].headers()['idempotency-key']).not.toBe(posts[1].headers()['idempotency-key']);
+
+      const after = await read(view.id);
+      expect(after.status).toBe('SUBMITTED');
+      expect(after.complements).toEqual([
+        expect.objectContaining({ question, answer: 'Les serveurs de fichiers et le PACS.' }),
+      ]);
+      // The page shows the new status and the answer in the thread.
+      await page.locator('[data-testid="declaration-status"]', { hasText: 'Transmise' }).waitFor();
+      await page.locator('main').getByText('Les serveurs de fichiers et le PACS.').first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a conflicting amendment gets 412: the page says so, shows what changed, keeps the input and re-applies it', async () => {
+    const view = await declare();
+    const { page, requests } = await open(pathOf(view), declarant);
+    try {
+      await page.getByRole('button', { name: 'Compléter ou corriger la déclaration' }).click();
+      const description = page.getByLabel('Description');
+      await description.waitFor();
+      const mine = 'Rançongiciel sur 3 serveurs ; dossier patient indisponible ; plan de continuité activé.';
+      await description.fill(mine);
+
+      // Meanwhile, the CERT corrects the description through the API.
+      const theirs = 'Rançongiciel confirmé par le CERT.';
+      await web.api.http
+        .post(`/api/v1/declarations/${view.id}/amendments`)
+        .set(analyst)
+        .set('If-Match', `"${view.revision}"`)
+        .send({ description: theirs })
+        .expect(200);
+
+      await page.getByRole('button', { name: 'Envoyer' }).click();
+      const panel = page.locator('.fr-alert--warning', {
+        hasText: 'Quelqu’un a modifié cette déclaration avant vous',
+      });
+      await panel.waitFor();
+      await panel.locator('[data-testid="conflict-fields"]').waitFor();
+      const said = await panel.innerText();
+      expect(said).toContain('Description');
+      expect(said).toContain(theirs);
+      expect(said).toContain('Le CERT');
+      // The user's input is kept.
+      await expect(description.inputValue()).resolves.toBe(mine);
+      await expectNoAxeViolations(page, `${pathOf(view)} with a conflict`);
+      await screenshot(page, 'declaration-conflict');
+
+      await panel.getByRole('button', { name: 'Réappliquer ma modification' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      const amendments = requests.filter(
+        (request) => request.method() === 'POST' && request.url().endsWith('/amendments'),
+      );
+      expect(amendments.map((request) => request.headers()['if-match'])).toEqual([
+        `"${view.revision}"`,
+        `"${view.revision + 1}"`,
+      ]);
+      expect(amendments.map((request) => request.postDataJSON())).toEqual([
+        { description: mine },
+        { description: mine },
+      ]);
+      const after = await read(view.id);
+      expect(after.description).toBe(mine);
+      expect(after.revision).toBe(view.revision + 2);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('another facility’s declarant sees none of it, in the list or by URL', async () => {
+    const { page, requests } = await open('/declarations', stranger);
+    try {
+      await page.getByText('Vos établissements n’ont encore rien déclaré.').waitFor();
+      const list = await page.locator('main').innerText();
+      for (const view of [first, second]) expect(list).not.toContain(shortRef(view));
+
+      await page.goto(`${web.url}${pathOf(first)}`);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('main h1').textContent()).resolves.toBe('Déclaration introuvable');
+      const shown = await page.locator('main').innerText();
+      expect(shown).not.toContain('Ransom note');
+      expect(shown).not.toContain('Centre hospitalier X');
+      const detail = requests.find((request) =>
+        [first.id, first.reference].some(
+          (key) => new URL(request.url()).pathname === `/api/v1/declarations/${key}`,
+        ),
+      );
+      expect((await detail?.response())?.status()).toBe(404);
+      await expectNoAxeViolations(page, `${pathOf(first)} as another facility’s declarant`);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
