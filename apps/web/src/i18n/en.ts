@@ -336,7 +336,7 @@ export const en: Messages = {
       me: 'You',
       cert: 'The CERT',
       system: 'Vigie (automatic)',
-      facility: 'Your facility',
+      other: 'Someone else',
     },
     events: {
       DeclarationSubmitted: 'Declaration submitted',

@@ -341,7 +341,7 @@ export const fr = {
       me: 'Vous',
       cert: 'Le CERT',
       system: 'Vigie (automatique)',
-      facility: 'Votre établissement',
+      other: 'Une autre personne',
     },
     events: {
       DeclarationSubmitted: 'Déclaration transmise',

@@ -18,7 +18,9 @@ const BY_VIGIE = new Set(['AuthorityNotified', 'DeadlineReminderSent']);
 
 /**
  * Who did it, as the declarant may know it: actors are opaque ids (their names are sealed
- * personal data), so "Vous", "Le CERT", Vigie itself, or someone else of the facility.
+ * personal data, and a declarant may not read the users), so "Vous", "Le CERT" for the events
+ * only the CERT records, Vigie itself, or else "Une autre personne" (a colleague, or the CERT
+ * amending: the history does not say which).
  */
 export function whoOf(
   entry: Pick<TimelineEntry, 'type' | 'by'>,
@@ -28,7 +30,7 @@ export function whoOf(
   if (BY_VIGIE.has(entry.type)) return t.declarations.who.system;
   if (entry.by === meId) return t.declarations.who.me;
   if (BY_CERT.has(entry.type)) return t.declarations.who.cert;
-  return t.declarations.who.facility;
+  return t.declarations.who.other;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
