@@ -312,6 +312,109 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     }
   });
 
+  /** Presses Tab until the focused element passes `test` (60 presses at most). */
+  async function tabTo(page: Page, test: (element: Element) => boolean, what: string): Promise<void> {
+    for (let presses = 0; presses < 60; presses++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(test, undefined as never).catch(() => false)) return;
+    }
+    throw new Error(`${what} was not reached with the Tab key`);
+  }
+
+  it('works with the keyboard alone: a declaration opened from the list, support requested from its page', async () => {
+    const view = await declare();
+    await web.api.readModelsCaughtUp();
+    const { page } = await open('/declarations', declarant);
+    try {
+      const ref = shortRef(view);
+      await page.locator('main a:visible', { hasText: ref }).first().waitFor();
+      await page.evaluate((text) => ((window as unknown as { __ref: string }).__ref = text), ref);
+      await tabTo(
+        page,
+        () =>
+          document.activeElement?.textContent?.includes((window as unknown as { __ref: string }).__ref) ??
+          false,
+        'the declaration’s link',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === pathOf(view));
+      await page.locator('main h1', { hasText: ref }).waitFor();
+
+      await tabTo(
+        page,
+        () => document.activeElement?.textContent?.trim() === 'Demander l’accompagnement du CERT',
+        'the support accordion',
+      );
+      await page.keyboard.press('Enter');
+      await tabTo(page, () => document.activeElement?.tagName === 'TEXTAREA', 'the reason');
+      await page.keyboard.type('Aide à la restauration des sauvegardes.');
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Envoyer');
+      await page.keyboard.press('Enter');
+      await page.getByText('C’est enregistré.').waitFor();
+      const after = (await read(view.id)) as View & { supportRequests: { reason: string }[] };
+      expect(after.supportRequests.map((request) => request.reason)).toContain(
+        'Aide à la restauration des sauvegardes.',
+      );
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('submits the NIS2 notification and reports the resolution from the page', async () => {
+    const view = await declare();
+    const { page } = await open(pathOf(view), declarant);
+    try {
+      await page.getByRole('button', { name: 'Transmettre un rapport NIS2' }).click();
+      await page.getByLabel('Étape du rapport').selectOption('NOTIFICATION');
+      await page
+        .getByLabel('Contenu du rapport')
+        .fill('Notification : rançongiciel, 3 serveurs, pas d’exfiltration constatée.');
+      await page.getByRole('button', { name: 'Envoyer' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      // The clock is met: the page re-reads its clocks.
+      await page
+        .locator('main li', { hasText: 'Directive NIS2 — Notification d’incident (72 h)' })
+        .filter({ hasText: 'Fait le' })
+        .first()
+        .waitFor();
+
+      await page.getByRole('button', { name: 'Transmettre un rapport NIS2' }).click();
+      await page.getByRole('button', { name: 'Signaler la résolution' }).click();
+      // Half an hour after it occurred, in the browser's (and this process's) time zone.
+      const resolved = new Date(Date.now() - 30 * 60_000);
+      const local = new Date(resolved.getTime() - resolved.getTimezoneOffset() * 60_000)
+        .toISOString()
+        .slice(0, 16);
+      await page.getByLabel('Date et heure de la résolution').fill(local);
+      await page
+        .getByLabel('Comment l’incident a été résolu')
+        .fill('Serveurs restaurés depuis les sauvegardes.');
+      await page.locator('form:visible').getByRole('button', { name: 'Envoyer' }).click();
+      await page.locator('[data-testid="declaration-status"]', { hasText: 'Résolue' }).waitFor();
+      const after = (await read(view.id)) as View & {
+        reports: { stage: string }[];
+        resolution: { summary: string } | null;
+      };
+      expect(after.reports.map((report) => report.stage)).toEqual(['NOTIFICATION']);
+      expect(after.resolution?.summary).toBe('Serveurs restaurés depuis les sauvegardes.');
+      expect(after.status).toBe('RESOLVED');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('an unknown reference is a not-found page', async () => {
+    const { page } = await open('/declarations/2026-999999', declarant, PHONE);
+    try {
+      await expect(page.locator('main h1').textContent()).resolves.toBe('Déclaration introuvable');
+      await expectNoAxeViolations(page, '/declarations/2026-999999 at 390 px');
+      await noOverflow(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('another facility’s declarant sees none of it, in the list or by URL', async () => {
     const { page, requests } = await open('/declarations', stranger);
     try {

@@ -1,10 +1,11 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiProblem, unwrap } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
+import { ProblemAlert } from '../../ui/problem-alert';
 import { ActionForm } from './action-form';
 import { AmendConflict, type Conflict } from './amend-conflict';
 import { changesOf, fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
@@ -70,6 +71,17 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
   const [input, setInput] = useState<AmendValues>(seen.values);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [nothing, setNothing] = useState(false);
+  const [conflictError, setConflictError] = useState<unknown>(null);
+  // The page re-read the declaration (after another of my actions, say): with nothing typed, the
+  // form follows it, so that my own answer to a complement does not make my next amendment a 412.
+  // With something typed it stays on what the user saw: a change under them is for If-Match to catch.
+  const untouched = Object.keys(changesOf(seen.values, input)).length === 0;
+  useEffect(() => {
+    if (!untouched || conflict !== null || declaration.revision === seen.revision) return;
+    const values = valuesOf(declaration);
+    setSeen({ revision: declaration.revision, values });
+    setInput(values);
+  }, [declaration, untouched, conflict, seen.revision]);
   const command = useDeclarationCommand(
     (body: AmendBody, headers) =>
       api.POST('/api/v1/declarations/{id}/amendments', {
@@ -93,7 +105,8 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
         onError: (error) => {
           if (!(error instanceof ApiProblem && error.status === 412)) return;
           onConflict();
-          void loadConflict(declaration.id, seen.revision, body, seen.values).then(setConflict);
+          setConflictError(null);
+          loadConflict(declaration.id, seen.revision, body, seen.values).then(setConflict, setConflictError);
         },
       },
     );
@@ -119,6 +132,7 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
           onDiscard={discard}
         />
       )}
+      <ProblemAlert error={conflictError} />
       {nothing && (
         <Alert severity="info" small className="fr-mb-2w" description={t.declarations.forms.amendNothing} />
       )}
