@@ -77,9 +77,7 @@ export function DeclarationFilters({ filters, facilities, onApply }: Props) {
         </div>
       </div>
       <div className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
-        <Button type="submit" iconId="fr-icon-search-line">
-          {t.declarations.apply}
-        </Button>
+        <Button type="submit">{t.declarations.apply}</Button>
         <Button type="button" priority="secondary" onClick={reset}>
           {t.declarations.reset}
         </Button>
