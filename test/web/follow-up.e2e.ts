@@ -180,6 +180,17 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     });
   });
 
+  it('the declarant’s home links to Mes déclarations', async () => {
+    const { page } = await open('/', declarant);
+    try {
+      await page.getByRole('link', { name: 'Mes déclarations' }).click();
+      await page.waitForURL((url) => url.pathname === '/declarations');
+      await page.locator('main h1', { hasText: 'Mes déclarations' }).waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('filters by status in the URL', async () => {
     const { page } = await open('/declarations', declarant);
     try {

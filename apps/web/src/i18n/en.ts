@@ -252,7 +252,8 @@ export const en: Messages = {
     searchHint: 'A reference (2026-000042) or words of the description.',
     apply: 'Filter',
     reset: 'Clear the filters',
-    count: (n: number) => (n === 0 ? 'No declaration' : n === 1 ? '1 declaration' : `${n} declarations`),
+    count: (n: number) =>
+      n === 0 ? 'No declaration' : n === 1 ? '1 declaration shown' : `${n} declarations shown`,
     statuses: {
       SUBMITTED: 'Submitted',
       COMPLEMENT_REQUESTED: 'Complement requested',

@@ -257,7 +257,8 @@ export const fr = {
     searchHint: 'Une référence (2026-000042) ou des mots de la description.',
     apply: 'Filtrer',
     reset: 'Effacer les filtres',
-    count: (n: number) => (n === 0 ? 'Aucune déclaration' : n === 1 ? '1 déclaration' : `${n} déclarations`),
+    count: (n: number) =>
+      n === 0 ? 'Aucune déclaration' : n === 1 ? '1 déclaration affichée' : `${n} déclarations affichées`,
     statuses: {
       SUBMITTED: 'Transmise',
       COMPLEMENT_REQUESTED: 'Complément demandé',

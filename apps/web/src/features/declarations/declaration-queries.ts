@@ -47,18 +47,30 @@ export interface DeadlinesByDeclaration {
 
 const skewOf = (serverAt: string): number => Date.parse(serverAt) - Date.now();
 
+/** Enough for any facility's running clocks (200 a page), bounded so that a huge backlog cannot loop on. */
+const MAX_DEADLINE_PAGES = 5;
+
 /** The clocks still running (due or overdue) of my facilities' declarations, by declaration. */
 export const useOpenDeadlines = () =>
   useQuery({
     queryKey: [...DECLARATIONS, 'deadlines'],
     queryFn: async (): Promise<DeadlinesByDeclaration> => {
-      const page = unwrap(
-        await api.GET('/api/v1/deadlines', { params: { query: { status: 'due,overdue', limit: '200' } } }),
-      );
       const open = new Map<string, Clock[]>();
-      for (const item of page.items)
-        open.set(item.declarationId, [...(open.get(item.declarationId) ?? []), item]);
-      return { skewMs: skewOf(page.at), open };
+      let cursor: string | undefined;
+      let skewMs = 0;
+      for (let pages = 0; pages < MAX_DEADLINE_PAGES; pages++) {
+        const page = unwrap(
+          await api.GET('/api/v1/deadlines', {
+            params: { query: { status: 'due,overdue', limit: '200', ...(cursor ? { cursor } : {}) } },
+          }),
+        );
+        skewMs = skewOf(page.at);
+        for (const item of page.items)
+          open.set(item.declarationId, [...(open.get(item.declarationId) ?? []), item]);
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+      return { skewMs, open };
     },
   });
 
