@@ -419,6 +419,7 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     const { page } = await open('/declarations/2026-999999', declarant, PHONE);
     try {
       await expect(page.locator('main h1').textContent()).resolves.toBe('Déclaration introuvable');
+      await expect(page.title()).resolves.toBe('Déclaration introuvable — Vigie');
       await expectNoAxeViolations(page, '/declarations/2026-999999 at 390 px');
       await noOverflow(page);
     } finally {

@@ -1,16 +1,38 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { formatDate, useLang, useT } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/fr';
 
-/** The current instant, re-read every `everyMs`: what makes a countdown live. */
-export function useNow(everyMs = 1_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
+/** One ticking clock for every countdown on the page (a list has dozens), running while one is shown. */
+const listeners = new Set<() => void>();
+let now = Date.now();
+let timer: number | undefined;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (timer === undefined)
+    timer = window.setInterval(() => {
+      now = Date.now();
+      listeners.forEach((notify) => notify());
+    }, 1_000);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0 || timer === undefined) return;
+    window.clearInterval(timer);
+    timer = undefined;
+  };
+}
+
+/**
+ * While no countdown is shown the ticker stops, so the first render of a new one refreshes the
+ * instant itself; the same value is returned within a second, as useSyncExternalStore needs.
+ */
+function snapshot(): number {
+  if (timer === undefined && Date.now() - now >= 1_000) now = Date.now();
   return now;
 }
+
+/** The current instant, re-read every second: what makes a countdown live. */
+export const useNow = (): number => useSyncExternalStore(subscribe, snapshot);
 
 /**
  * "2 j 3 h 12 min": seconds only in the last hour, when they matter (and tick); rounded down, so

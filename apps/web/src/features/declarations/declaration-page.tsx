@@ -22,7 +22,6 @@ import { WaitingForMe } from './waiting-for-me';
 /** Not mine, or no such declaration: the same answer (the API's 404 tells them apart for nobody). */
 function NotFound() {
   const t = useT();
-  usePageTitle(t.declarations.page.notFoundTitle);
   return (
     <>
       <h1>{t.declarations.page.notFoundTitle}</h1>
@@ -45,12 +44,23 @@ export function DeclarationPage() {
   const id = detail.data?.id;
   const history = useHistory(id, minPosition);
   const clocks = useClocks(id, minPosition);
-  usePageTitle(t.declarations.page.title(detail.data ? displayReference(detail.data) : reference));
+  const notFound =
+    detail.error instanceof ApiProblem && (detail.error.status === 404 || detail.error.status === 400);
+  usePageTitle(
+    notFound
+      ? t.declarations.page.notFoundTitle
+      : t.declarations.page.title(detail.data ? displayReference(detail.data) : reference),
+  );
   if (me.isPending) return <p>{t.layout.loading}</p>;
   if (!me.data) return <LoginNeeded />;
-  if (detail.error instanceof ApiProblem && (detail.error.status === 404 || detail.error.status === 400))
-    return <NotFound />;
-  if (detail.error) return <ProblemAlert error={detail.error} />;
+  if (notFound) return <NotFound />;
+  if (detail.error)
+    return (
+      <>
+        <h1>{t.declarations.page.title(reference)}</h1>
+        <ProblemAlert error={detail.error} />
+      </>
+    );
   if (!detail.data) return <p>{t.layout.loading}</p>;
   const declaration = detail.data;
   const p = t.declarations.page;
