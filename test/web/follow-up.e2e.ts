@@ -415,6 +415,43 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     }
   });
 
+  it('declares the CNIL notification a confidentiality breach needs, a date before the detection refused next to its field', async () => {
+    const view = await declare({ dataImpacts: ['CONFIDENTIALITY'] });
+    const { page } = await open(pathOf(view), declarant);
+    try {
+      await page
+        .locator('main li', { hasText: 'RGPD (CNIL) — Notification à la CNIL (72 h)' })
+        .filter({ hasText: 'Reste 2 j' })
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: 'Déclarer la notification faite à la CNIL' }).click();
+      const when = page.getByLabel('Date et heure de la notification à la CNIL');
+      await when.fill('2020-01-01T09:00');
+      await page.getByLabel('Référence donnée par la CNIL').fill('CNIL-2026-000123');
+      await page.locator('form:visible').getByRole('button', { name: 'Envoyer' }).click();
+      const group = page.locator('.fr-input-group--error', { has: when });
+      await group.waitFor();
+      await expect(group.textContent()).resolves.toContain('après le constat de l’incident');
+      await expectNoAxeViolations(page, `${pathOf(view)} with a CNIL date refused`);
+
+      const notified = new Date(Date.now() - 10 * 60_000);
+      await when.fill(
+        new Date(notified.getTime() - notified.getTimezoneOffset() * 60_000).toISOString().slice(0, 16),
+      );
+      await page.locator('form:visible').getByRole('button', { name: 'Envoyer' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      await page
+        .locator('main li', { hasText: 'RGPD (CNIL) — Notification à la CNIL (72 h)' })
+        .filter({ hasText: 'Fait le' })
+        .first()
+        .waitFor();
+      const after = (await read(view.id)) as View & { cnilNotification: { reference: string } | null };
+      expect(after.cnilNotification?.reference).toBe('CNIL-2026-000123');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('an unknown reference is a not-found page', async () => {
     const { page } = await open('/declarations/2026-999999', declarant, PHONE);
     try {

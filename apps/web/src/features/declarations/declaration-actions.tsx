@@ -2,6 +2,7 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { AmendForm } from './amend-form';
+import { CnilForm } from './cnil-form';
 import type { CommandResult, DeclarationView } from './declaration-types';
 import { ReportForm } from './report-form';
 import { ResolutionForm } from './resolution-form';
@@ -11,6 +12,8 @@ interface Props {
   declaration: DeclarationView;
   /** NIS2 clocks run for this declaration: the staged reports are the declarant's to send. */
   nis2: boolean;
+  /** A GDPR clock runs (a confidentiality breach) and the CNIL notification is not declared yet. */
+  cnil: boolean;
   meId?: string;
   onDone: (result: CommandResult) => void;
   onConflict: () => void;
@@ -31,7 +34,7 @@ const postMessage = (id: string, body: Record<string, string>, headers: Record<s
   });
 
 /** The declarant's actions, each a small form folded in an accordion (keyboard: Tab, Enter). */
-export function DeclarationActions({ declaration, nis2, meId, onDone, onConflict }: Props) {
+export function DeclarationActions({ declaration, nis2, cnil, meId, onDone, onConflict }: Props) {
   const t = useT();
   const f = t.declarations.forms;
   const id = declaration.id;
@@ -74,6 +77,11 @@ export function DeclarationActions({ declaration, nis2, meId, onDone, onConflict
       {open && nis2 && (
         <Accordion label={f.reportTitle} titleAs="h3">
           <ReportForm id={id} onDone={onDone} />
+        </Accordion>
+      )}
+      {open && cnil && (
+        <Accordion label={f.cnilTitle} titleAs="h3">
+          <CnilForm id={id} onDone={onDone} />
         </Accordion>
       )}
       {open && (

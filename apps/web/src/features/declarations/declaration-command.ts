@@ -43,14 +43,8 @@ export function useDeclarationCommand<B, R extends CommandResult = CommandResult
   });
 }
 
-/** The codes of a lifecycle refusal (409): the action no longer fits the declaration's state. */
-const LIFECYCLE = new Set([
-  'declaration-is-closed',
-  'declaration-not-closed',
-  'complement-already-requested',
-  'no-open-complement-request',
-  'declaration-already-resolved',
-]);
+/** The 409s a retry may cure (docs/http-api.md); every other 409 is a rule of the lifecycle. */
+const RETRYABLE = new Set(['concurrent-modification', 'idempotency-key-in-use']);
 
 /** For an Input's `state`/`stateRelatedMessage`: this field's error from a 400, in the user's language. */
 export function commandFieldState(error: unknown, field: string, t: Messages) {
@@ -69,7 +63,7 @@ export function commandFieldState(error: unknown, field: string, t: Messages) {
 export function commandSummary(error: unknown, fields: readonly string[], t: Messages): string | null {
   if (error === null || error === undefined) return null;
   if (!(error instanceof ApiProblem)) return t.errors.unreachable;
-  if (LIFECYCLE.has(error.code)) return t.declarations.errors.lifecycle;
+  if (error.status === 409 && !RETRYABLE.has(error.code)) return t.declarations.errors.lifecycle;
   const shown =
     error.errors.length > 0 &&
     error.errors.every((e) => fields.some((f) => e.field === f || e.field.startsWith(`${f}.`)));

@@ -113,6 +113,7 @@ export function DeclarationPage() {
         <DeclarationActions
           declaration={declaration}
           nis2={clockItems.some((clock) => clock.regime === 'NIS2')}
+          cnil={clockItems.some((clock) => clock.regime === 'GDPR') && declaration.cnilNotification === null}
           meId={me.data.user.id}
           onDone={onDone}
           onConflict={onConflict}

@@ -5,12 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { ActionForm } from './action-form';
 import { commandFieldState, useDeclarationCommand } from './declaration-command';
 import type { CommandResult } from './declaration-types';
-
-/** A `datetime-local` value is wall-clock time in the browser's zone: sent as an instant with its offset. */
-const instantOf = (local: string): string => {
-  const parsed = new Date(local);
-  return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
-};
+import { instantOf } from './local-instant';
 
 /** `POST /api/v1/declarations/{id}/resolution`: when and how the incident was resolved. */
 export function ResolutionForm({ id, onDone }: { id: string; onDone: (result: CommandResult) => void }) {
