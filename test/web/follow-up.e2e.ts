@@ -207,6 +207,14 @@ describe('The declarant follows their declarations up, in Chromium', () => {
         .locator('main a:visible', { hasText: shortRef(first) })
         .first()
         .waitFor();
+
+      // q= matches the reference.
+      expect(first.reference).toMatch(/^\d{4}-\d{6}$/);
+      await page.getByLabel('Rechercher une déclaration').fill(first.reference as string);
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.waitForURL((url) => url.searchParams.get('q') === first.reference);
+      await page.getByText('1 déclaration affichée').waitFor();
+      await expect(page.locator('main').innerText()).resolves.not.toContain(shortRef(second));
     } finally {
       await page.context().close();
     }
@@ -262,6 +270,39 @@ describe('The declarant follows their declarations up, in Chromium', () => {
       // The page shows the new status and the answer in the thread.
       await page.locator('[data-testid="declaration-status"]', { hasText: 'Transmise' }).waitFor();
       await page.locator('main').getByText('Les serveurs de fichiers et le PACS.').first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the exchanges: a message of the CERT shows in the thread, the declarant answers from the page', async () => {
+    const view = await declare();
+    await web.api.http
+      .post(`/api/v1/declarations/${view.id}/messages`)
+      .set(analyst)
+      .send({ body: 'Pouvez-vous nous transmettre la note de rançon ?' })
+      .expect(200);
+    await web.api.readModelsCaughtUp();
+    const { page } = await open(pathOf(view), declarant);
+    try {
+      const thread = page.locator('section', {
+        has: page.locator('h2', { hasText: 'Échanges avec le CERT' }),
+      });
+      await thread.getByText('Pouvez-vous nous transmettre la note de rançon ?').waitFor();
+      await expect(thread.textContent()).resolves.toContain('CERT');
+      await page.getByRole('button', { name: 'Écrire au CERT' }).click();
+      await page.getByLabel('Votre message').fill('Note jointe au dossier : « Your files are encrypted ».');
+      await page.locator('form:visible').getByRole('button', { name: 'Envoyer' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      await thread.getByText('Note jointe au dossier', { exact: false }).waitFor();
+      const after = (await read(view.id)) as View & { messages: { author: string; body: string }[] };
+      expect(after.messages.map((message) => [message.author, message.body])).toEqual([
+        ['CERT', 'Pouvez-vous nous transmettre la note de rançon ?'],
+        ['FACILITY', 'Note jointe au dossier : « Your files are encrypted ».'],
+      ]);
+      // In the history too, each message with its side.
+      const history = page.locator('section', { has: page.locator('h2', { hasText: 'Historique' }) });
+      await expect(history.locator('li', { hasText: 'Message' }).count()).resolves.toBeGreaterThanOrEqual(2);
     } finally {
       await page.context().close();
     }

@@ -8,13 +8,13 @@ import { useT } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ActionForm } from './action-form';
 import { AmendConflict, type Conflict } from './amend-conflict';
-import { changesOf, fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
+import { AMENDED_FIELDS, changesOf, fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
 import { commandFieldState, useDeclarationCommand } from './declaration-command';
 import type { AmendBody, CommandResult, DeclarationView } from './declaration-types';
 
 const IMPACTS = ['NONE', 'DEGRADED', 'INTERRUPTION'] as const;
 const ENDANGERMENTS = ['NONE', 'POTENTIAL', 'ACTUAL'] as const;
-const FIELDS = ['description', 'measuresTaken', 'operationalImpact', 'patientEndangerment'];
+const HANDLING_STATES = ['IN_PROGRESS', 'CONTAINED', 'RESOLVED', 'UNKNOWN'] as const;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -138,7 +138,7 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
       )}
       <p className="fr-text--sm">{t.declarations.forms.amendHint}</p>
       <ActionForm
-        fields={FIELDS}
+        fields={AMENDED_FIELDS}
         // The 412 has its own panel above.
         error={stale ? null : command.error}
         pending={command.isPending || (stale && conflict === null)}
@@ -167,6 +167,21 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
           }}
           {...commandFieldState(command.error, 'measuresTaken', t)}
         />
+        <Select
+          label={t.declarations.fields.handlingState}
+          nativeSelectProps={{
+            name: 'handlingState',
+            value: input.handlingState,
+            onChange: (e) => set('handlingState', e.target.value as AmendValues['handlingState']),
+          }}
+          {...commandFieldState(command.error, 'handlingState', t)}
+        >
+          {HANDLING_STATES.map((code) => (
+            <option key={code} value={code}>
+              {t.declarations.values[code]}
+            </option>
+          ))}
+        </Select>
         <Select
           label={t.declarations.page.operationalImpact}
           nativeSelectProps={{

@@ -6,6 +6,7 @@ export interface AmendValues {
   measuresTaken: string;
   operationalImpact: DeclarationView['operationalImpact'];
   patientEndangerment: DeclarationView['patientEndangerment'];
+  handlingState: DeclarationView['handlingState'];
 }
 
 export const AMENDED_FIELDS = [
@@ -21,6 +22,7 @@ export const valuesOf = (view: DeclarationView): AmendValues => ({
   measuresTaken: view.measuresTaken ?? '',
   operationalImpact: view.operationalImpact,
   patientEndangerment: view.patientEndangerment,
+  handlingState: view.handlingState,
 });
 
 /** What the user changed from what they saw: only those fields are sent (an emptied text clears it). */

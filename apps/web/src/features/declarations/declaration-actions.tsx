@@ -19,20 +19,6 @@ interface Props {
   onConflict: () => void;
 }
 
-type Answer = Promise<{ data?: CommandResult; error?: unknown; response: Response }>;
-
-/**
- * `POST …/messages` comes with the lead's API commit: the typed client does not know it yet, so it
- * goes through the same client (CSRF, session expiry) untyped. The form shows only once the
- * detail has `messages`, i.e. once the API serves the route.
- */
-const postMessage = (id: string, body: Record<string, string>, headers: Record<string, string>): Answer =>
-  (api.POST as unknown as (path: string, init: object) => Answer)('/api/v1/declarations/{id}/messages', {
-    params: { path: { id } },
-    body,
-    headers,
-  });
-
 /** The declarant's actions, each a small form folded in an accordion (keyboard: Tab, Enter). */
 export function DeclarationActions({ declaration, nis2, cnil, meId, onDone, onConflict }: Props) {
   const t = useT();
@@ -59,12 +45,18 @@ export function DeclarationActions({ declaration, nis2, cnil, meId, onDone, onCo
           />
         </Accordion>
       )}
-      {declaration.messages !== undefined && (
+      {open && (
         <Accordion label={f.messageTitle} titleAs="h3">
           <TextActionForm
             field="body"
             label={f.messageBody}
-            send={(body, headers) => postMessage(id, body, headers)}
+            send={(body, headers) =>
+              api.POST('/api/v1/declarations/{id}/messages', {
+                params: { path: { id } },
+                body: { body: body.body ?? '' },
+                headers,
+              })
+            }
             onDone={onDone}
           />
         </Accordion>

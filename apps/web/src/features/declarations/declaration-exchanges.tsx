@@ -11,7 +11,7 @@ interface Item {
 
 /**
  * The thread with the CERT, oldest first: its complement requests and the answers, and the
- * messages (`messages` in the detail, once the API has them).
+ * messages (`messages` in the detail).
  */
 export function DeclarationExchanges({ declaration }: { declaration: DeclarationView }) {
   const t = useT();
@@ -37,7 +37,7 @@ export function DeclarationExchanges({ declaration }: { declaration: Declaration
             },
           ]),
     ]),
-    ...(declaration.messages ?? []).map((message) => ({
+    ...declaration.messages.map((message) => ({
       key: message.messageId,
       at: message.postedAt,
       fromCert: message.author === 'CERT',

@@ -7,6 +7,9 @@ export function DeclarationFacts({ declaration: d }: { declaration: DeclarationV
   const lang = useLang();
   const p = t.declarations.page;
   const value = (code: string) => t.declarations.values[code] ?? code;
+  const field = (name: string) => t.declarations.fields[name] ?? name;
+  const list = (codes: readonly string[]) =>
+    codes.length === 0 ? t.declarations.empty : codes.map(value).join(', ');
   const facts: [string, string][] = [
     [p.facility, `${d.structure.name} (FINESS ${d.structure.finess})`],
     [p.occurredAt, formatDate(d.occurredAt, lang)],
@@ -17,6 +20,20 @@ export function DeclarationFacts({ declaration: d }: { declaration: DeclarationV
     [p.patientEndangerment, value(d.patientEndangerment)],
     [p.description, d.description],
     [p.measuresTaken, d.measuresTaken ?? t.declarations.empty],
+    [field('handlingState'), value(d.handlingState)],
+    [field('systemsConcerned'), list(d.systemsConcerned)],
+    ...(d.systemsDetail === null ? [] : ([[field('systemsDetail'), d.systemsDetail]] as [string, string][])),
+    [
+      field('personsAffected'),
+      d.personsAffected === null ? t.declarations.empty : d.personsAffected.toLocaleString(lang),
+    ],
+    [
+      field('supplierInvolved'),
+      d.supplierInvolved === 'YES' && d.supplierName !== null
+        ? `${value('YES')} — ${d.supplierName}`
+        : value(d.supplierInvolved),
+    ],
+    [field('otherNotifications'), list(d.otherNotifications)],
     [
       p.qualification,
       d.qualification === null ? p.notQualified : value(d.qualification.regulatoryQualification),

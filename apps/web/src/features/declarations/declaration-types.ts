@@ -2,25 +2,10 @@ import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
 
-/**
- * The lead's API commit adds `reference` (`YYYY-NNNNNN`, null before references existed) and
- * `messages`: typed optional here so that the pages work before and after it lands.
- */
-export type DeclarationListItem = Schemas['DeclarationListItemDto'] & { reference?: string | null };
-export type DeclarationPage = Omit<Schemas['DeclarationPageDto'], 'items'> & { items: DeclarationListItem[] };
-
-export interface ExchangeMessage {
-  messageId: string;
-  body: string;
-  author: 'FACILITY' | 'CERT';
-  postedBy: string;
-  postedAt: string;
-}
-
-export type DeclarationView = Schemas['DeclarationViewDto'] & {
-  reference?: string | null;
-  messages?: ExchangeMessage[];
-};
+export type DeclarationListItem = Schemas['DeclarationListItemDto'];
+export type DeclarationPage = Schemas['DeclarationPageDto'];
+export type ExchangeMessage = Schemas['MessageViewDto'];
+export type DeclarationView = Schemas['DeclarationViewDto'];
 export type DeclarationStatus = DeclarationView['status'];
 export type Clock = Schemas['DeadlineItemDto'];
 export type TimelineEntry = Schemas['TimelineEntryDto'];

@@ -23,13 +23,16 @@ const BY_VIGIE = new Set(['AuthorityNotified', 'DeadlineReminderSent']);
  * amending: the history does not say which).
  */
 export function whoOf(
-  entry: Pick<TimelineEntry, 'type' | 'by'>,
+  entry: Pick<TimelineEntry, 'type' | 'by' | 'changes'>,
   meId: string | undefined,
   t: Messages,
 ): string {
   if (BY_VIGIE.has(entry.type)) return t.declarations.who.system;
   if (entry.by === meId) return t.declarations.who.me;
   if (BY_CERT.has(entry.type)) return t.declarations.who.cert;
+  // A message says which side wrote it.
+  if (entry.changes.some((change) => change.field === 'author' && change.to === 'CERT'))
+    return t.declarations.who.cert;
   return t.declarations.who.other;
 }
 
@@ -53,12 +56,16 @@ export function formatValue(value: unknown, t: Messages, lang: Lang): string {
 
 export const fieldLabel = (field: string, t: Messages): string => t.declarations.fields[field] ?? field;
 
-/** Ids are no news to a person; objects (the structure, the declarant at submission) are shown above. */
+/**
+ * Ids are no news to a person, a message's author is in "who", and objects (the structure, the
+ * declarant at submission) are shown above.
+ */
 export const shownChanges = (entry: TimelineEntry): TimelineEntry['changes'] =>
   entry.type === 'DeclarationSubmitted'
     ? []
     : entry.changes.filter(
         (change) =>
           !/Id$/.test(change.field) &&
+          change.field !== 'author' &&
           (change.to === null || typeof change.to !== 'object' || Array.isArray(change.to)),
       );
