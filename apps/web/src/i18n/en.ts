@@ -294,6 +294,7 @@ export const en: Messages = {
         .join(' '),
     page: {
       title: (reference: string) => `Declaration ${reference}`,
+      heading: 'Declaration',
       back: 'Back to my declarations',
       notFoundTitle: 'Declaration not found',
       notFound:

@@ -299,6 +299,7 @@ export const fr = {
         .join(' '),
     page: {
       title: (reference: string) => `Déclaration ${reference}`,
+      heading: 'Déclaration',
       back: 'Retour à mes déclarations',
       notFoundTitle: 'Déclaration introuvable',
       notFound:

@@ -81,7 +81,10 @@ export function DeclarationPage() {
       >
         {p.back}
       </Button>
-      <h1 className="fr-mt-2w">{p.title(displayReference(declaration))}</h1>
+      <h1 className="fr-mt-2w">
+        {/* A reference is one word: it does not break at its hyphen on a phone. */}
+        {p.heading} <span style={{ whiteSpace: 'nowrap' }}>{displayReference(declaration)}</span>
+      </h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <section className="fr-col-12 fr-col-md-7" aria-labelledby="ou-en-est-elle">
           <h2 id="ou-en-est-elle">{p.whereItStands}</h2>
@@ -90,8 +93,6 @@ export function DeclarationPage() {
             <span className="fr-text--sm">{p.revision(declaration.revision)}</span>
           </p>
           <WaitingForMe status={declaration.status} clocks={clockItems} skewMs={clocks.data?.skewMs ?? 0} />
-          <h3 className="fr-mt-3w">{p.facts}</h3>
-          <DeclarationFacts declaration={declaration} />
         </section>
         <section className="fr-col-12 fr-col-md-5" aria-labelledby="delais">
           <h2 id="delais">{p.clocks}</h2>
@@ -99,6 +100,11 @@ export function DeclarationPage() {
           <ClocksList clocks={clockItems} skewMs={clocks.data?.skewMs ?? 0} />
         </section>
       </div>
+      {/* The deadlines come before the facts: on a phone they are what the declarant needs first. */}
+      <section aria-labelledby="essentiel" className="fr-mt-4w">
+        <h2 id="essentiel">{p.facts}</h2>
+        <DeclarationFacts declaration={declaration} />
+      </section>
       <section aria-labelledby="mes-actions" className="fr-mt-4w">
         <h2 id="mes-actions">{p.actions}</h2>
         {saved && (
