@@ -191,7 +191,7 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     }
   });
 
-  it('filters by status in the URL', async () => {
+  it('filters by status and finds a reference, both kept in the URL; words of the description are searched outside it', async () => {
     const { page } = await open('/declarations', declarant);
     try {
       await page.getByLabel('Statut').selectOption('CLOSED');
@@ -215,6 +215,16 @@ describe('The declarant follows their declarations up, in Chromium', () => {
       await page.waitForURL((url) => url.searchParams.get('q') === first.reference);
       await page.getByText('1 déclaration affichée').waitFor();
       await expect(page.locator('main').innerText()).resolves.not.toContain(shortRef(second));
+
+      // Words of the description are searched too, but stay out of the address (they may name someone).
+      await page.getByLabel('Rechercher une déclaration').fill('Messagerie indisponible');
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.getByText('1 déclaration affichée').waitFor();
+      await page
+        .locator('main a:visible', { hasText: shortRef(second) })
+        .first()
+        .waitFor();
+      expect(new URL(page.url()).search).toBe('');
     } finally {
       await page.context().close();
     }

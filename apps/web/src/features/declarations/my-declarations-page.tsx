@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../api/me';
 import { useT } from '../../i18n/i18n';
@@ -14,11 +14,18 @@ import { DECLARATION_STATUSES } from './declaration-types';
 /** The URL's query keeps the filters (French names, as the paths): a view one can bookmark or share. */
 const PARAMS = { finess: 'etablissement', status: 'statut', q: 'q' } as const;
 
+/**
+ * A search for a reference goes into the URL; free words stay in the page: they may name a
+ * person, and addresses end up in histories and logs.
+ */
+const REFERENCE = /^\d{4}-\d{6}$/;
+
 function filtersOf(params: URLSearchParams): ListFilters {
   const read = (name: string) => params.get(name)?.trim() || undefined;
   // A status the API does not know (an edited URL) is dropped rather than answered 400.
   const status = DECLARATION_STATUSES.find((code) => code === read(PARAMS.status));
-  return { finess: read(PARAMS.finess), status, q: read(PARAMS.q) };
+  const q = read(PARAMS.q);
+  return { finess: read(PARAMS.finess), status, q: q !== undefined && REFERENCE.test(q) ? q : undefined };
 }
 
 /** "Mes déclarations": the declarations of my facilities, newest first, with what each waits for from me. */
@@ -27,7 +34,11 @@ export function MyDeclarationsPage() {
   usePageTitle(t.declarations.title);
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersOf(params), [params]);
+  const [words, setWords] = useState<string | undefined>(undefined);
+  const filters = useMemo(() => {
+    const fromUrl = filtersOf(params);
+    return { ...fromUrl, q: fromUrl.q ?? words };
+  }, [params, words]);
   const list = useDeclarationList(filters);
   const deadlines = useOpenDeadlines();
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -38,9 +49,12 @@ export function MyDeclarationsPage() {
   if (me.isPending) return <p>{t.layout.loading}</p>;
   if (!me.data) return <LoginNeeded />;
   const apply = (next: ListFilters) => {
+    const inUrl = next.q !== undefined && REFERENCE.test(next.q);
     const query = new URLSearchParams();
-    for (const key of Object.keys(PARAMS) as (keyof ListFilters)[])
-      if (next[key]) query.set(PARAMS[key], next[key]);
+    if (next.finess) query.set(PARAMS.finess, next.finess);
+    if (next.status) query.set(PARAMS.status, next.status);
+    if (inUrl) query.set(PARAMS.q, next.q as string);
+    setWords(inUrl ? undefined : next.q);
     setParams(query);
   };
   const filtered = Object.values(filters).some(Boolean);
@@ -48,7 +62,12 @@ export function MyDeclarationsPage() {
     <>
       <h1>{t.declarations.title}</h1>
       <p className="fr-text--lead">{t.declarations.lead}</p>
-      <DeclarationFilters key={params.toString()} filters={filters} facilities={facilities} onApply={apply} />
+      <DeclarationFilters
+        key={`${params.toString()}|${words ?? ''}`}
+        filters={filters}
+        facilities={facilities}
+        onApply={apply}
+      />
       <ProblemAlert error={list.error} />
       {list.isPending ? (
         <p>{t.layout.loading}</p>
