@@ -3,54 +3,19 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { ApiProblem, unwrap } from '../../api/problem';
+import { ApiProblem } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ActionForm } from './action-form';
 import { AmendConflict, type Conflict } from './amend-conflict';
-import { AMENDED_FIELDS, changesOf, fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
+import { loadConflict } from './load-conflict';
+import { AMENDED_FIELDS, changesOf, valuesOf, type AmendValues } from './amend-values';
 import { commandFieldState, useDeclarationCommand } from './declaration-command';
 import type { AmendBody, CommandResult, DeclarationView } from './declaration-types';
 
 const IMPACTS = ['NONE', 'DEGRADED', 'INTERRUPTION'] as const;
 const ENDANGERMENTS = ['NONE', 'POTENTIAL', 'ACTUAL'] as const;
 const HANDLING_STATES = ['IN_PROGRESS', 'CONTAINED', 'RESOLVED', 'UNKNOWN'] as const;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * The declaration as it stands now and what happened after `seen`. The 412 comes from the event
- * store; the read models may lag a moment behind it, so this waits (5 s at most) until they show a
- * later revision.
- */
-async function loadConflict(
-  id: string,
-  seen: number,
-  mine: AmendBody,
-  seenValues: AmendValues,
-): Promise<Conflict> {
-  let view: DeclarationView | undefined;
-  for (let attempt = 0; attempt < 25; attempt++) {
-    view = unwrap(
-      await api.GET('/api/v1/declarations/{id}', { params: { path: { id } } }),
-    ) as DeclarationView;
-    if (view.revision > seen) break;
-    await pause(200);
-  }
-  const current = view as DeclarationView;
-  const history = unwrap(
-    await api.GET('/api/v1/declarations/{id}/history', {
-      params: { path: { id }, query: { minPosition: current.position } },
-    }),
-  ).items;
-  const now = valuesOf(current);
-  return {
-    revision: current.revision,
-    now,
-    since: history.filter((entry) => entry.revision > seen),
-    differing: fieldsChangedUnder(mine, seenValues, now),
-  };
-}
 
 interface Props {
   declaration: DeclarationView;

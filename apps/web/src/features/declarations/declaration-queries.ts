@@ -1,14 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { ApiProblem, unwrap } from '../../api/problem';
-import {
-  isUuid,
-  type Clock,
-  type DeclarationStatus,
-  type DeclarationPage,
-  type DeclarationView,
-  type TimelineEntry,
-} from './declaration-types';
+import { unwrap } from '../../api/problem';
+import type { Clock, DeclarationStatus, TimelineEntry } from './declaration-types';
 
 /** Every query of the declarant's follow-up starts with this key: a command invalidates them all. */
 export const DECLARATIONS = ['declarations'] as const;
@@ -34,7 +27,7 @@ export const useDeclarationList = (filters: ListFilters) =>
         ...(filters.q ? { q: filters.q } : {}),
         ...(pageParam ? { cursor: pageParam } : {}),
       };
-      return unwrap(await api.GET('/api/v1/declarations', { params: { query } })) as DeclarationPage;
+      return unwrap(await api.GET('/api/v1/declarations', { params: { query } }));
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -74,10 +67,7 @@ export const useOpenDeadlines = () =>
     },
   });
 
-/**
- * `GET /api/v1/declarations/{reference}`, or by id for a declaration that predates references.
- * Before the API knows references, a reference is a 400 (not an id): read as "not found" alike.
- */
+/** `GET /api/v1/declarations/{reference}`, or by id for a declaration that predates references. */
 export const useDeclaration = (key: string, minPosition: string | undefined) =>
   useQuery({
     queryKey: [...DECLARATIONS, 'detail', key, minPosition],
@@ -86,9 +76,7 @@ export const useDeclaration = (key: string, minPosition: string | undefined) =>
       const result = await api.GET('/api/v1/declarations/{id}', {
         params: { path: { id: key }, query: minPosition ? { minPosition } : {} },
       });
-      if (result.response.status === 400 && !isUuid(key))
-        throw new ApiProblem(404, 'declaration-not-found', 'Not found');
-      return unwrap(result) as DeclarationView;
+      return unwrap(result);
     },
   });
 

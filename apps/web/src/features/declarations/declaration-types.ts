@@ -4,7 +4,6 @@ type Schemas = components['schemas'];
 
 export type DeclarationListItem = Schemas['DeclarationListItemDto'];
 export type DeclarationPage = Schemas['DeclarationPageDto'];
-export type ExchangeMessage = Schemas['MessageViewDto'];
 export type DeclarationView = Schemas['DeclarationViewDto'];
 export type DeclarationStatus = DeclarationView['status'];
 export type Clock = Schemas['DeadlineItemDto'];
@@ -19,9 +18,6 @@ export const DECLARATION_STATUSES: readonly DeclarationStatus[] = [
   'RESOLVED',
   'CLOSED',
 ];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** What a person reads and types: the reference, else the id's first block (no reference before issue 13). */
 export const displayReference = (declaration: { id: string; reference?: string | null }): string =>

@@ -1,0 +1,39 @@
+import { api } from '../../api/client';
+import { unwrap } from '../../api/problem';
+import type { Conflict } from './amend-conflict';
+import { fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
+import type { AmendBody, DeclarationView } from './declaration-types';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The declaration as it stands now and what happened after `seen`. The 412 comes from the event
+ * store; the read models may lag a moment behind it, so this waits (5 s at most) until they show a
+ * later revision.
+ */
+export async function loadConflict(
+  id: string,
+  seen: number,
+  mine: AmendBody,
+  seenValues: AmendValues,
+): Promise<Conflict> {
+  const read = async (): Promise<DeclarationView> =>
+    unwrap(await api.GET('/api/v1/declarations/{id}', { params: { path: { id } } }));
+  let current = await read();
+  for (let attempt = 1; attempt < 25 && current.revision <= seen; attempt++) {
+    await pause(200);
+    current = await read();
+  }
+  const history = unwrap(
+    await api.GET('/api/v1/declarations/{id}/history', {
+      params: { path: { id }, query: { minPosition: current.position } },
+    }),
+  ).items;
+  const now = valuesOf(current);
+  return {
+    revision: current.revision,
+    now,
+    since: history.filter((entry) => entry.revision > seen),
+    differing: fieldsChangedUnder(mine, seenValues, now),
+  };
+}
