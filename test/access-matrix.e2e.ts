@@ -143,6 +143,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/declarations': { expected: ANY_TOKEN, path: () => '/api/v1/declarations' },
   'GET /api/v1/declarations/:id': { expected: OWN_FACILITY, path: declaration() },
   'GET /api/v1/declarations/:id/history': { expected: OWN_FACILITY, path: declaration('/history') },
+  'GET /api/v1/declarations/:id/receipt': { expected: OWN_FACILITY, path: declaration('/receipt') },
   'POST /api/v1/declarations/:id/amendments': {
     expected: OWN_FACILITY,
     path: declaration('/amendments'),
@@ -153,6 +154,16 @@ const MATRIX: Record<string, Case> = {
     expected: OWN_FACILITY,
     path: declaration('/messages'),
     body: { body: 'Les sauvegardes sont-elles intactes ?' },
+  },
+  'POST /api/v1/declarations/:id/assignment': {
+    expected: CERT,
+    path: declaration('/assignment'),
+    body: { assignee: null },
+  },
+  'POST /api/v1/declarations/:id/internal-notes': {
+    expected: CERT,
+    path: declaration('/internal-notes'),
+    body: { body: 'Même prestataire que la semaine dernière.' },
   },
   'POST /api/v1/declarations/:id/complement-requests': {
     expected: CERT,
