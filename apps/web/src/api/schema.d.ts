@@ -2369,14 +2369,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Newest first (submittedAt, then id, descending) unless `sort` says otherwise; a declarant sees its facilities only. With format=csv (CERT only), every selected declaration as a CSV attachment (UTF-8 with BOM) */
+      /** @description Newest first (submittedAt, then id, descending) unless `sort` says otherwise; a declarant sees its facilities only. With format=csv (CERT only): every selected declaration as a `text/csv; charset=utf-8` attachment (UTF-8 with BOM), recorded in the read-audit log */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['DeclarationPageDto'];
-          'text/csv': string;
         };
       };
       /** @description The request does not pass validation: `errors` names each field, header or parameter */
