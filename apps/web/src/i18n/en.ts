@@ -367,6 +367,7 @@ export const en: Messages = {
       CnilNotificationDeclared: 'CNIL notification declared',
       AuthorityNotified: 'Authority informed',
       DeadlineReminderSent: 'Deadline reminder sent',
+      MailSent: 'E-mail sent to the facility',
       MessagePosted: 'Message',
       SystemsConcernedAmended: 'Systems concerned amended',
       SystemsDetailAmended: 'Applications concerned amended',

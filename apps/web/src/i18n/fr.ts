@@ -372,6 +372,7 @@ export const fr = {
       CnilNotificationDeclared: 'Notification à la CNIL déclarée',
       AuthorityNotified: 'Autorité informée',
       DeadlineReminderSent: 'Rappel d’échéance envoyé',
+      MailSent: 'E-mail envoyé à l’établissement',
       MessagePosted: 'Message',
       SystemsConcernedAmended: 'Systèmes concernés modifiés',
       SystemsDetailAmended: 'Applications concernées modifiées',

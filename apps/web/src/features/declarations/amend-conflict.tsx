@@ -14,6 +14,8 @@ export interface Conflict {
   since: TimelineEntry[];
   /** The fields the user changes whose value moved meanwhile. */
   differing: AmendedField[];
+  /** Only Vigie recorded something meanwhile (a mail, a delivery): nobody changed the declaration. */
+  byVigieOnly: boolean;
 }
 
 interface Props {

@@ -1,7 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useT } from '../../i18n/i18n';
@@ -16,6 +16,7 @@ import type { AmendBody, CommandResult, DeclarationView } from './declaration-ty
 const IMPACTS = ['NONE', 'DEGRADED', 'INTERRUPTION'] as const;
 const ENDANGERMENTS = ['NONE', 'POTENTIAL', 'ACTUAL'] as const;
 const HANDLING_STATES = ['IN_PROGRESS', 'CONTAINED', 'RESOLVED', 'UNKNOWN'] as const;
+const MAX_AUTOMATIC = 3;
 
 interface Props {
   declaration: DeclarationView;
@@ -60,8 +61,9 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
       onDone(result);
     },
   );
-  const send = (revision: number) => {
-    const body = changesOf(seen.values, input);
+  // In a row, without the user: a mailer that keeps recording must not loop the form.
+  const automatic = useRef(0);
+  const send = (revision: number, body: AmendBody = changesOf(seen.values, input)) => {
     setNothing(Object.keys(body).length === 0);
     if (Object.keys(body).length === 0) return;
     command.mutate(
@@ -71,10 +73,21 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
           if (!(error instanceof ApiProblem && error.status === 412)) return;
           onConflict();
           setConflictError(null);
-          loadConflict(declaration.id, seen.revision, body, seen.values).then(setConflict, setConflictError);
+          loadConflict(declaration.id, seen.revision, body, seen.values).then((found) => {
+            // Only Vigie wrote meanwhile (a mail to the facility recorded, a delivery): nobody
+            // changed the declaration, so there is nothing to show and nothing to overwrite.
+            if (found.byVigieOnly && automatic.current < MAX_AUTOMATIC) {
+              automatic.current += 1;
+              send(found.revision, body);
+            } else setConflict(found);
+          }, setConflictError);
         },
       },
     );
+  };
+  const submit = (revision: number) => {
+    automatic.current = 0;
+    send(revision);
   };
   const discard = () => {
     if (conflict === null) return;
@@ -93,7 +106,7 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
           conflict={conflict}
           meId={meId}
           pending={command.isPending}
-          onReapply={() => send(conflict.revision)}
+          onReapply={() => submit(conflict.revision)}
           onDiscard={discard}
         />
       )}
@@ -108,7 +121,7 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
         error={stale ? null : command.error}
         pending={command.isPending || (stale && conflict === null)}
         submitLabel={conflict === null ? undefined : t.declarations.conflict.reapply}
-        onSubmit={() => send(conflict?.revision ?? seen.revision)}
+        onSubmit={() => submit(conflict?.revision ?? seen.revision)}
       >
         <Input
           textArea

@@ -3,6 +3,7 @@ import { unwrap } from '../../api/problem';
 import type { Conflict } from './amend-conflict';
 import { fieldsChangedUnder, valuesOf, type AmendValues } from './amend-values';
 import type { AmendBody, DeclarationView } from './declaration-types';
+import { BY_VIGIE } from './timeline-format';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,10 +31,12 @@ export async function loadConflict(
     }),
   ).items;
   const now = valuesOf(current);
+  const since = history.filter((entry) => entry.revision > seen);
   return {
     revision: current.revision,
     now,
-    since: history.filter((entry) => entry.revision > seen),
+    since,
     differing: fieldsChangedUnder(mine, seenValues, now),
+    byVigieOnly: since.length > 0 && since.every((entry) => BY_VIGIE.has(entry.type)),
   };
 }

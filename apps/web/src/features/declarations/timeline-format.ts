@@ -14,7 +14,8 @@ const BY_CERT = new Set([
   'StructureNis2StatusAmended',
   'StructureOseFlagAmended',
 ]);
-const BY_VIGIE = new Set(['AuthorityNotified', 'DeadlineReminderSent']);
+/** What Vigie records by itself (deliveries to the authorities, reminders, mails): nobody's change. */
+export const BY_VIGIE = new Set(['AuthorityNotified', 'DeadlineReminderSent', 'MailSent']);
 
 /**
  * Who did it, as the declarant may know it: actors are opaque ids (their names are sealed
@@ -61,7 +62,8 @@ export const fieldLabel = (field: string, t: Messages): string => t.declarations
  * declarant at submission) are shown above.
  */
 export const shownChanges = (entry: TimelineEntry): TimelineEntry['changes'] =>
-  entry.type === 'DeclarationSubmitted'
+  // A delivery's attempts, outcomes and ids are the operator's business, not the declarant's.
+  entry.type === 'DeclarationSubmitted' || BY_VIGIE.has(entry.type)
     ? []
     : entry.changes.filter(
         (change) =>
