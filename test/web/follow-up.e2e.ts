@@ -540,3 +540,103 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     }
   });
 });
+
+describe('With mail on (the default), in Chromium', () => {
+  let web: WebApi;
+  let browser: Browser;
+  let declarant: StorageState;
+  /** The API's clock runs `offsetMs` ahead of the real one, to bring a report's reminder due. */
+  let offsetMs = 0;
+
+  beforeAll(async () => {
+    [web, browser] = await Promise.all([
+      startWebApi({ VIGIE_MAIL: 'on', VIGIE_MAIL_POLL_MS: '200' }, undefined, {
+        clock: () => new Date(Date.now() + offsetMs),
+      }),
+      launchBrowser(),
+    ]);
+    const user = await inviteUser(web, 'declarant', { finess: [FINESS] });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+    await logIn(await context.newPage(), web, user);
+    declarant = await context.storageState();
+    await context.close();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  /** The declaration's revision once it moved past `than` (a mail recorded), 10 s at most. */
+  async function revisionAfter(id: string, than: number): Promise<number> {
+    const analyst = bearer(await web.api.token({ role: 'analyst' }));
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const view = await web.api.http
+        .get(`/api/v1/declarations/${id}`)
+        .query(await web.api.caughtUp())
+        .set(analyst)
+        .expect(200);
+      if ((view.body as View).revision > than) return (view.body as View).revision;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`declaration ${id} stayed at revision ${than}: no mail was recorded`);
+  }
+
+  it('an amendment whose 412 comes only from a mail recorded meanwhile goes through, with no conflict to show', async () => {
+    // The NIS2 notification falls due in 24 h 3 min: its "due within 24 h" reminder is 5 minutes away.
+    const detectedAt = new Date(Date.now() - 48 * 3_600_000 + 3 * 60_000).toISOString();
+    const base = submission();
+    const script = bearer(await web.api.token({ role: 'declarant', finess: [FINESS] }));
+    const created = await web.api.http
+      .post('/api/v1/declarations')
+      .set(script)
+      .send({
+        ...base,
+        structure: { ...(base.structure as object), nis2: 'ESSENTIAL' },
+        occurredAt: detectedAt,
+        detectedAt,
+      })
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    const reference = (created.body as { reference: string }).reference;
+    const seen = await revisionAfter(id, 0); // the receipt's mail
+
+    const page = await (
+      await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', storageState: declarant })
+    ).newPage();
+    const requests: Request[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') requests.push(request);
+    });
+    try {
+      await page.goto(`${web.url}/declarations/${reference}`);
+      await page.locator('main', { hasText: `Version ${seen}` }).waitFor();
+      await page.getByRole('button', { name: 'Compléter ou corriger la déclaration' }).click();
+      const mine = 'Rançongiciel ; sauvegardes hors ligne intactes.';
+      await page.getByLabel('Description').fill(mine);
+
+      // Meanwhile the reminder's mail is recorded in the declaration's stream.
+      offsetMs = 5 * 60_000;
+      const now = await revisionAfter(id, seen);
+
+      await page.getByRole('button', { name: 'Envoyer' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      await expect(page.getByText('Quelqu’un a modifié cette déclaration avant vous').count()).resolves.toBe(
+        0,
+      );
+      const amendments = requests.filter((request) => request.url().endsWith('/amendments'));
+      expect(amendments.map((request) => request.headers()['if-match'])).toEqual([`"${seen}"`, `"${now}"`]);
+      const analyst = bearer(await web.api.token({ role: 'analyst' }));
+      const after = await web.api.http
+        .get(`/api/v1/declarations/${id}`)
+        .query(await web.api.caughtUp())
+        .set(analyst);
+      expect((after.body as View).description).toBe(mine);
+      // The mails are in the history, told as Vigie's.
+      await page.locator('main li', { hasText: 'E-mail envoyé à l’établissement' }).first().waitFor();
+    } finally {
+      offsetMs = 0;
+      await page.context().close();
+    }
+  });
+});
