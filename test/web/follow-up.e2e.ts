@@ -515,6 +515,37 @@ describe('The declarant follows their declarations up, in Chromium', () => {
     }
   });
 
+  it('an amendment whose 412 comes from the CERT’s own bookkeeping (an assignment) goes through, with no conflict to show', async () => {
+    const view = await declare();
+    const { page, requests } = await open(pathOf(view), declarant);
+    try {
+      await page.getByRole('button', { name: 'Compléter ou corriger la déclaration' }).click();
+      const mine = 'Rançongiciel ; messagerie coupée par précaution.';
+      await page.getByLabel('Description').fill(mine);
+      // Meanwhile an analyst takes the declaration: a revision the facility does not read.
+      await web.api.http
+        .post(`/api/v1/declarations/${view.id}/assignment`)
+        .set(analyst)
+        .send({ assignee: 'analyst-cert' })
+        .expect(200);
+      await page.getByRole('button', { name: 'Envoyer' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      await expect(page.getByText('Quelqu’un a modifié cette déclaration avant vous').count()).resolves.toBe(
+        0,
+      );
+      const amendments = requests.filter(
+        (request) => request.method() === 'POST' && request.url().endsWith('/amendments'),
+      );
+      expect(amendments.map((request) => request.headers()['if-match'])).toEqual([
+        `"${view.revision}"`,
+        `"${view.revision + 1}"`,
+      ]);
+      expect((await read(view.id)).description).toBe(mine);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('another facility’s declarant sees none of it, in the list or by URL', async () => {
     const { page, requests } = await open('/declarations', stranger);
     try {

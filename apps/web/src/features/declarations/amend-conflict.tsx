@@ -14,7 +14,10 @@ export interface Conflict {
   since: TimelineEntry[];
   /** The fields the user changes whose value moved meanwhile. */
   differing: AmendedField[];
-  /** Only Vigie recorded something meanwhile (a mail, a delivery): nobody changed the declaration. */
+  /**
+   * Nothing anyone changed is to be seen: Vigie recorded a mail or a delivery meanwhile, or the
+   * CERT did its bookkeeping that facilities do not read (an assignment, an internal note).
+   */
   byVigieOnly: boolean;
 }
 

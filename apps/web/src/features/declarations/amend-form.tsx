@@ -74,8 +74,8 @@ export function AmendForm({ declaration, meId, onDone, onConflict }: Props) {
           onConflict();
           setConflictError(null);
           loadConflict(declaration.id, seen.revision, body, seen.values).then((found) => {
-            // Only Vigie wrote meanwhile (a mail to the facility recorded, a delivery): nobody
-            // changed the declaration, so there is nothing to show and nothing to overwrite.
+            // Only Vigie wrote meanwhile (a mail to the facility recorded, a delivery), or the CERT
+            // assigned it: nothing the user could see moved, so nothing to show or to overwrite.
             if (found.byVigieOnly && automatic.current < MAX_AUTOMATIC) {
               automatic.current += 1;
               send(found.revision, body);

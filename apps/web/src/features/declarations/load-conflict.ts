@@ -37,6 +37,8 @@ export async function loadConflict(
     now,
     since,
     differing: fieldsChangedUnder(mine, seenValues, now),
-    byVigieOnly: since.length > 0 && since.every((entry) => BY_VIGIE.has(entry.type)),
+    // Empty when all that happened is the CERT's own bookkeeping, which no facility reads
+    // (an assignment, an internal note): nothing the user could see moved either.
+    byVigieOnly: since.every((entry) => BY_VIGIE.has(entry.type)),
   };
 }
