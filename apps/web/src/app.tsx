@@ -4,6 +4,8 @@ import { ApiProblem } from './api/problem';
 import { AccountPage } from './features/account/account-page';
 import { ActivationPage } from './features/activation/activation-page';
 import { AdminUsersPage } from './features/admin-users/admin-users-page';
+import { DeclarationPage } from './features/declarations/declaration-page';
+import { MyDeclarationsPage } from './features/declarations/my-declarations-page';
 import { HomePage } from './features/home/home-page';
 import { AccessibilityPage } from './features/legal/accessibility-page';
 import { LegalNoticePage } from './features/legal/legal-notice-page';
@@ -34,6 +36,8 @@ const router = createBrowserRouter([
       { path: 'compte', element: <AccountPage /> },
       { path: 'admin/utilisateurs', element: <AdminUsersPage /> },
       { path: 'activer', element: <ActivationPage /> },
+      { path: 'declarations', element: <MyDeclarationsPage /> },
+      { path: 'declarations/:reference', element: <DeclarationPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: '*', element: <NotFoundPage /> },
