@@ -1,3 +1,4 @@
+import { DEFAULT_REGIME_DATES } from '@vigie/domain';
 import { loadNotifierConfig } from './notifier-config';
 
 const SECRET = 'a-secret-of-sixteen+';
@@ -23,7 +24,7 @@ describe('notifier configuration', () => {
       reminderLeadMs: 6 * 3_600_000,
       maxAttempts: 5,
       startFrom: 'beginning',
-      clockPolicy: { cspTargetHours: 24 },
+      clockPolicy: { cspTargetHours: 24, appliesFrom: DEFAULT_REGIME_DATES },
     });
     expect(config.facilityUrl('750712184')).toBeNull();
   });

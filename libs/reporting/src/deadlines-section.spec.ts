@@ -60,25 +60,25 @@ describe('the deadlines section of the yearly report', () => {
 
   it('replayed: counts the clocks of the year’s declarations only, read at the report’s instant', () => {
     const log = [
-      // 2019: its clocks are the 2019 report's, although it is the previous year's total here.
+      // 2024: its clocks are the 2024 report's, although it is the previous year's total here.
       logged(
         submitted({
           declarationId: 'old',
           structure: essential,
-          detectedAt: '2019-12-30T08:00:00.000Z',
-          submittedAt: '2019-12-30T09:00:00.000Z',
+          detectedAt: '2024-12-30T08:00:00.000Z',
+          submittedAt: '2024-12-30T09:00:00.000Z',
         }),
-        '2019-12-30T09:00:00.000Z',
+        '2024-12-30T09:00:00.000Z',
       ),
-      // 2020: declared 2 days after detection, NIS2 essential, no notification yet.
+      // 2025: declared 2 days after detection, NIS2 essential, no notification yet.
       logged(
         submitted({
           declarationId: 'late',
           structure: essential,
-          detectedAt: '2020-03-02T08:00:00.000Z',
-          submittedAt: '2020-03-04T08:00:00.000Z',
+          detectedAt: '2025-03-02T08:00:00.000Z',
+          submittedAt: '2025-03-04T08:00:00.000Z',
         }),
-        '2020-03-04T08:00:00.000Z',
+        '2025-03-04T08:00:00.000Z',
       ),
       logged(
         {
@@ -90,24 +90,43 @@ describe('the deadlines section of the yearly report', () => {
             content: 'Notification',
             requestId: null,
             submittedBy: 'rssi',
-            submittedAt: '2020-03-05T07:00:00.000Z',
+            submittedAt: '2025-03-05T07:00:00.000Z',
           },
         },
-        '2020-03-05T07:00:00.000Z',
+        '2025-03-05T07:00:00.000Z',
       ),
     ];
     const at = (instant: string) => {
-      const fold = asOfFold(2020, new Date(instant));
+      const fold = asOfFold(2025, new Date(instant));
       log.forEach((recorded) => fold.add(recorded));
       return buildAnnualReport(fold.snapshot(), { ...META, asOf: instant }).deadlines;
     };
-    const before = at('2020-03-04T12:00:00.000Z');
+    const before = at('2025-03-04T12:00:00.000Z');
     expect(before.CSP.DECLARATION).toMatchObject({ total: 1, metLate: 1, shareOnTime: 0 });
     expect(before.NIS2.EARLY_WARNING).toMatchObject({ total: 1, metLate: 1 });
     expect(before.NIS2.NOTIFICATION).toMatchObject({ total: 1, due: 1, shareOnTime: null });
-    const after = at('2020-03-06T00:00:00.000Z');
+    const after = at('2025-03-06T00:00:00.000Z');
     expect(after.NIS2.NOTIFICATION).toMatchObject({ total: 1, met: 1, shareOnTime: 100 });
     expect(after.NIS2.FINAL).toMatchObject({ total: 1, due: 1 });
+  });
+
+  it('replayed: a year before NIS2 applied (18 October 2024) has no NIS2 clock, the French one only', () => {
+    const fold = asOfFold(2020, new Date('2020-12-31T00:00:00.000Z'));
+    fold.add(
+      logged(
+        submitted({
+          declarationId: 'nis2-not-yet',
+          structure: essential,
+          detectedAt: '2020-03-02T08:00:00.000Z',
+          submittedAt: '2020-03-02T09:00:00.000Z',
+        }),
+        '2020-03-02T09:00:00.000Z',
+      ),
+    );
+    const { deadlines } = buildAnnualReport(fold.snapshot(), { ...META, asOf: '2020-12-31T00:00:00.000Z' });
+    expect(deadlines.CSP.DECLARATION).toMatchObject({ total: 1, met: 1 });
+    for (const stage of ['EARLY_WARNING', 'NOTIFICATION', 'FINAL'] as const)
+      expect(deadlines.NIS2[stage]).toMatchObject({ total: 0 });
   });
 
   it('the public edition masks counts of 1 to 4 and withholds the share they would give back', () => {

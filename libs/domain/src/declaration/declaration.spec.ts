@@ -111,6 +111,7 @@ describe('evolve', () => {
       openIntermediateRequestId: null,
       cnilNotificationDeclared: false,
       deliveredIds: [],
+      assignee: null,
     });
   });
 

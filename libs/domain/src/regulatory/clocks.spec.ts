@@ -13,7 +13,7 @@ import {
   stagedReportSubmitted,
 } from '../testing/regulatory-fixtures';
 import { parisWallClock } from '../time/paris-wall-clock';
-import { clockPolicyFromEnv } from './clock-policy';
+import { clockPolicyFromEnv, DEFAULT_CLOCK_POLICY } from './clock-policy';
 import { clocksOf, clockStatus, scheduleOf, type Clock } from './clocks';
 import { onTimeShares } from './on-time-shares';
 import { regulatoryFactsOf, type RegulatoryFacts } from './regulatory-facts';
@@ -27,6 +27,7 @@ function declared(
     nis2?: 'ESSENTIAL' | 'NONE';
     submittedAfterHours?: number;
     dataImpacts?: ('AVAILABILITY' | 'CONFIDENTIALITY')[];
+    structureType?: 'ES' | 'ESMS';
   } = {},
 ): DeclarationEvent {
   const submittedAt = new Date(
@@ -36,7 +37,7 @@ function declared(
     structure: {
       finess: '750712184',
       name: 'CHU Y',
-      type: 'ES',
+      type: options.structureType ?? 'ES',
       region: '11',
       isOse: false,
       nis2: options.nis2 ?? 'ESSENTIAL',
@@ -282,7 +283,8 @@ describe('statuses', () => {
 
 describe('the French target', () => {
   it('is 24 h unless configured', () => {
-    expect(clockPolicyFromEnv({})).toEqual({ cspTargetHours: 24 });
+    expect(clockPolicyFromEnv({})).toEqual(DEFAULT_CLOCK_POLICY);
+    expect(DEFAULT_CLOCK_POLICY.cspTargetHours).toBe(24);
     const facts = factsOf(declared('2026-03-02T07:05:00Z'));
     expect(
       clockOf(
@@ -294,6 +296,45 @@ describe('the French target', () => {
 
   it.each(['0', '-3', 'soon', '9999'])('refuses VIGIE_CSP_TARGET_HOURS=%s', (raw) => {
     expect(() => clockPolicyFromEnv({ VIGIE_CSP_TARGET_HOURS: raw })).toThrow(/VIGIE_CSP_TARGET_HOURS/);
+  });
+});
+
+describe('each regime binds from its date, by the incident’s detection', () => {
+  const regimes = (detectedAt: string, overrides: Parameters<typeof declared>[1] = {}, env = {}) =>
+    clocksOf(factsOf(declared(detectedAt, overrides)), new Date(0), clockPolicyFromEnv(env)).map(
+      (clock) => `${clock.regime}/${clock.stage}`,
+    );
+
+  it('no NIS2 clock for an incident detected before the directive applied (18 October 2024)', () => {
+    // An essential entity of 2019: the deadlines list once said "NIS2 notification overdue since 2019".
+    expect(regimes('2019-01-02T10:00:00Z').filter((name) => name.startsWith('NIS2'))).toEqual([]);
+    expect(regimes('2024-10-17T21:59:59Z').filter((name) => name.startsWith('NIS2'))).toEqual([]);
+    // Midnight in Paris on 18 October 2024 (UTC+2).
+    expect(regimes('2024-10-17T22:00:00Z')).toContain('NIS2/EARLY_WARNING');
+  });
+
+  it('VIGIE_NIS2_APPLIES_FROM moves it to the national law’s date, at midnight in Paris', () => {
+    const env = { VIGIE_NIS2_APPLIES_FROM: '2025-03-01' };
+    expect(regimes('2025-02-28T22:59:59Z', {}, env).filter((name) => name.startsWith('NIS2'))).toEqual([]);
+    expect(regimes('2025-02-28T23:00:00Z', {}, env)).toContain('NIS2/NOTIFICATION');
+    expect(() => clockPolicyFromEnv({ VIGIE_NIS2_APPLIES_FROM: '2025-02-30' })).toThrow(
+      /VIGIE_NIS2_APPLIES_FROM/,
+    );
+    expect(() => clockPolicyFromEnv({ VIGIE_NIS2_APPLIES_FROM: 'soon' })).toThrow(/VIGIE_NIS2_APPLIES_FROM/);
+  });
+
+  it('the French obligation from 1 October 2017, for an ESMS from 29 April 2022 (décret 2022-715)', () => {
+    expect(regimes('2017-09-30T21:00:00Z')).not.toContain('CSP/DECLARATION');
+    expect(regimes('2017-10-01T08:00:00Z')).toContain('CSP/DECLARATION');
+    const esms = { structureType: 'ESMS' as const };
+    expect(regimes('2021-06-01T08:00:00Z', esms)).not.toContain('CSP/DECLARATION');
+    expect(regimes('2022-04-29T08:00:00Z', esms)).toContain('CSP/DECLARATION');
+  });
+
+  it('GDPR art. 33 from 25 May 2018', () => {
+    const breach = { dataImpacts: ['CONFIDENTIALITY' as const] };
+    expect(regimes('2018-05-24T08:00:00Z', breach)).not.toContain('GDPR/CNIL_NOTIFICATION');
+    expect(regimes('2018-05-25T08:00:00Z', breach)).toContain('GDPR/CNIL_NOTIFICATION');
   });
 });
 

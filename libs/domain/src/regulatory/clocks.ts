@@ -72,7 +72,9 @@ function nis2Clocks(facts: RegulatoryFacts): ScheduledClock[] {
 
 /**
  * Every clock of the declaration, whatever the instant: which regimes apply follows from the
- * facts as they stand now (a regime that starts applying later still counts from detection).
+ * facts as they stand now (a regime that starts applying later still counts from detection), and
+ * from the date each law binds from (policy.appliesFrom): an incident detected before NIS2 applied
+ * has no NIS2 clock, one of an ESMS detected before décret 2022-715 no French one.
  */
 export function scheduleOf(
   facts: RegulatoryFacts,
@@ -80,13 +82,17 @@ export function scheduleOf(
 ): ScheduledClock[] {
   if (Number.isNaN(Date.parse(facts.detectedAt)) || Number.isNaN(Date.parse(facts.submittedAt))) return [];
   const clocks: ScheduledClock[] = [];
-  if (cspApplies(facts)) {
+  const detected = Date.parse(facts.detectedAt);
+  const bound = (from: string) => detected >= Date.parse(from);
+  const { appliesFrom } = policy;
+  const cspFrom = facts.structureType === 'ESMS' ? appliesFrom.cspEsms : appliesFrom.csp;
+  if (cspApplies(facts) && bound(cspFrom)) {
     clocks.push(
       clock('CSP', 'DECLARATION', hoursAfter(facts.detectedAt, policy.cspTargetHours), facts.submittedAt),
     );
   }
-  if (nis2Applies(facts)) clocks.push(...nis2Clocks(facts));
-  if (facts.dataImpacts.includes('CONFIDENTIALITY')) {
+  if (nis2Applies(facts) && bound(appliesFrom.nis2)) clocks.push(...nis2Clocks(facts));
+  if (facts.dataImpacts.includes('CONFIDENTIALITY') && bound(appliesFrom.gdpr)) {
     clocks.push(clock('GDPR', 'CNIL_NOTIFICATION', hoursAfter(facts.detectedAt, 72), facts.cnilNotifiedAt));
   }
   return clocks.filter((scheduled) => !Number.isNaN(Date.parse(scheduled.dueAt)));

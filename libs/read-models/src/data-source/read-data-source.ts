@@ -7,6 +7,7 @@ import { DeadlineShares1796515200000 } from '../migrations/1796515200000-deadlin
 import { UserPermissions1797120000000 } from '../migrations/1797120000000-user-permissions.migration';
 import { UserDirectory1797379200000 } from '../migrations/1797379200000-user-directory.migration';
 import { DeclarationReference1797984000000 } from '../migrations/1797984000000-declaration-reference.migration';
+import { RegimeDates1798070400000 } from '../migrations/1798070400000-regime-dates.migration';
 import { READ_ENTITIES } from './read-entities';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -51,6 +52,7 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
       UserPermissions1797120000000,
       UserDirectory1797379200000,
       DeclarationReference1797984000000,
+      RegimeDates1798070400000,
     ],
     migrationsTableName: 'read_migrations',
     migrationsRun: false,

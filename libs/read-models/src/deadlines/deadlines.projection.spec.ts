@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { DeclarationEvent } from '@vigie/domain';
+import { DEFAULT_CLOCK_POLICY, type DeclarationEvent } from '@vigie/domain';
 import { SqliteEventStore } from '@vigie/event-store';
 import { openReadDataSource } from '../data-source/read-data-source';
 import { Projector } from '../projector/projector';
@@ -39,7 +39,7 @@ const notified = (minutes: number): DeclarationEvent => ({
     submittedAt: at(minutes),
   },
 });
-const policy = () => ({ cspTargetHours: 24 });
+const policy = () => DEFAULT_CLOCK_POLICY;
 const rowsOf = (events: DeclarationEvent[]) => {
   const source = foldRow(deadlineDeclarationProjection, recorded(events));
   return source === null ? new Map() : sumRows(deadlineRows(policy), [[source, 1]]);
