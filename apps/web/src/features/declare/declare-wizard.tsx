@@ -1,0 +1,224 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import type { ButtonProps } from '@codegouvfr/react-dsfr/Button';
+import { ButtonsGroup } from '@codegouvfr/react-dsfr/ButtonsGroup';
+import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useT } from '../../i18n/i18n';
+import {
+  ESSENTIALS,
+  missingEssentials,
+  REVIEW,
+  STEP_COUNT,
+  toSubmission,
+  type DeclareForm,
+} from './declare-form';
+import { saveDraft, useDraftAutosave } from './draft-store';
+import { EssentialsStep } from './essentials-step';
+import { useFacilityPrefill } from './facility-prefill';
+import {
+  fieldMessages,
+  firstFieldInError,
+  requiredMessages,
+  unshownFields,
+  type ApiProblemShape,
+  type FieldMessages,
+} from './field-errors';
+import { FindingStep } from './finding-step';
+import { MeasuresStep } from './measures-step';
+import { enqueue, flushOutbox, useOutboxState } from './outbox';
+import { ReviewStep } from './review-step';
+import { receiptPath, SendStatus } from './send-status';
+
+export interface WizardStart {
+  form: DeclareForm;
+  step: number;
+  problem?: ApiProblemShape;
+  /** An entry of this person's outbox still waiting: the page shows its state, not the form. */
+  pendingKey?: string;
+}
+
+export function DeclareWizard({
+  userId,
+  facilities,
+  start,
+}: {
+  userId: string;
+  facilities: string[];
+  start: WizardStart;
+}) {
+  const t = useT();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState(start.form);
+  const [step, setStep] = useState(start.step);
+  const [problem, setProblem] = useState<ApiProblemShape | null>(start.problem ?? null);
+  const [required, setRequired] = useState<FieldMessages>({});
+  const [key, setKey] = useState(start.pendingKey);
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
+  const [focusTarget, setFocusTarget] = useState<string>();
+  const top = useRef<HTMLDivElement>(null);
+  const known = useOutboxState(key);
+  const outbox = known ?? (key === undefined ? undefined : { kind: 'waiting' as const });
+
+  const set = useCallback(
+    (patch: Partial<DeclareForm>) => setForm((current) => ({ ...current, ...patch })),
+    [],
+  );
+  useDraftAutosave(userId, form, step, key === undefined);
+  const prefilled = useFacilityPrefill(form, set);
+  const messages = useMemo(() => ({ ...fieldMessages(problem, t), ...required }), [problem, required, t]);
+
+  /** To the step of the first field in error, and focus on it (after that step has rendered). */
+  const showFirstError = useCallback((shown: FieldMessages) => {
+    const place = firstFieldInError(shown);
+    if (place === undefined) return;
+    setStep(place[0]);
+    setFocusTarget(place[1]);
+  }, []);
+
+  useEffect(() => {
+    if (focusTarget === undefined) return;
+    document.getElementById(focusTarget)?.focus();
+    setFocusTarget(undefined);
+  }, [focusTarget, step]);
+
+  // A problem kept with the draft (refused while the page was closed): shown at once.
+  useEffect(() => {
+    if (start.problem !== undefined) showFirstError(fieldMessages(start.problem, t));
+    // Once, for the draft the page opened with.
+  }, []);
+
+  useEffect(() => {
+    if (outbox?.kind === 'refused') {
+      setProblem(outbox.problem);
+      setKey(undefined);
+      showFirstError(fieldMessages(outbox.problem, t));
+    }
+    if (outbox?.kind === 'sent') navigate(receiptPath(outbox), { state: { position: outbox.position } });
+  }, [outbox, navigate, showFirstError, t]);
+
+  const goTo = (next: number) => {
+    setStep(next);
+    // The new step's title is read first, as after a page change.
+    requestAnimationFrame(() => top.current?.focus());
+  };
+
+  const send = async () => {
+    // A ref, not the state: a double click arrives before React renders the disabled button.
+    if (sending.current || key !== undefined) return;
+    sending.current = true;
+    setBusy(true);
+    try {
+      const missing = missingEssentials(form);
+      if (missing.length > 0) {
+        const shown = requiredMessages(missing, t);
+        setProblem(null);
+        setRequired(shown);
+        showFirstError(shown);
+        return;
+      }
+      setRequired({});
+      setProblem(null);
+      await saveDraft(userId, form, step);
+      setKey(await enqueue(userId, toSubmission(form)));
+      await flushOutbox(userId, () => void queryClient.invalidateQueries({ queryKey: ['declarations'] }));
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Enter in a field goes on to the next step; only the review step's Enter sends.
+    if (step === REVIEW) void send();
+    else goTo(step + 1);
+  };
+
+  if (key !== undefined) return <SendStatus state={outbox} />;
+
+  const unshown = problem !== null && (problem.errors.length === 0 || unshownFields(messages).length > 0);
+  const stepProps = { form, set, messages };
+  const sendButton = {
+    children: step === REVIEW ? t.declare.send : t.declare.sendNow,
+    iconId: 'fr-icon-send-plane-fill' as const,
+    onClick: () => void send(),
+    disabled: busy,
+    type: 'button' as const,
+    nativeButtonProps: { id: 'declare-send' },
+  };
+  return (
+    <>
+      <SendStatus state={undefined} />
+      {problem !== null && (
+        <Alert
+          severity="error"
+          className="fr-mb-4w"
+          small
+          description={
+            unshown && problem.status === 403
+              ? t.declare.outbox.forbidden
+              : unshown
+                ? t.errors.generic
+                : t.declare.outbox.refused
+          }
+        />
+      )}
+      <div ref={top} tabIndex={-1}>
+        <Stepper
+          currentStep={step + 1}
+          stepCount={STEP_COUNT}
+          title={t.declare.steps[step]}
+          nextTitle={t.declare.steps[step + 1]}
+          progressText={({ currentStep, stepCount }) => t.declare.progress(currentStep, stepCount)}
+          nextStepText={t.declare.nextStep}
+        />
+      </div>
+      <form onSubmit={submit} noValidate aria-labelledby="declare-title">
+        {step !== REVIEW && <p className="fr-hint-text">{t.declare.required}</p>}
+        {step === ESSENTIALS && (
+          <EssentialsStep {...stepProps} facilities={facilities} prefilled={prefilled} />
+        )}
+        {step === 1 && <FindingStep {...stepProps} />}
+        {step === 2 && <MeasuresStep {...stepProps} />}
+        {step === REVIEW && <ReviewStep form={form} goTo={goTo} />}
+        <ButtonsGroup
+          className="fr-mt-4w"
+          inlineLayoutWhen="md and up"
+          buttons={
+            [
+              ...(step === ESSENTIALS || step === REVIEW ? [sendButton] : []),
+              ...(step < REVIEW
+                ? [
+                    {
+                      children: t.declare.next,
+                      priority: step === ESSENTIALS ? ('secondary' as const) : ('primary' as const),
+                      iconId: 'fr-icon-arrow-right-line' as const,
+                      iconPosition: 'right' as const,
+                      type: 'submit' as const,
+                      nativeButtonProps: { id: 'declare-next' },
+                    },
+                  ]
+                : []),
+              ...(step > ESSENTIALS
+                ? [
+                    {
+                      children: t.declare.previous,
+                      priority: 'tertiary' as const,
+                      iconId: 'fr-icon-arrow-left-line' as const,
+                      type: 'button' as const,
+                      onClick: () => goTo(step - 1),
+                      nativeButtonProps: { id: 'declare-previous' },
+                    },
+                  ]
+                : []),
+            ] as [ButtonProps, ...ButtonProps[]]
+          }
+        />
+      </form>
+    </>
+  );
+}
