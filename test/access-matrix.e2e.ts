@@ -148,6 +148,12 @@ const MATRIX: Record<string, Case> = {
     path: declaration('/amendments'),
     body: { description: 'Amended.' },
   },
+  // The exchanges: the facility's declarants and the CERT write on one thread.
+  'POST /api/v1/declarations/:id/messages': {
+    expected: OWN_FACILITY,
+    path: declaration('/messages'),
+    body: { body: 'Les sauvegardes sont-elles intactes ?' },
+  },
   'POST /api/v1/declarations/:id/complement-requests': {
     expected: CERT,
     path: declaration('/complement-requests'),

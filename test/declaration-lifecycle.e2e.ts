@@ -66,10 +66,12 @@ describeEachReadDb(
       const response = await api.http.post('/api/v1/declarations').set(declarant).send(submission());
       expect(response.status).toBe(201);
       conformsToDocument(response);
+      // The first declaration of 2026 (Paris) in this log: its reference is the year's first number.
       expect(response.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         revision: 0,
         position: expect.stringMatching(/^\d+$/),
+        reference: '2026-000001',
       });
       id = response.body.id;
       expect(response.headers.etag).toBe('"0"');
@@ -141,6 +143,7 @@ describeEachReadDb(
       expect(response.headers.etag).toBe('"12"');
       expect(response.body).toMatchObject({
         id,
+        reference: '2026-000001',
         status: 'CLOSED',
         revision: 12,
         position: lastPosition.toString(),
@@ -183,6 +186,15 @@ describeEachReadDb(
         closure: { reason: 'Leak handled.', closedBy: 'analyst-cert' },
         reopenings: 1,
       });
+      // The reference opens the same declaration, for the declarant too.
+      const byReference = await api.http
+        .get('/api/v1/declarations/2026-000001')
+        .query(afterLastCommand())
+        .set(declarant)
+        .expect(200)
+        .expect(conformsToDocument);
+      expect(byReference.body.id).toBe(id);
+      expect(byReference.headers.etag).toBe('"12"');
     });
 
     it('then the history lists every event in order, who and when, and what changed from → to', async () => {

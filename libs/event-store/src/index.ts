@@ -11,3 +11,4 @@ export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-st
 export * from './migrate/migrate-event-log';
 export * from './migrate/migration.errors';
 export { checksumEventLog } from './migrate/event-log-checksum';
+export * from './sequence/sequence-allocator';

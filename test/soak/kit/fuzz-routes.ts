@@ -10,6 +10,7 @@ const BASE_BODIES: Record<string, Record<string, unknown>> = {
   AmendDeclarationDto: { description: 'Amended.' },
   RequestComplementDto: { question: 'Which backups are intact?' },
   ProvideComplementDto: { answer: 'The tapes.' },
+  PostMessageDto: { body: 'Les sauvegardes sont intactes.' },
   QualifyDeclarationDto: qualification(),
   RequestSupportDto: { reason: 'Help.' },
   LogSupportInterventionDto: { kind: 'REMOTE_ADVICE', summary: 'Called.' },

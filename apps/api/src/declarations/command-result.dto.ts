@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** What every command answers (with `ETag: "<revision>"`). */
 export class CommandResultDto {
@@ -13,4 +13,10 @@ export class CommandResultDto {
     example: '42',
   })
   position!: string;
+
+  @ApiPropertyOptional({
+    description: 'A submission’s human reference (YYYY-NNNNNN), in its answer and in a retry’s',
+    example: '2026-000042',
+  })
+  reference?: string;
 }

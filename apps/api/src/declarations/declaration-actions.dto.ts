@@ -19,12 +19,13 @@ import {
   type SuspectedOrigin,
 } from '@vigie/domain';
 import { BooleanField, CodeField, CodeListField, InstantField, TextField } from './fields';
+import { FormFieldsDto } from './form-fields.dto';
 import { LONG_TEXT_MAX } from './submit-declaration.dto';
 
 const SHORT_TEXT_MAX = 2_000;
 
 /** Only the fields present are amended; `null` clears a nullable one. */
-export class AmendDeclarationDto {
+export class AmendDeclarationDto extends FormFieldsDto {
   @TextField(LONG_TEXT_MAX, { presence: 'optional' })
   description?: string;
 
@@ -108,4 +109,11 @@ export class ReportResolutionDto {
 export class ReasonDto {
   @TextField(SHORT_TEXT_MAX)
   reason!: string;
+}
+
+export const MESSAGE_MAX = 5_000;
+
+export class PostMessageDto {
+  @TextField(MESSAGE_MAX, { description: 'What the facility or the CERT writes; both sides see it' })
+  body!: string;
 }

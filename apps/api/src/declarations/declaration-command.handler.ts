@@ -5,9 +5,12 @@ import {
   DeclarationNotFound,
   declarationDecider,
   declarationStreamId,
+  formatReference,
+  parisYear,
   toDeclarationEvent,
   type DeclarationCommand,
   type DeclarationState,
+  type SubmitDeclaration,
 } from '@vigie/domain';
 import {
   IdempotencyKeyTakenError,
@@ -32,6 +35,14 @@ import {
 import { newId } from './idempotency';
 import { earlierAnswer, idempotencyRecordOf } from './idempotent-answer';
 import { RecentStreams } from './recent-streams';
+import { DeclarationReferences } from './references/declaration-references';
+
+/**
+ * A command ready for the write path. A submission carries the reference reserved for it and the
+ * instant it was reserved at, which is its `now` on every attempt: the reference's year is the
+ * year of submittedAt, even at midnight on New Year's Eve.
+ */
+type ReadyIntent = CommandIntent | Omit<SubmitDeclaration, 'actor'>;
 
 /** Lost races are retried on a fresh read this many times before the client gets a 409. */
 const MAX_ATTEMPTS = 5;
@@ -55,10 +66,11 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTOR) private readonly projector: Projector | null,
     private readonly vault: PersonalDataVault,
+    private readonly references: DeclarationReferences,
   ) {}
 
   async execute({ intent, context }: ExecuteDeclarationCommand): Promise<CommandOutcome> {
-    let sealed: CommandIntent | null = null;
+    let sealed: ReadyIntent | null = null;
     for (let attempt = 1; ; attempt++) {
       // A first attempt leaves the key to the append, which checks it in its transaction
       // (IdempotencyKeyTakenError: replayed below), and to the refusal and no-change paths. A
@@ -71,7 +83,10 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
       // The declarant's name, e-mail and phone reach the log encrypted with their own key, only.
       sealed ??=
         intent.type === 'SubmitDeclaration'
-          ? { ...intent, declarant: await this.vault.seal(intent.declarant) }
+          ? await this.withReference(
+              { ...intent, declarant: await this.vault.seal(intent.declarant) },
+              context,
+            )
           : intent;
       try {
         return await this.handle(sealed, context);
@@ -89,8 +104,31 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
     }
   }
 
-  private async handle(intent: CommandIntent, context: CommandContext): Promise<CommandOutcome> {
+  /**
+   * A submission's reference is reserved once the submission passed every check it can fail on
+   * its own (decided on an empty stream with a stand-in reference): a refused submission
+   * consumes no number.
+   */
+  private async withReference(
+    intent: Extract<CommandIntent, { type: 'SubmitDeclaration' }>,
+    context: CommandContext,
+  ): Promise<ReadyIntent> {
+    const now = this.clock();
+    const probe = {
+      ...intent,
+      reference: formatReference(parisYear(now), 1),
+      actor: actorOf(context.principal),
+      now: now.toISOString(),
+    } as SubmitDeclaration;
+    authorize(probe, declarationDecider.initialState(), context);
+    declarationDecider.decide(probe, declarationDecider.initialState());
+    const reference = await this.references.referenceFor(intent.declarationId, now);
+    return { ...intent, reference, now: now.toISOString() };
+  }
+
+  private async handle(intent: ReadyIntent, context: CommandContext): Promise<CommandOutcome> {
     const id = intent.declarationId;
+    const reference = 'reference' in intent ? intent.reference : undefined;
     const { status, location } = answerOf(intent);
     const { result, stream } = await handleCommand(this.store, {
       streamId: declarationStreamId(id),
@@ -106,7 +144,7 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
       },
       idempotency: idempotencyRecordOf(context, {
         status,
-        body: { id },
+        body: reference === undefined ? { id } : { id, reference },
         headers: location === undefined ? {} : { Location: location },
       }),
       // With If-Match the client chose the revision: a lost race is its 409 (or 412), not a retry.
@@ -116,7 +154,7 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
     if (result !== null) {
       // The in-process projector applies the new events now rather than at its next poll.
       this.projector?.notify();
-      return answer(id, status, result, location);
+      return answer(id, status, result, location, reference);
     }
     if (stream.revision < 0)
       throw new Error(`decide returned no event for ${intent.type} on an empty stream`);
@@ -127,13 +165,13 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
 
   private commandOn(
     { state, revision }: FoldedStream<DeclarationState>,
-    intent: CommandIntent,
+    intent: ReadyIntent,
     context: CommandContext,
   ): DeclarationCommand {
     const command = {
+      now: this.clock().toISOString(),
       ...intent,
       actor: actorOf(context.principal),
-      now: this.clock().toISOString(),
     } as DeclarationCommand;
     authorize(command, state, context);
     checkIfMatch(context.ifMatch, revision < 0 ? null : revision);
@@ -144,15 +182,15 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
   private async replay(context: CommandContext): Promise<CommandOutcome | null> {
     const stored = await earlierAnswer(this.store, context);
     if (stored === null) return null;
-    const { id } = stored.response.body as { id: string };
+    const { id, reference } = stored.response.body as { id: string; reference?: string };
     return {
-      ...answer(id, stored.response.status, stored, stored.response.headers?.Location),
+      ...answer(id, stored.response.status, stored, stored.response.headers?.Location, reference),
       replayed: true,
     };
   }
 }
 
-function answerOf(intent: CommandIntent): { status: 200 | 201; location?: string } {
+function answerOf(intent: ReadyIntent): { status: 200 | 201; location?: string } {
   return intent.type === 'SubmitDeclaration'
     ? { status: 201, location: declarationLocation(intent.declarationId) }
     : { status: 200 };
@@ -163,10 +201,14 @@ function answer(
   status: number,
   { revision, position }: { revision: number; position: bigint },
   location?: string,
+  reference?: string,
 ): CommandOutcome {
   return {
     status,
-    body: { id, revision, position: position.toString() },
+    body:
+      reference === undefined
+        ? { id, revision, position: position.toString() }
+        : { id, revision, position: position.toString(), reference },
     etag: etagOf(revision),
     location,
     replayed: false,

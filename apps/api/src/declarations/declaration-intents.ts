@@ -1,7 +1,9 @@
-import type { AmendDeclaration } from '@vigie/domain';
+import type { AmendDeclaration, FormFields } from '@vigie/domain';
+import { formFieldsOf } from './form-fields.dto';
 import type {
   AmendDeclarationDto,
   LogSupportInterventionDto,
+  PostMessageDto,
   ProvideComplementDto,
   QualifyDeclarationDto,
   ReasonDto,
@@ -40,6 +42,7 @@ export const submitIntent = (declarationId: string, dto: SubmitDeclarationDto): 
   dataImpacts: dto.dataImpacts,
   supportRequested: dto.supportRequested ?? false,
   measuresTaken: dto.measuresTaken ?? null,
+  ...(formFieldsOf(dto) as Partial<FormFields>),
 });
 
 const AMENDABLE = [
@@ -58,6 +61,7 @@ const AMENDABLE = [
 export function amendIntent(declarationId: string, dto: AmendDeclarationDto): CommandIntent {
   const changes: Record<string, unknown> = {};
   for (const field of AMENDABLE) if (dto[field] !== undefined) changes[field] = dto[field];
+  Object.assign(changes, formFieldsOf(dto));
   return { type: 'AmendDeclaration', declarationId, changes: changes as AmendDeclaration['changes'] };
 }
 
@@ -125,3 +129,9 @@ export const reopenIntent = (declarationId: string, dto: ReasonDto): CommandInte
   declarationId,
   reason: dto.reason,
 });
+
+export const postMessageIntent = (
+  declarationId: string,
+  messageId: string,
+  dto: PostMessageDto,
+): CommandIntent => ({ type: 'PostMessage', declarationId, messageId, body: dto.body });

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DeclarationNotFound } from '@vigie/domain';
+import { DeclarationNotFound, isDeclarationReference } from '@vigie/domain';
 import {
   InvalidListQuery,
   READ_DATA_SOURCE,
+  declarationIdByReference,
   getDeclaration,
   getTimeline,
   listDeclarations,
@@ -74,7 +75,9 @@ async function visibleDeclaration(
   id: string,
   principal: Principal,
 ): Promise<DeclarationView> {
-  const view = await getDeclaration(dataSource, id, scopeOf(principal));
+  const declarationId = isDeclarationReference(id) ? await declarationIdByReference(dataSource, id) : id;
+  const view =
+    declarationId === null ? null : await getDeclaration(dataSource, declarationId, scopeOf(principal));
   if (view === null) throw new DeclarationNotFound(id);
   return view;
 }
@@ -106,8 +109,8 @@ export class GetDeclarationHistoryHandler implements IQueryHandler<
 
   async execute({ id, principal, minPosition }: GetDeclarationHistory): Promise<{ items: TimelineEntry[] }> {
     await this.readYourWrites.reach(minPosition);
-    await visibleDeclaration(this.dataSource, id, principal);
-    return { items: await revealTimeline(this.vault, await getTimeline(this.dataSource, id)) };
+    const { id: declarationId } = await visibleDeclaration(this.dataSource, id, principal);
+    return { items: await revealTimeline(this.vault, await getTimeline(this.dataSource, declarationId)) };
   }
 }
 

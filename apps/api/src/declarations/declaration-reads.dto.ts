@@ -7,6 +7,14 @@ export class DeclarationListItemDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-000042',
+    description: 'null before references existed',
+  })
+  reference!: string | null;
+
   @ApiProperty()
   finess!: string;
 

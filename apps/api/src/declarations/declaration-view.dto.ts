@@ -20,14 +20,24 @@ import {
 import { AuthorityNotificationViewDto, ReminderViewDto } from './declaration-deliveries.dto';
 import { DeclarantViewDto, StructureViewDto } from './declaration-parties.dto';
 import { INSTANT } from '../api-fields';
+import { FormFieldsViewDto, MessageViewDto } from './declaration-form-view.dto';
 
 /**
  * `GET /api/v1/declarations/{id}`: the read model's DeclarationView (libs/read-models), the
  * declarant revealed. The web client is generated from this class: keep it to the view's shape.
  */
-export class DeclarationViewDto {
+export class DeclarationViewDto extends FormFieldsViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-000042',
+    description:
+      'The human reference (YYYY-NNNNNN); null for a declaration submitted before references existed',
+  })
+  reference!: string | null;
 
   @ApiProperty({ enum: DECLARATION_STATUSES })
   status!: string;
@@ -100,6 +110,9 @@ export class DeclarationViewDto {
 
   @ApiProperty({ type: 'integer' })
   reopenings!: number;
+
+  @ApiProperty({ type: [MessageViewDto], description: 'The exchanges with the facility, oldest first' })
+  messages!: MessageViewDto[];
 
   @ApiProperty({ type: [StagedReportViewDto], description: 'NIS2 staged reports, as submitted' })
   reports!: StagedReportViewDto[];

@@ -16,6 +16,7 @@ import {
 } from './declaration-action.decorator';
 import {
   AmendDeclarationDto,
+  PostMessageDto,
   LogSupportInterventionDto,
   ProvideComplementDto,
   QualifyDeclarationDto,
@@ -24,7 +25,7 @@ import {
   RequestComplementDto,
   RequestSupportDto,
 } from './declaration-actions.dto';
-import { DeclarationIdPipe } from './declaration-id.pipe';
+import { DeclarationIdOrReferencePipe, DeclarationIdPipe } from './declaration-id.pipe';
 import { DeclarationHistoryDto, DeclarationPageDto } from './declaration-reads.dto';
 import { DeclarationViewDto } from './declaration-view.dto';
 import * as intents from './declaration-intents';
@@ -170,6 +171,20 @@ export class DeclarationsController {
     return this.run(intents.reopenIntent(id, dto), context, res);
   }
 
+  @DeclarationAction(':id/messages', ['declarant', 'analyst', 'admin'])
+  postMessage(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: PostMessageDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      intents.postMessageIntent(id, newId(context.idempotencyKey, 'message'), dto),
+      context,
+      res,
+    );
+  }
+
   @Get()
   @ApiOkResponse({
     type: DeclarationPageDto,
@@ -186,12 +201,12 @@ export class DeclarationsController {
   @AuditedRead()
   @ApiOkResponse({
     type: DeclarationViewDto,
-    description: 'The declaration as it stands',
+    description: 'The declaration as it stands; `:id` may be its reference (2026-000042)',
     headers: { ETag: COMMAND_ANSWER_HEADERS.ETag },
   })
   @ApiProblems(404)
   async get(
-    @Param('id', DeclarationIdPipe) id: string,
+    @Param('id', DeclarationIdOrReferencePipe) id: string,
     @Query() query: ReadQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
@@ -206,7 +221,7 @@ export class DeclarationsController {
   @ApiOkResponse({ type: DeclarationHistoryDto, description: 'One item per event, in order' })
   @ApiProblems(404)
   history(
-    @Param('id', DeclarationIdPipe) id: string,
+    @Param('id', DeclarationIdOrReferencePipe) id: string,
     @Query() query: ReadQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ items: TimelineEntry[] }> {

@@ -8,6 +8,7 @@ import {
 } from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
 import { ReadYourWrites } from './read-your-writes';
+import { DeclarationReferences } from './references/declaration-references';
 
 @Module({
   imports: [CqrsModule],
@@ -18,6 +19,7 @@ import { ReadYourWrites } from './read-your-writes';
     GetDeclarationHistoryHandler,
     ListDeclarationsHandler,
     ReadYourWrites,
+    DeclarationReferences,
   ],
 })
 export class DeclarationsModule {}

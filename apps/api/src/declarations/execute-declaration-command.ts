@@ -1,17 +1,23 @@
 import { Command } from '@nestjs/cqrs';
-import type { DeclarationCommand } from '@vigie/domain';
+import type { DeclarationCommand, SubmitDeclaration } from '@vigie/domain';
 import type { Response } from 'express';
 import type { CommandContext } from './command-context';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A command as the edge builds it: the handler adds the actor (from the token) and `now` (its clock). */
-export type CommandIntent = DistributiveOmit<DeclarationCommand, 'actor' | 'now'>;
+/**
+ * A command as the edge builds it: the handler adds the actor (from the token), `now` (its clock)
+ * and a submission's reference (the allocator).
+ */
+export type CommandIntent =
+  | DistributiveOmit<Exclude<DeclarationCommand, SubmitDeclaration>, 'actor' | 'now'>
+  | Omit<SubmitDeclaration, 'actor' | 'now' | 'reference'>;
 
 /** The answer to a command, whether appended now or replayed for an Idempotency-Key. */
 export interface CommandOutcome {
   status: 200 | 201 | number;
-  body: { id: string; revision: number; position: string };
+  /** `reference`: a submission's, in its answer and in a retry's. */
+  body: { id: string; revision: number; position: string; reference?: string };
   /** `"<revision>"` */
   etag: string;
   location?: string;

@@ -151,6 +151,18 @@ export const CodeField = (codes: readonly string[], options: FieldOptions = {}):
     ),
   );
 
+/** A whole number from 0 to `max`: a count, an estimate is fine. */
+export const CountField = (max: number, options: FieldOptions = {}): PropertyDecorator =>
+  applyDecorators(
+    docs(options, { type: 'integer', minimum: 0, maximum: max }),
+    ...presence(options),
+    rule(
+      'count',
+      (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max,
+      `must be a whole number from 0 to ${max}`,
+    ),
+  );
+
 /** A set of codes sent as an array: no duplicates, at most `maxItems`; each offending item is reported at its index. */
 export const CodeListField = (
   codes: readonly string[],

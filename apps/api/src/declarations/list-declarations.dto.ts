@@ -110,7 +110,10 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   @QueryParam(
     (value) => value.trim().length > 0 && value.length <= MAX_TEXT && isPrintable(value),
     `must be a non-blank text of at most ${MAX_TEXT} characters, without control characters`,
-    { description: 'Words of the description; case and accents ignored', maxLength: MAX_TEXT },
+    {
+      description: 'Words of the reference, the description or the supplier’s name; case and accents ignored',
+      maxLength: MAX_TEXT,
+    },
   )
   q?: string;
 

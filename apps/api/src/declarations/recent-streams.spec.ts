@@ -19,6 +19,7 @@ import {
 import type { Principal } from '../auth/principal';
 import type { CommandContext, IfMatch } from './command-context';
 import { IdempotencyKeyReused, StaleRevision } from './command-problems';
+import { DeclarationReferences } from './references/declaration-references';
 import { DeclarationCommandHandler } from './declaration-command.handler';
 import { ExecuteDeclarationCommand, type CommandIntent } from './execute-declaration-command';
 import { namespacedKey, requestHash } from './idempotency';
@@ -72,7 +73,8 @@ async function openLog(dir: string, name: string) {
   const otherStore = await SqliteEventStore.open(path);
   const keys = SqliteKeyStore.open(join(dir, `${name}-keys.sqlite`));
   const vault = new PersonalDataVault(keys, 's'.repeat(32));
-  const newHandler = (on = store) => new DeclarationCommandHandler(on, clock, null, vault);
+  const newHandler = (on = store) =>
+    new DeclarationCommandHandler(on, clock, null, vault, new DeclarationReferences(on));
   return {
     store,
     handler: newHandler(),

@@ -27,6 +27,7 @@ import {
   PhoneField,
   TextField,
 } from './fields';
+import { FormFieldsDto } from './form-fields.dto';
 
 export const NAME_MAX = 200;
 export const LONG_TEXT_MAX = 20_000;
@@ -66,7 +67,7 @@ export class DeclarantDto {
   phone?: string | null;
 }
 
-export class SubmitDeclarationDto {
+export class SubmitDeclarationDto extends FormFieldsDto {
   @NestedField(StructureDto)
   structure!: StructureDto;
 

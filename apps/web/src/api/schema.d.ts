@@ -196,6 +196,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/declarations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DeclarationsController_postMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/declarations/{id}/qualification': {
     parameters: {
       query?: never;
@@ -759,11 +775,27 @@ export interface components {
        */
       degradedModeStartedAt?: string | null;
       description?: string;
+      /**
+       * @description State of handling; UNKNOWN when omitted
+       * @enum {string}
+       */
+      handlingState?: 'IN_PROGRESS' | 'CONTAINED' | 'RESOLVED' | 'UNKNOWN';
       measuresTaken?: string | null;
       /** @enum {string} */
       operationalImpact?: 'NONE' | 'DEGRADED' | 'INTERRUPTION';
+      /** @description Notifications already made elsewhere; [] when omitted */
+      otherNotifications?: ('ANSSI' | 'CNIL' | 'COMPLAINT')[];
       /** @enum {string} */
       patientEndangerment?: 'NONE' | 'POTENTIAL' | 'ACTUAL';
+      /** @description People affected, an estimate */
+      personsAffected?: number | null;
+      /**
+       * @description UNKNOWN when omitted
+       * @enum {string}
+       */
+      supplierInvolved?: 'YES' | 'NO' | 'UNKNOWN';
+      /** @description Only with supplierInvolved: YES */
+      supplierName?: string | null;
       /** @enum {string} */
       suspectedOrigin?: 'MALICIOUS' | 'NON_MALICIOUS' | 'UNKNOWN';
       /** @enum {string|null} */
@@ -783,6 +815,25 @@ export interface components {
         | 'APP_MALFUNCTION'
         | 'OTHER'
         | null;
+      /** @description Information systems concerned; [] when omitted */
+      systemsConcerned?: (
+        | 'PATIENT_RECORD'
+        | 'IMAGING'
+        | 'LABORATORY'
+        | 'PHARMACY'
+        | 'ADMINISTRATIVE'
+        | 'MESSAGING'
+        | 'TELEPHONY'
+        | 'NETWORK'
+        | 'WORKSTATIONS'
+        | 'SERVERS'
+        | 'BIOMEDICAL'
+        | 'BUILDING'
+        | 'WEBSITE'
+        | 'OTHER'
+      )[];
+      /** @description Which applications, in the declarant’s words */
+      systemsDetail?: string | null;
     };
     AnnualReportDto: {
       /**
@@ -1068,6 +1119,11 @@ export interface components {
        * @example 42
        */
       position: string;
+      /**
+       * @description A submission’s human reference (YYYY-NNNNNN), in its answer and in a retry’s
+       * @example 2026-000042
+       */
+      reference?: string;
       /** @description Revision of the declaration after the command; 0 after the submission */
       revision: number;
     };
@@ -1180,6 +1236,11 @@ export interface components {
       origin: string;
       patientEndangerment: string;
       position: string;
+      /**
+       * @description null before references existed
+       * @example 2026-000042
+       */
+      reference: string | null;
       region: string;
       revision: number;
       /** @enum {string} */
@@ -1213,21 +1274,32 @@ export interface components {
       description: string;
       /** Format: date-time */
       detectedAt: string;
+      /** @enum {string} */
+      handlingState: 'IN_PROGRESS' | 'CONTAINED' | 'RESOLVED' | 'UNKNOWN';
       /** Format: uuid */
       id: string;
       intermediateReportRequests: components['schemas']['ReportRequestViewDto'][];
       interventions: components['schemas']['InterventionViewDto'][];
       measuresTaken: string | null;
+      /** @description The exchanges with the facility, oldest first */
+      messages: components['schemas']['MessageViewDto'][];
       /** Format: date-time */
       occurredAt: string;
       /** @enum {string} */
       operationalImpact: 'NONE' | 'DEGRADED' | 'INTERRUPTION';
+      otherNotifications: ('ANSSI' | 'CNIL' | 'COMPLAINT')[];
       /** @enum {string} */
       patientEndangerment: 'NONE' | 'POTENTIAL' | 'ACTUAL';
+      personsAffected: number | null;
       /** @description Global position of the last event applied, as a decimal string */
       position: string;
       /** @description The latest CERT qualification */
       qualification: components['schemas']['QualificationViewDto'] | null;
+      /**
+       * @description The human reference (YYYY-NNNNNN); null for a declaration submitted before references existed
+       * @example 2026-000042
+       */
+      reference: string | null;
       reminders: components['schemas']['ReminderViewDto'][];
       reopenings: number;
       /** @description NIS2 staged reports, as submitted */
@@ -1243,6 +1315,9 @@ export interface components {
       submittedAt: string;
       /** @description The submitter's `sub` */
       submittedBy: string;
+      /** @enum {string} */
+      supplierInvolved: 'YES' | 'NO' | 'UNKNOWN';
+      supplierName: string | null;
       /** @description At submission or by a later support request */
       supportRequested: boolean;
       supportRequests: components['schemas']['SupportRequestViewDto'][];
@@ -1250,6 +1325,23 @@ export interface components {
       suspectedOrigin: 'MALICIOUS' | 'NON_MALICIOUS' | 'UNKNOWN';
       /** @description An incident type code */
       suspectedType: string | null;
+      systemsConcerned: (
+        | 'PATIENT_RECORD'
+        | 'IMAGING'
+        | 'LABORATORY'
+        | 'PHARMACY'
+        | 'ADMINISTRATIVE'
+        | 'MESSAGING'
+        | 'TELEPHONY'
+        | 'NETWORK'
+        | 'WORKSTATIONS'
+        | 'SERVERS'
+        | 'BIOMEDICAL'
+        | 'BUILDING'
+        | 'WEBSITE'
+        | 'OTHER'
+      )[];
+      systemsDetail: string | null;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -1290,6 +1382,11 @@ export interface components {
        * @example 42
        */
       position: string;
+      /**
+       * @description A submission’s human reference (YYYY-NNNNNN), in its answer and in a retry’s
+       * @example 2026-000042
+       */
+      reference?: string;
       /** Format: uuid */
       requestId: string;
       /** @description Revision of the declaration after the command; 0 after the submission */
@@ -1388,6 +1485,20 @@ export interface components {
       roles: ('declarant' | 'analyst' | 'admin')[];
       user: components['schemas']['MeUserDto'];
     };
+    MessageViewDto: {
+      /**
+       * @description FACILITY: a declarant of the facility; CERT: an analyst
+       * @enum {string}
+       */
+      author: 'FACILITY' | 'CERT';
+      body: string;
+      /** Format: uuid */
+      messageId: string;
+      /** Format: date-time */
+      postedAt: string;
+      /** @description The author's `sub` */
+      postedBy: string;
+    };
     MeUserDto: {
       email: string | null;
       /** @description The opaque user id: the actor events record */
@@ -1399,6 +1510,10 @@ export interface components {
       currentPassword: string;
       /** @description 12 to 128 characters, not containing the part of the e-mail before @ */
       newPassword: string;
+    };
+    PostMessageDto: {
+      /** @description What the facility or the CERT writes; both sides see it */
+      body: string;
     };
     ProblemDto: {
       /** @description What went wrong with this request; never a stack trace */
@@ -1679,6 +1794,11 @@ export interface components {
        * @example 42
        */
       position: string;
+      /**
+       * @description A submission’s human reference (YYYY-NNNNNN), in its answer and in a retry’s
+       * @example 2026-000042
+       */
+      reference?: string;
       /** Format: uuid */
       reportId: string;
       /** @description Revision of the declaration after the command; 0 after the submission */
@@ -1757,6 +1877,11 @@ export interface components {
        * @example 2026-03-02T08:05:00+01:00
        */
       detectedAt: string;
+      /**
+       * @description State of handling; UNKNOWN when omitted
+       * @enum {string}
+       */
+      handlingState?: 'IN_PROGRESS' | 'CONTAINED' | 'RESOLVED' | 'UNKNOWN';
       measuresTaken?: string | null;
       /**
        * Format: date-time
@@ -1766,9 +1891,20 @@ export interface components {
       occurredAt: string;
       /** @enum {string} */
       operationalImpact: 'NONE' | 'DEGRADED' | 'INTERRUPTION';
+      /** @description Notifications already made elsewhere; [] when omitted */
+      otherNotifications?: ('ANSSI' | 'CNIL' | 'COMPLAINT')[];
       /** @enum {string} */
       patientEndangerment: 'NONE' | 'POTENTIAL' | 'ACTUAL';
+      /** @description People affected, an estimate */
+      personsAffected?: number | null;
       structure: components['schemas']['StructureDto'];
+      /**
+       * @description UNKNOWN when omitted
+       * @enum {string}
+       */
+      supplierInvolved?: 'YES' | 'NO' | 'UNKNOWN';
+      /** @description Only with supplierInvolved: YES */
+      supplierName?: string | null;
       /** @description false when omitted */
       supportRequested?: boolean;
       /** @enum {string} */
@@ -1793,6 +1929,25 @@ export interface components {
         | 'APP_MALFUNCTION'
         | 'OTHER'
         | null;
+      /** @description Information systems concerned; [] when omitted */
+      systemsConcerned?: (
+        | 'PATIENT_RECORD'
+        | 'IMAGING'
+        | 'LABORATORY'
+        | 'PHARMACY'
+        | 'ADMINISTRATIVE'
+        | 'MESSAGING'
+        | 'TELEPHONY'
+        | 'NETWORK'
+        | 'WORKSTATIONS'
+        | 'SERVERS'
+        | 'BIOMEDICAL'
+        | 'BUILDING'
+        | 'WEBSITE'
+        | 'OTHER'
+      )[];
+      /** @description Which applications, in the declarant’s words */
+      systemsDetail?: string | null;
     };
     SupportRequestViewDto: {
       reason: string;
@@ -2086,7 +2241,7 @@ export interface operations {
         /** @description The latest qualification’s origin, else the suspected one */
         origin?: 'MALICIOUS' | 'NON_MALICIOUS' | 'UNKNOWN';
         patientEndangerment?: 'NONE' | 'POTENTIAL' | 'ACTUAL';
-        /** @description Words of the description; case and accents ignored */
+        /** @description Words of the reference, the description or the supplier’s name; case and accents ignored */
         q?: string;
         /** @description INSEE region code */
         region?:
@@ -2352,7 +2507,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The declaration as it stands */
+      /** @description The declaration as it stands; `:id` may be its reference (2026-000042) */
       200: {
         headers: {
           /** @description "<revision>" of the declaration */
@@ -3392,6 +3547,148 @@ export interface operations {
       /** @description The role may not call this route (or act for this facility) */
       403: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or one of a facility the caller does not act for */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A rule of the lifecycle, lost races, or an Idempotency-Key still in use */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description If-Match names no current revision */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is larger than VIGIE_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is not UTF-8 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The Idempotency-Key was used for another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /**
+       * @description A bug: the body says nothing more
+       *
+       *     A bug: the body says nothing more
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  DeclarationsController_postMessage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and body gets the first answer again */
+        'Idempotency-Key'?: string;
+        /** @description "<revision>": refuse with 412 when the declaration changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostMessageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description "<revision>" of the declaration */
+          ETag?: string;
+          /** @description `true` on a replay of a keyed request */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description The request does not pass validation: `errors` names each field, header or parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
           [name: string]: unknown;
         };
         content: {

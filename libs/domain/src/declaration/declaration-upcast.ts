@@ -1,8 +1,18 @@
 import { upcasting, type Upcasters } from '../upcasting';
-import type { DeclarationEvent } from './declaration.events';
+import { unstatedFormFields } from './declaration-form';
+import type { DeclarationEvent, DeclarationSubmitted } from './declaration.events';
 
-/** Empty while no declaration event has changed shape (every event is at schema version 1). */
-const DECLARATION_UPCASTERS: Upcasters<DeclarationEvent> = {};
+/**
+ * A submission written before the form's later fields and references existed reads with "nothing
+ * said" and no reference: the fields were added, not changed, so the type keeps its name.
+ * What the submission holds wins over the defaults.
+ */
+const DECLARATION_UPCASTERS: Upcasters<DeclarationEvent> = {
+  DeclarationSubmitted: (data) => ({
+    type: 'DeclarationSubmitted',
+    data: { ...unstatedFormFields(), reference: null, ...(data as object) } as DeclarationSubmitted['data'],
+  }),
+};
 
 /**
  * The one place where a recorded event of a declaration stream becomes a `DeclarationEvent`: the

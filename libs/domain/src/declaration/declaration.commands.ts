@@ -21,6 +21,7 @@ import type {
   ReportStage,
   Structure,
 } from './declaration.events';
+import type { FormFields } from './declaration-form';
 
 /** Who acts. `now` and generated ids come in with the command so that `decide` stays pure. */
 export interface Actor {
@@ -50,7 +51,9 @@ export type SubmitDeclaration = Command<
     dataImpacts: DataImpact[];
     supportRequested: boolean;
     measuresTaken: string | null;
-  }
+    /** Given by the allocator, never by the client. */
+    reference: string;
+  } & Partial<FormFields>
 >;
 
 /** Only the fields present are amended; a field given with its current value changes nothing. */
@@ -67,9 +70,13 @@ export type AmendDeclaration = Command<
       suspectedType: IncidentType | null;
       degradedModeStartedAt: Instant | null;
       degradedModeEndedAt: Instant | null;
-    }>;
+    }> &
+      Partial<FormFields>;
   }
 >;
+
+/** `author` follows from the actor's role: a declarant writes for the facility, the others for the CERT. */
+export type PostMessage = Command<'PostMessage', { messageId: string; body: string }>;
 
 export type RequestComplement = Command<'RequestComplement', { requestId: string; question: string }>;
 export type ProvideComplement = Command<'ProvideComplement', { answer: string }>;
@@ -157,4 +164,5 @@ export type DeclarationCommand =
   | ReportResolution
   | CloseDeclaration
   | ReopenDeclaration
+  | PostMessage
   | RegulatoryCommand;

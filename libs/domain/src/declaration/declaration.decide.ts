@@ -35,6 +35,7 @@ import type {
   CloseDeclaration,
   DeclarationCommand,
   LogSupportIntervention,
+  PostMessage,
   RegulatoryCommand,
   ProvideComplement,
   QualifyDeclaration,
@@ -54,6 +55,7 @@ import {
   OutOfScopeReasonRequired,
 } from './declaration.errors';
 import type { DeclarationAmendment, DeclarationEvent, Qualification } from './declaration.events';
+import { checkFormChanges, checkFormFields, checkReference, checkSupplier } from './declaration-form';
 
 function submit(command: SubmitDeclaration, state: DeclarationState): DeclarationEvent[] {
   if (state.exists) throw new DeclarationAlreadyExists(command.declarationId);
@@ -95,6 +97,8 @@ function submit(command: SubmitDeclaration, state: DeclarationState): Declaratio
         dataImpacts: checkCodeSet(DATA_IMPACTS, command.dataImpacts, 'dataImpacts'),
         supportRequested: command.supportRequested === true,
         measuresTaken: optionalText(command.measuresTaken),
+        ...checkFormFields(command),
+        reference: checkReference(command.reference),
         submittedBy: command.actor.sub,
         submittedAt: at,
       },
@@ -112,6 +116,13 @@ const AMENDMENT_EVENT_TYPES: { [Field in AmendableField]: DeclarationAmendment['
   suspectedType: 'SuspectedTypeAmended',
   degradedModeStartedAt: 'DegradedModeStartAmended',
   degradedModeEndedAt: 'DegradedModeEndAmended',
+  systemsConcerned: 'SystemsConcernedAmended',
+  systemsDetail: 'SystemsDetailAmended',
+  handlingState: 'HandlingStateAmended',
+  personsAffected: 'PersonsAffectedAmended',
+  supplierInvolved: 'SupplierInvolvedAmended',
+  supplierName: 'SupplierNameAmended',
+  otherNotifications: 'OtherNotificationsAmended',
 };
 const AMENDABLE_FIELDS = Object.keys(AMENDMENT_EVENT_TYPES) as AmendableField[];
 
@@ -140,7 +151,7 @@ function checkedChanges(command: AmendDeclaration, nowMs: number): Partial<Amend
   for (const field of ['degradedModeStartedAt', 'degradedModeEndedAt'] as const) {
     if (has(field)) changes[field] = checkDegradedModeInstant(given[field] ?? null, field, nowMs);
   }
-  return changes;
+  return { ...changes, ...checkFormChanges(given) };
 }
 
 function checkAmendedDeclaration(changes: Partial<AmendableFields>, next: AmendableFields): void {
@@ -159,6 +170,8 @@ function checkAmendedDeclaration(changes: Partial<AmendableFields>, next: Amenda
       changes.degradedModeEndedAt !== undefined ? 'degradedModeEndedAt' : 'degradedModeStartedAt',
     );
   }
+  if (changes.supplierName !== undefined || changes.supplierInvolved !== undefined)
+    checkSupplier(next, changes);
 }
 
 function amend(command: AmendDeclaration, state: DeclarationState): DeclarationEvent[] {
@@ -348,6 +361,23 @@ function close(command: CloseDeclaration, state: DeclarationState): DeclarationE
   ];
 }
 
+function postMessage(command: PostMessage, state: DeclarationState): DeclarationEvent[] {
+  if (state.closed) throw new DeclarationIsClosed(command.declarationId);
+  return [
+    {
+      type: 'MessagePosted',
+      data: {
+        declarationId: command.declarationId,
+        messageId: command.messageId,
+        body: checkText(command.body, 'body'),
+        author: command.actor.role === 'declarant' ? 'FACILITY' : 'CERT',
+        postedBy: command.actor.sub,
+        postedAt: clockReading(command.now).at,
+      },
+    },
+  ];
+}
+
 function reopen(command: ReopenDeclaration, state: DeclarationState): DeclarationEvent[] {
   if (!state.closed) throw new DeclarationNotClosed(command.declarationId);
   return [
@@ -394,6 +424,8 @@ export function decideLifecycle(command: LifecycleCommand, state: DeclarationSta
       return close(command, state);
     case 'ReopenDeclaration':
       return reopen(command, state);
+    case 'PostMessage':
+      return postMessage(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown declaration command ${(unknown as { type: string }).type}`);

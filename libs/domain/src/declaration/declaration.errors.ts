@@ -86,3 +86,24 @@ export class TextRequired extends InvalidField {
     super(field, 'must not be blank');
   }
 }
+
+export class InvalidCount extends InvalidField {
+  readonly code = 'invalid-count';
+  constructor(field: string, max: number) {
+    super(field, `must be a whole number from 0 to ${max}`);
+  }
+}
+
+export class SupplierNameWithoutSupplier extends InvalidField {
+  readonly code = 'supplier-name-without-supplier';
+  constructor(field: 'supplierName' | 'supplierInvolved') {
+    super(field, 'a supplier’s name goes with supplierInvolved: YES');
+  }
+}
+
+export class InvalidReference extends InvalidField {
+  readonly code = 'invalid-reference';
+  constructor() {
+    super('reference', 'must read YYYY-NNNNNN');
+  }
+}

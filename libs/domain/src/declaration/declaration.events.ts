@@ -13,6 +13,13 @@ import type {
   SuspectedOrigin,
 } from '../taxonomy/codes';
 import type { ClockStage, Regime } from '../taxonomy/regimes';
+import type {
+  AffectedSystem,
+  HandlingState,
+  OtherNotification,
+  SupplierInvolvement,
+} from '../taxonomy/form-codes';
+import type { FormFields } from './declaration-form';
 
 /** ISO 8601 instant, always written by the server as UTC (`toISOString()`). */
 export type Instant = string;
@@ -67,7 +74,9 @@ export type DeclarationSubmitted = Event<
     measuresTaken: string | null;
     submittedBy: string;
     submittedAt: Instant;
-  }
+    /** `2026-000042`; null for the declarations submitted before references existed (upcast). */
+    reference: string | null;
+  } & FormFields
 >;
 
 export type DescriptionAmended = Amended<'DescriptionAmended', string>;
@@ -79,6 +88,22 @@ export type SuspectedOriginAmended = Amended<'SuspectedOriginAmended', Suspected
 export type SuspectedTypeAmended = Amended<'SuspectedTypeAmended', IncidentType | null>;
 export type DegradedModeStartAmended = Amended<'DegradedModeStartAmended', Instant | null>;
 export type DegradedModeEndAmended = Amended<'DegradedModeEndAmended', Instant | null>;
+export type SystemsConcernedAmended = Amended<'SystemsConcernedAmended', AffectedSystem[]>;
+export type SystemsDetailAmended = Amended<'SystemsDetailAmended', string | null>;
+export type HandlingStateAmended = Amended<'HandlingStateAmended', HandlingState>;
+export type PersonsAffectedAmended = Amended<'PersonsAffectedAmended', number | null>;
+export type SupplierInvolvedAmended = Amended<'SupplierInvolvedAmended', SupplierInvolvement>;
+export type SupplierNameAmended = Amended<'SupplierNameAmended', string | null>;
+export type OtherNotificationsAmended = Amended<'OtherNotificationsAmended', OtherNotification[]>;
+
+export const MESSAGE_AUTHORS = ['FACILITY', 'CERT'] as const;
+export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+
+/** One message of the thread between the facility and the CERT; both sides see it. */
+export type MessagePosted = Event<
+  'MessagePosted',
+  { messageId: string; body: string; author: MessageAuthor; postedBy: string; postedAt: Instant }
+>;
 
 export type ComplementRequested = Event<
   'ComplementRequested',
@@ -210,7 +235,14 @@ export type DeclarationAmendment =
   | SuspectedOriginAmended
   | SuspectedTypeAmended
   | DegradedModeStartAmended
-  | DegradedModeEndAmended;
+  | DegradedModeEndAmended
+  | SystemsConcernedAmended
+  | SystemsDetailAmended
+  | HandlingStateAmended
+  | PersonsAffectedAmended
+  | SupplierInvolvedAmended
+  | SupplierNameAmended
+  | OtherNotificationsAmended;
 
 export type DeclarationEvent =
   | DeclarationSubmitted
@@ -224,6 +256,7 @@ export type DeclarationEvent =
   | ResolutionReported
   | DeclarationClosed
   | DeclarationReopened
+  | MessagePosted
   | RegulatoryEvent;
 
 export type DeclarationEventType = DeclarationEvent['type'];
@@ -252,6 +285,14 @@ export const INSTANT_FIELD: {
   SuspectedTypeAmended: 'amendedAt',
   DegradedModeStartAmended: 'amendedAt',
   DegradedModeEndAmended: 'amendedAt',
+  SystemsConcernedAmended: 'amendedAt',
+  SystemsDetailAmended: 'amendedAt',
+  HandlingStateAmended: 'amendedAt',
+  PersonsAffectedAmended: 'amendedAt',
+  SupplierInvolvedAmended: 'amendedAt',
+  SupplierNameAmended: 'amendedAt',
+  OtherNotificationsAmended: 'amendedAt',
+  MessagePosted: 'postedAt',
   ComplementRequested: 'requestedAt',
   ComplementProvided: 'providedAt',
   DeclarationQualified: 'qualifiedAt',

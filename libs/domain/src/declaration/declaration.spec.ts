@@ -1,4 +1,5 @@
 import type { DeclarationCommand } from './declaration.commands';
+import { unstatedFormFields } from './declaration-form';
 import {
   declarationStatus,
   deriveStatus,
@@ -101,6 +102,7 @@ describe('evolve', () => {
         suspectedType: 'RANSOMWARE',
         degradedModeStartedAt: null,
         degradedModeEndedAt: null,
+        ...unstatedFormFields(),
       },
       nis2: 'NONE',
       isOse: false,
@@ -124,6 +126,13 @@ describe('evolve', () => {
       amended('SuspectedTypeAmended', 'RANSOMWARE', 'OTHER'),
       amended('DegradedModeStartAmended', null, '2026-03-02T07:00:00.000Z'),
       amended('DegradedModeEndAmended', null, '2026-03-02T09:00:00.000Z'),
+      amended('SystemsConcernedAmended', [], ['PATIENT_RECORD', 'IMAGING']),
+      amended('SystemsDetailAmended', null, 'DPI et PACS'),
+      amended('HandlingStateAmended', 'UNKNOWN', 'CONTAINED'),
+      amended('PersonsAffectedAmended', null, 1200),
+      amended('SupplierInvolvedAmended', 'UNKNOWN', 'YES'),
+      amended('SupplierNameAmended', null, 'Éditeur X'),
+      amended('OtherNotificationsAmended', [], ['ANSSI', 'CNIL']),
     ]);
     expect(state.amendable).toEqual({
       description: 'Étendu',
@@ -135,6 +144,13 @@ describe('evolve', () => {
       suspectedType: 'OTHER',
       degradedModeStartedAt: '2026-03-02T07:00:00.000Z',
       degradedModeEndedAt: '2026-03-02T09:00:00.000Z',
+      systemsConcerned: ['PATIENT_RECORD', 'IMAGING'],
+      systemsDetail: 'DPI et PACS',
+      handlingState: 'CONTAINED',
+      personsAffected: 1200,
+      supplierInvolved: 'YES',
+      supplierName: 'Éditeur X',
+      otherNotifications: ['ANSSI', 'CNIL'],
     });
   });
 

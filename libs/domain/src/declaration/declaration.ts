@@ -1,5 +1,6 @@
 import type { Nis2Status } from '../taxonomy/codes';
 import type { AmendDeclaration } from './declaration.commands';
+import { unstatedFormFields } from './declaration-form';
 import type { DeclarationEvent, Instant, Qualification } from './declaration.events';
 
 /** The values an amendment may change, by the name the command and the API give them. */
@@ -49,6 +50,7 @@ export const initialState = (): DeclarationState => ({
     suspectedType: null,
     degradedModeStartedAt: null,
     degradedModeEndedAt: null,
+    ...unstatedFormFields(),
   },
   nis2: 'NONE',
   isOse: false,
@@ -88,6 +90,13 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
           suspectedType: data.suspectedType,
           degradedModeStartedAt: null,
           degradedModeEndedAt: null,
+          systemsConcerned: data.systemsConcerned,
+          systemsDetail: data.systemsDetail,
+          handlingState: data.handlingState,
+          personsAffected: data.personsAffected,
+          supplierInvolved: data.supplierInvolved,
+          supplierName: data.supplierName,
+          otherNotifications: data.otherNotifications,
         },
       };
     }
@@ -109,6 +118,20 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
       return amended(state, 'degradedModeStartedAt', event.data.to);
     case 'DegradedModeEndAmended':
       return amended(state, 'degradedModeEndedAt', event.data.to);
+    case 'SystemsConcernedAmended':
+      return amended(state, 'systemsConcerned', event.data.to);
+    case 'SystemsDetailAmended':
+      return amended(state, 'systemsDetail', event.data.to);
+    case 'HandlingStateAmended':
+      return amended(state, 'handlingState', event.data.to);
+    case 'PersonsAffectedAmended':
+      return amended(state, 'personsAffected', event.data.to);
+    case 'SupplierInvolvedAmended':
+      return amended(state, 'supplierInvolved', event.data.to);
+    case 'SupplierNameAmended':
+      return amended(state, 'supplierName', event.data.to);
+    case 'OtherNotificationsAmended':
+      return amended(state, 'otherNotifications', event.data.to);
     case 'ComplementRequested':
       return { ...state, openComplementRequestId: event.data.requestId };
     case 'ComplementProvided':
@@ -124,6 +147,7 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
       return { ...state, qualification: event.data.to };
     case 'SupportRequested':
     case 'SupportInterventionLogged':
+    case 'MessagePosted':
       return state;
     case 'ResolutionReported':
       return { ...state, resolved: true };

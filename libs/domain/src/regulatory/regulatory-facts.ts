@@ -114,6 +114,14 @@ export function evolveRegulatoryFacts(
     case 'ResolutionReported':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'SystemsConcernedAmended':
+    case 'SystemsDetailAmended':
+    case 'HandlingStateAmended':
+    case 'PersonsAffectedAmended':
+    case 'SupplierInvolvedAmended':
+    case 'SupplierNameAmended':
+    case 'OtherNotificationsAmended':
+    case 'MessagePosted':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): no clock depends on it.

@@ -59,6 +59,15 @@ export function evolveFacts(
     case 'CnilNotificationDeclared':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    // The form's later answers and the exchanges are not counted by the report (docs/declarant-portal.md).
+    case 'SystemsConcernedAmended':
+    case 'SystemsDetailAmended':
+    case 'HandlingStateAmended':
+    case 'PersonsAffectedAmended':
+    case 'SupplierInvolvedAmended':
+    case 'SupplierNameAmended':
+    case 'OtherNotificationsAmended':
+    case 'MessagePosted':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): it changes nothing counted.

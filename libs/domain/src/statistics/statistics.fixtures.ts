@@ -1,3 +1,4 @@
+import { unstatedFormFields } from '../declaration/declaration-form';
 import type {
   DeclarationAmendment,
   DeclarationQualified,
@@ -36,6 +37,8 @@ export function submitted(overrides: Partial<SubmittedData> = {}): DeclarationSu
       dataImpacts: ['AVAILABILITY'],
       supportRequested: false,
       measuresTaken: null,
+      ...unstatedFormFields(),
+      reference: null,
       submittedBy: 'declarant-1',
       submittedAt: '2020-03-02T09:00:00.000Z',
       ...overrides,

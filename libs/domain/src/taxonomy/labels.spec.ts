@@ -5,9 +5,9 @@ const lists = Object.keys(CODE_LISTS) as CodeList[];
 const everyCode = lists.flatMap((list) => CODE_LISTS[list].map((code) => [list, code] as const));
 
 describe('labels', () => {
-  it('cover the twelve code lists', () => {
+  it('cover the sixteen code lists', () => {
     expect(lists.sort()).toEqual(Object.keys(LABELS).sort());
-    expect(lists).toHaveLength(12);
+    expect(lists).toHaveLength(16);
   });
 
   it.each(everyCode)('%s %s has a French and an English label', (list, code) => {

@@ -24,6 +24,16 @@ import {
   type StructureType,
   type SuspectedOrigin,
 } from './codes';
+import {
+  AFFECTED_SYSTEMS,
+  affectedSystemLabels,
+  HANDLING_STATES,
+  handlingStateLabels,
+  OTHER_NOTIFICATIONS,
+  otherNotificationLabels,
+  SUPPLIER_INVOLVEMENTS,
+  supplierInvolvementLabels,
+} from './form-codes';
 
 export type Lang = 'fr' | 'en';
 
@@ -39,7 +49,11 @@ export type CodeList =
   | 'regulatoryQualification'
   | 'interventionKind'
   | 'region'
-  | 'nis2';
+  | 'nis2'
+  | 'affectedSystem'
+  | 'handlingState'
+  | 'supplierInvolvement'
+  | 'otherNotification';
 
 export type Label = Readonly<Record<Lang, string>>;
 
@@ -57,6 +71,10 @@ export const CODE_LISTS: Readonly<Record<CodeList, readonly string[]>> = {
   interventionKind: INTERVENTION_KINDS,
   region: REGION_CODES,
   nis2: NIS2_STATUSES,
+  affectedSystem: AFFECTED_SYSTEMS,
+  handlingState: HANDLING_STATES,
+  supplierInvolvement: SUPPLIER_INVOLVEMENTS,
+  otherNotification: OTHER_NOTIFICATIONS,
 };
 
 /** The report's type tables have a row for declarations whose type nobody has given yet. */
@@ -198,6 +216,10 @@ export const LABELS: Readonly<Record<CodeList, Readonly<Record<string, Label>>>>
   interventionKind,
   region,
   nis2,
+  affectedSystem: affectedSystemLabels,
+  handlingState: handlingStateLabels,
+  supplierInvolvement: supplierInvolvementLabels,
+  otherNotification: otherNotificationLabels,
 };
 
 /** Renderers never throw on a code they do not know (an old or newer log): they show the code. */

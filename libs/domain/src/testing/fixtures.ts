@@ -1,3 +1,4 @@
+import { unstatedFormFields } from '../declaration/declaration-form';
 import type {
   Actor,
   AmendDeclaration,
@@ -45,6 +46,7 @@ export const OCCURRED_AT: Instant = '2026-03-02T06:40:00.000Z';
 export const DETECTED_AT_SENT = '2026-03-02T08:05:00+01:00';
 export const DETECTED_AT: Instant = '2026-03-02T07:05:00.000Z';
 export const REQUEST_ID = 'complement-1';
+export const REFERENCE = '2026-000001';
 export const INTERVENTION_ID = 'intervention-1';
 
 type CommandOverrides<Command> = Partial<Omit<Command, 'type'>>;
@@ -74,6 +76,7 @@ export const submitDeclaration = (
   dataImpacts: ['AVAILABILITY'],
   supportRequested: true,
   measuresTaken: 'Réseau isolé',
+  reference: REFERENCE,
   ...overrides,
 });
 
@@ -107,6 +110,8 @@ export const declarationSubmitted = (
     dataImpacts: ['AVAILABILITY'],
     supportRequested: true,
     measuresTaken: 'Réseau isolé',
+    ...unstatedFormFields(),
+    reference: REFERENCE,
     submittedBy: DECLARANT.sub,
     submittedAt: SUBMITTED_AT,
     ...overrides,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   declarationDecider,
+  formatReference,
   declarationStreamId,
   toDeclarationEvent,
   type Actor,
@@ -97,6 +98,8 @@ export async function streamOf(store: EventStore, declarationId: string): Promis
   return (await store.readStream(declarationStreamId(declarationId))).map(toDeclarationEvent);
 }
 
+let submissions = 0;
+
 /** A NIS2 essential hospital of Île-de-France declaring ransomware detected at `detectedAt`. */
 export function submission(
   declarationId: string,
@@ -109,6 +112,7 @@ export function submission(
     declarationId,
     actor: DECLARANT,
     now,
+    reference: formatReference(2026, ++submissions),
     structure: { finess: FINESS, name: 'CHU X', type: 'ES', region: '11', isOse: false, nis2: 'ESSENTIAL' },
     declarant: {
       name: 'Camille Martin',

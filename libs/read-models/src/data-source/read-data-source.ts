@@ -6,6 +6,7 @@ import { Deadlines1795910400000 } from '../migrations/1795910400000-deadlines.mi
 import { DeadlineShares1796515200000 } from '../migrations/1796515200000-deadline-shares.migration';
 import { UserPermissions1797120000000 } from '../migrations/1797120000000-user-permissions.migration';
 import { UserDirectory1797379200000 } from '../migrations/1797379200000-user-directory.migration';
+import { DeclarationReference1797984000000 } from '../migrations/1797984000000-declaration-reference.migration';
 import { READ_ENTITIES } from './read-entities';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -49,6 +50,7 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
       DeadlineShares1796515200000,
       UserPermissions1797120000000,
       UserDirectory1797379200000,
+      DeclarationReference1797984000000,
     ],
     migrationsTableName: 'read_migrations',
     migrationsRun: false,

@@ -11,9 +11,14 @@ import type { DeclarationView } from '../declaration-view/declaration-view';
 @Index('idx_declaration_summary_submitted', ['submittedAt', 'id'])
 @Index('idx_declaration_summary_finess', ['finess', 'submittedAt'])
 @Index('idx_declaration_summary_year', ['year', 'month'])
+@Index('idx_declaration_summary_reference', ['reference'])
 export class DeclarationSummary {
   @PrimaryColumn('text')
   id!: string;
+
+  /** `2026-000042`; null for a declaration submitted before references existed. */
+  @Column('text', { nullable: true })
+  reference!: string | null;
 
   @Column('text')
   finess!: string;
@@ -57,7 +62,7 @@ export class DeclarationSummary {
   @Column('text')
   description!: string;
 
-  /** The description lower-cased without diacritics: what `q` is matched against. */
+  /** The reference, the description and the supplier's name, lower-cased without diacritics: what `q` is matched against. */
   @Column('text', { name: 'search_text' })
   searchText!: string;
 

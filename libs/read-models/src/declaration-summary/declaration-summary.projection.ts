@@ -22,8 +22,10 @@ export function summaryOf(
 ): DeclarationSummary {
   const { year, month } =
     previous?.submittedAt === view.submittedAt ? previous : parisBucketOf(view.submittedAt);
+  const searched = searchedTextOf(view);
   return {
     id: view.id,
+    reference: view.reference,
     finess: view.structure.finess,
     structureName: view.structure.name,
     structureType: view.structure.type,
@@ -38,13 +40,19 @@ export function summaryOf(
     operationalImpact: view.operationalImpact,
     description: view.description,
     searchText:
-      previous?.description === view.description ? previous.searchText : searchTextOf(view.description),
+      previous?.view === undefined || searchedTextOf(previous.view) !== searched
+        ? searchTextOf(searched)
+        : previous.searchText,
     revision: view.revision,
     position: view.position,
     updatedAt: view.updatedAt,
     view,
   };
 }
+
+/** What `q=` finds a declaration by: its reference, its description, the supplier it names. */
+const searchedTextOf = (view: DeclarationView): string =>
+  [view.reference, view.description, view.supplierName].filter((part) => part !== null).join('\n');
 
 export const declarationSummaryProjection: RowProjection<DeclarationSummary> = {
   entity: DeclarationSummary,

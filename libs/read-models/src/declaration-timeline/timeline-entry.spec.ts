@@ -28,6 +28,14 @@ describe('timeline entry', () => {
       'dataImpacts',
       'supportRequested',
       'measuresTaken',
+      'systemsConcerned',
+      'systemsDetail',
+      'handlingState',
+      'personsAffected',
+      'supplierInvolved',
+      'supplierName',
+      'otherNotifications',
+      'reference',
     ]);
     expect(entry.changes.every((change) => change.from === null)).toBe(true);
     expect(entry.changes.find((change) => change.field === 'suspectedType')).toEqual({

@@ -34,6 +34,14 @@ const SUBMITTED_FIELDS = [
   'dataImpacts',
   'supportRequested',
   'measuresTaken',
+  'systemsConcerned',
+  'systemsDetail',
+  'handlingState',
+  'personsAffected',
+  'supplierInvolved',
+  'supplierName',
+  'otherNotifications',
+  'reference',
 ];
 
 const QUALIFICATION_FIELDS = [
@@ -56,6 +64,13 @@ const AMENDED_FIELD = {
   SuspectedTypeAmended: 'suspectedType',
   DegradedModeStartAmended: 'degradedModeStartedAt',
   DegradedModeEndAmended: 'degradedModeEndedAt',
+  SystemsConcernedAmended: 'systemsConcerned',
+  SystemsDetailAmended: 'systemsDetail',
+  HandlingStateAmended: 'handlingState',
+  PersonsAffectedAmended: 'personsAffected',
+  SupplierInvolvedAmended: 'supplierInvolved',
+  SupplierNameAmended: 'supplierName',
+  OtherNotificationsAmended: 'otherNotifications',
   StructureNis2StatusAmended: 'structure.nis2',
   StructureOseFlagAmended: 'structure.isOse',
 } as const;
@@ -93,6 +108,13 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
     case 'SuspectedTypeAmended':
     case 'DegradedModeStartAmended':
     case 'DegradedModeEndAmended':
+    case 'SystemsConcernedAmended':
+    case 'SystemsDetailAmended':
+    case 'HandlingStateAmended':
+    case 'PersonsAffectedAmended':
+    case 'SupplierInvolvedAmended':
+    case 'SupplierNameAmended':
+    case 'OtherNotificationsAmended':
     case 'StructureNis2StatusAmended':
     case 'StructureOseFlagAmended':
       return [{ field: AMENDED_FIELD[event.type], from: data.from ?? null, to: data.to ?? null }];
@@ -120,6 +142,8 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
     case 'DeclarationClosed':
     case 'DeclarationReopened':
       return created(data, ['reason']);
+    case 'MessagePosted':
+      return created(data, ['messageId', 'author', 'body']);
     case 'StagedReportSubmitted':
       return created(data, ['reportId', 'stage', 'content', 'requestId']);
     case 'IntermediateReportRequested':

@@ -23,6 +23,12 @@ import {
   type RegulatoryQualification,
   type Structure,
   type SuspectedOrigin,
+  type AffectedSystem,
+  type FormFields,
+  type HandlingState,
+  type MessageAuthor,
+  type OtherNotification,
+  type SupplierInvolvement,
 } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 import {
@@ -87,9 +93,20 @@ export interface DeliveryView {
   at: Instant;
 }
 
+/** One message of the thread between the facility and the CERT. */
+export interface MessageView {
+  messageId: string;
+  body: string;
+  author: MessageAuthor;
+  postedBy: string;
+  postedAt: Instant;
+}
+
 /** `GET /api/v1/declarations/:id`: the declaration as it stands, amendments applied. */
-export interface DeclarationView {
+export interface DeclarationView extends FormFields {
   id: string;
+  /** `2026-000042`; null for a declaration submitted before references existed. */
+  reference: string | null;
   status: DeclarationStatus;
   structure: Structure;
   declarant: Declarant;
@@ -117,6 +134,8 @@ export interface DeclarationView {
   resolution: { resolvedAt: Instant; summary: string; reportedBy: string; reportedAt: Instant } | null;
   closure: { reason: string; closedAt: Instant; closedBy: string } | null;
   reopenings: number;
+  /** The exchanges, oldest first. */
+  messages: MessageView[];
   /** NIS2 staged reports (notification, intermediate, final), as submitted. */
   reports: StagedReportView[];
   intermediateReportRequests: ReportRequestView[];
@@ -179,6 +198,7 @@ function submitted(id: string, data: Data): DeclarationView {
   const declarant = record(data.declarant);
   return {
     id,
+    reference: textOrNull(data.reference),
     status: 'SUBMITTED',
     structure: {
       finess: text(structure.finess),
@@ -208,6 +228,13 @@ function submitted(id: string, data: Data): DeclarationView {
     measuresTaken: textOrNull(data.measuresTaken),
     degradedModeStartedAt: null,
     degradedModeEndedAt: null,
+    systemsConcerned: texts(data.systemsConcerned) as AffectedSystem[],
+    systemsDetail: textOrNull(data.systemsDetail),
+    handlingState: text(data.handlingState, 'UNKNOWN') as HandlingState,
+    personsAffected: countOrNull(data.personsAffected),
+    supplierInvolved: text(data.supplierInvolved, 'UNKNOWN') as SupplierInvolvement,
+    supplierName: textOrNull(data.supplierName),
+    otherNotifications: texts(data.otherNotifications) as OtherNotification[],
     qualification: null,
     complements: [],
     supportRequests: [],
@@ -215,6 +242,7 @@ function submitted(id: string, data: Data): DeclarationView {
     resolution: null,
     closure: null,
     reopenings: 0,
+    messages: [],
     reports: [],
     intermediateReportRequests: [],
     cnilNotification: null,
@@ -225,6 +253,8 @@ function submitted(id: string, data: Data): DeclarationView {
     updatedAt: text(data.submittedAt),
   };
 }
+
+const countOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
 function qualificationOf(value: unknown, by: string, at: string): QualificationView {
   const data = record(value);
@@ -278,6 +308,34 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
       return { ...view, degradedModeStartedAt: textOrNull(data.to) };
     case 'DegradedModeEndAmended':
       return { ...view, degradedModeEndedAt: textOrNull(data.to) };
+    case 'SystemsConcernedAmended':
+      return { ...view, systemsConcerned: texts(data.to) as AffectedSystem[] };
+    case 'SystemsDetailAmended':
+      return { ...view, systemsDetail: textOrNull(data.to) };
+    case 'HandlingStateAmended':
+      return { ...view, handlingState: text(data.to, view.handlingState) as HandlingState };
+    case 'PersonsAffectedAmended':
+      return { ...view, personsAffected: countOrNull(data.to) };
+    case 'SupplierInvolvedAmended':
+      return { ...view, supplierInvolved: text(data.to, view.supplierInvolved) as SupplierInvolvement };
+    case 'SupplierNameAmended':
+      return { ...view, supplierName: textOrNull(data.to) };
+    case 'OtherNotificationsAmended':
+      return { ...view, otherNotifications: texts(data.to) as OtherNotification[] };
+    case 'MessagePosted':
+      return {
+        ...view,
+        messages: [
+          ...view.messages,
+          {
+            messageId: text(data.messageId),
+            body: text(data.body),
+            author: text(data.author, 'FACILITY') as MessageAuthor,
+            postedBy: text(data.postedBy),
+            postedAt: text(data.postedAt),
+          },
+        ],
+      };
     case 'ComplementRequested':
       return {
         ...view,

@@ -38,6 +38,8 @@ export type DeclarationScope = { finess: readonly string[] } | 'all';
 
 export interface DeclarationListItem {
   id: string;
+  /** `2026-000042`; null for a declaration submitted before references existed. */
+  reference: string | null;
   finess: string;
   structureName: string;
   structureType: string;
@@ -61,6 +63,7 @@ export const MAX_LIST_LIMIT = 200;
 
 const LIST_COLUMNS: (keyof DeclarationSummary)[] = [
   'id',
+  'reference',
   'finess',
   'structureName',
   'structureType',
@@ -146,6 +149,17 @@ export async function getDeclaration(
   const row = await dataSource.getRepository(DeclarationSummary).findOne({ where: { id } });
   if (!row || (scope !== 'all' && !scope.finess.includes(row.finess))) return null;
   return row.view;
+}
+
+/** The id of the declaration holding `reference`, null when none does (scope is checked by getDeclaration). */
+export async function declarationIdByReference(
+  dataSource: DataSource,
+  reference: string,
+): Promise<string | null> {
+  const row = await dataSource
+    .getRepository(DeclarationSummary)
+    .findOne({ where: { reference }, select: { id: true } });
+  return row?.id ?? null;
 }
 
 /** Every event of the declaration, oldest first; `[]` when there is none. */

@@ -1,4 +1,5 @@
 import {
+  unstatedFormFields,
   DATA_IMPACTS,
   INTERVENTION_KINDS,
   MALICIOUS_TYPES,
@@ -157,6 +158,8 @@ function lifecycle(
         dataImpacts: DATA_IMPACTS.filter(() => random() < 0.4),
         supportRequested: random() < 0.25,
         measuresTaken: null,
+        ...unstatedFormFields(),
+        reference: null,
         submittedBy: 'declarant-1',
         submittedAt: submittedAt.toISOString(),
       },

@@ -1,4 +1,10 @@
-import type { DeclarationEvent, DeclarationSubmitted, Qualification, UserEvent } from '@vigie/domain';
+import {
+  unstatedFormFields,
+  type DeclarationEvent,
+  type DeclarationSubmitted,
+  type Qualification,
+  type UserEvent,
+} from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 
 /** Test builders: recorded events as a store hands them to projections. */
@@ -28,6 +34,8 @@ export function submittedData(
     dataImpacts: ['AVAILABILITY'],
     supportRequested: false,
     measuresTaken: null,
+    ...unstatedFormFields(),
+    reference: null,
     submittedBy: 'declarant-1',
     submittedAt: '2026-03-02T08:00:00.000Z',
     ...overrides,

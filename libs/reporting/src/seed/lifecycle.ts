@@ -8,6 +8,7 @@ import {
   type OperationalImpact,
   type PatientEndangerment,
   type QualifiedOrigin,
+  type SubmitDeclaration,
   type SuspectedOrigin,
 } from '@vigie/domain';
 import type { DeclarationPlan } from './plan-declarations';
@@ -17,12 +18,21 @@ export interface TimedCommand {
   at: number;
   /** Order of commands of one declaration at the same instant. */
   step: number;
-  command: DeclarationCommand;
+  command: SeedCommand;
 }
 
+/** A submission gets its reference when the seed writes it (seed-profile.ts). */
+export type SeedCommand =
+  Exclude<DeclarationCommand, SubmitDeclaration> | Omit<SubmitDeclaration, 'reference'>;
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-/** A command before the seed stamps who gives it, when, and on which declaration. */
-type CommandIntent = DistributiveOmit<DeclarationCommand, 'declarationId' | 'now' | 'actor'>;
+/**
+ * A command before the seed stamps who gives it, when, and on which declaration; a submission's
+ * reference is reserved by seedProfile, in submission order, before any is written.
+ */
+type CommandIntent =
+  | DistributiveOmit<Exclude<DeclarationCommand, SubmitDeclaration>, 'declarationId' | 'now' | 'actor'>
+  | Omit<SubmitDeclaration, 'declarationId' | 'now' | 'actor' | 'reference'>;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -76,7 +86,7 @@ export function lifecycleOf(plan: DeclarationPlan, seedKey: string): TimedComman
     commands.push({
       at: when,
       step: step++,
-      command: { ...command, declarationId, actor, now: iso(when) } as DeclarationCommand,
+      command: { ...command, declarationId, actor, now: iso(when) } as SeedCommand,
     });
   const t0 = plan.submittedAt;
   let last = t0;

@@ -2,13 +2,22 @@ import {
   DECLARATION_EVENT_SCHEMA_VERSION,
   declarationDecider,
   declarationStreamId,
+  formatReference,
   initialState,
+  parisYear,
+  referenceStreamId,
   toDeclarationEvent,
   type DeclarationCommand,
   type DeclarationState,
   type Declarant,
 } from '@vigie/domain';
-import { handleCommand, type EventStore, type FoldCache, type FoldedStream } from '@vigie/event-store';
+import {
+  handleCommand,
+  SequenceAllocator,
+  type EventStore,
+  type FoldCache,
+  type FoldedStream,
+} from '@vigie/event-store';
 import { lifecycleOf, type TimedCommand } from './lifecycle';
 import { planDeclarations } from './plan-declarations';
 import { uuidFrom } from './prng';
@@ -84,13 +93,20 @@ export async function seedProfile(
   if ((await store.readStream(declarationStreamId(commands[0].command.declarationId))).length > 0) {
     throw new ProfileAlreadySeeded(profile.id, seed);
   }
+  const references = await reserveReferences(store, commands);
   const streams = new Map<string, FoldedStream<DeclarationState>>();
   const folds = foldsOf(streams);
   let events = 0;
   for (const [done, { at, command }] of commands.entries()) {
     const sealed =
-      command.type === 'SubmitDeclaration' && options.sealDeclarant
-        ? { ...command, declarant: await options.sealDeclarant(command.declarant) }
+      command.type === 'SubmitDeclaration'
+        ? {
+            ...command,
+            reference: references.get(command.declarationId) as string,
+            declarant: options.sealDeclarant
+              ? await options.sealDeclarant(command.declarant)
+              : command.declarant,
+          }
         : command;
     events += await execute(store, folds, sealed, new Date(at), `seed-${profile.id}-${seed}`);
     if (done % 250 === 0 || done === commands.length - 1)
@@ -98,6 +114,36 @@ export async function seedProfile(
   }
   return { profile: profile.id, declarations: streams.size, commands: commands.length, events };
 }
+
+/**
+ * A seeded year's references come from the same counter streams as the live ones, reserved in
+ * submission order before anything else is written: a declaration submitted later that year,
+ * live, gets the next number, never one a seeded declaration holds.
+ */
+async function reserveReferences(
+  store: EventStore,
+  commands: readonly TimedCommand[],
+): Promise<Map<string, string>> {
+  const byYear = new Map<number, string[]>();
+  for (const { at, command } of commands) {
+    if (command.type !== 'SubmitDeclaration') continue;
+    const year = parisYear(new Date(at));
+    byYear.set(year, [...(byYear.get(year) ?? []), command.declarationId]);
+  }
+  const sequences = new SequenceAllocator(store, () => ({
+    actor: SEED_ACTOR,
+    correlationId: 'seed-references',
+    schemaVersion: 1,
+  }));
+  const references = new Map<string, string>();
+  for (const [year, ids] of byYear) {
+    const numbers = await sequences.reserveAll(referenceStreamId(year), ids);
+    ids.forEach((id, index) => references.set(id, formatReference(year, numbers[index])));
+  }
+  return references;
+}
+
+const SEED_ACTOR = { sub: 'system:seed', role: 'admin' };
 
 /** A stream this seed has not written to yet: its ids are new, so it does not exist. */
 const NEW_STREAM: FoldedStream<DeclarationState> = Object.freeze({

@@ -1,0 +1,30 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The declaration's human reference on `declaration_summary` (indexed: `GET …/{reference}` finds
+ * it; not UNIQUE, so that a defect elsewhere could never stop the projector: the allocator makes it unique), and the form's later answers in its view. Both come from the events, which SQL
+ * cannot replay: the rows are emptied and the checkpoint set back to 0, so the projector fills the
+ * table again from the start. Same shared SQL subset as the earlier migrations.
+ */
+export class DeclarationReference1797984000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE "declaration_summary" ADD COLUMN "reference" text');
+    await runner.query(
+      'CREATE INDEX "idx_declaration_summary_reference" ON "declaration_summary" ("reference")',
+    );
+    await this.refill(runner);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX "idx_declaration_summary_reference"');
+    await runner.query('ALTER TABLE "declaration_summary" DROP COLUMN "reference"');
+    await this.refill(runner);
+  }
+
+  private async refill(runner: QueryRunner): Promise<void> {
+    await runner.query('DELETE FROM "declaration_summary"');
+    await runner.query(
+      `UPDATE "projection_checkpoint" SET "position" = 0 WHERE "name" = 'declaration-summary'`,
+    );
+  }
+}
