@@ -465,10 +465,7 @@ export const en: Messages = {
     endangerment: 'Patient endangerment',
     deadlines: 'The deadlines that now run',
     noDeadline: 'No regulatory deadline runs for this report.',
-    regime: 'Framework',
-    stage: 'Stage',
     dueAt: 'Due',
-    status: 'Status',
     regimes: { CSP: 'Public Health Code', NIS2: 'NIS2', GDPR: 'GDPR (CNIL)' },
     stages: {
       DECLARATION: 'Report',

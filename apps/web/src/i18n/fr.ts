@@ -474,10 +474,7 @@ export const fr = {
     endangerment: 'Mise en danger des patients',
     deadlines: 'Les échéances qui courent désormais',
     noDeadline: 'Aucune échéance réglementaire ne court pour cette déclaration.',
-    regime: 'Cadre',
-    stage: 'Étape',
     dueAt: 'Échéance',
-    status: 'État',
     regimes: { CSP: 'Code de la santé publique', NIS2: 'NIS 2', GDPR: 'RGPD (CNIL)' } as Record<
       string,
       string

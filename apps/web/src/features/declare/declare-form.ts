@@ -218,49 +218,24 @@ const instant = (value: string): string => {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 };
 
-/**
- * The step 2–3 fields the lead's API change adds (docs/declarant-portal.md). Each is sent only
- * once the generated client's SubmitDeclarationDto has it (the API refuses unknown fields): the
- * type below turns a `false` into a compile error as soon as `npm run generate:api-client`
- * brings the field, so that flipping it is not forgotten. Until then the draft keeps the answer.
- */
-type Served<Field extends string> = Field extends keyof SubmitBody ? true : false;
-const SERVED: {
-  systemsConcerned: Served<'systemsConcerned'>;
-  systemsDetail: Served<'systemsDetail'>;
-  handlingState: Served<'handlingState'>;
-  personsAffected: Served<'personsAffected'>;
-  supplierInvolved: Served<'supplierInvolved'>;
-  supplierName: Served<'supplierName'>;
-  otherNotifications: Served<'otherNotifications'>;
-} = {
-  systemsConcerned: false,
-  systemsDetail: false,
-  handlingState: false,
-  personsAffected: false,
-  supplierInvolved: false,
-  supplierName: false,
-  otherNotifications: false,
-};
-
-function newFields(form: DeclareForm): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  if (SERVED.systemsConcerned && form.systemsConcerned.length > 0)
-    fields.systemsConcerned = form.systemsConcerned;
-  if (SERVED.systemsDetail && text(form.systemsDetail) !== null)
-    fields.systemsDetail = text(form.systemsDetail);
-  if (SERVED.handlingState && form.handlingState !== '') fields.handlingState = form.handlingState;
-  if (SERVED.personsAffected && form.personsAffected.trim() !== '') {
+/** Steps 2–3: only what was answered (the API's defaults stand for the rest: `[]`, UNKNOWN, null). */
+function laterAnswers(form: DeclareForm): Partial<SubmitBody> {
+  const fields: Partial<SubmitBody> = {};
+  if (form.systemsConcerned.length > 0)
+    fields.systemsConcerned = form.systemsConcerned as SubmitBody['systemsConcerned'];
+  if (text(form.systemsDetail) !== null) fields.systemsDetail = text(form.systemsDetail);
+  if (form.handlingState !== '') fields.handlingState = form.handlingState as SubmitBody['handlingState'];
+  if (form.personsAffected.trim() !== '') {
     const count = Number(form.personsAffected.replace(/\s/g, ''));
-    // Not a number: sent as typed, so that the API names the field.
-    fields.personsAffected = Number.isInteger(count) ? count : form.personsAffected;
+    // Not a whole number: sent as typed, so that the API names the field (and the page shows why).
+    fields.personsAffected = Number.isInteger(count) ? count : (form.personsAffected as unknown as number);
   }
-  if (SERVED.supplierInvolved && form.supplierInvolved !== '')
-    fields.supplierInvolved = form.supplierInvolved;
-  if (SERVED.supplierName && form.supplierInvolved === 'YES' && text(form.supplierName) !== null)
+  if (form.supplierInvolved !== '')
+    fields.supplierInvolved = form.supplierInvolved as SubmitBody['supplierInvolved'];
+  if (form.supplierInvolved === 'YES' && text(form.supplierName) !== null)
     fields.supplierName = text(form.supplierName);
-  if (SERVED.otherNotifications && form.otherNotifications.length > 0)
-    fields.otherNotifications = form.otherNotifications;
+  if (form.otherNotifications.length > 0)
+    fields.otherNotifications = form.otherNotifications as SubmitBody['otherNotifications'];
   return fields;
 }
 
@@ -293,7 +268,7 @@ export function toSubmission(form: DeclareForm): SubmitBody {
     dataImpacts: form.dataImpacts as SubmitBody['dataImpacts'],
     supportRequested: form.supportRequested,
     ...(text(form.measuresTaken) === null ? {} : { measuresTaken: text(form.measuresTaken) }),
-    ...newFields(form),
+    ...laterAnswers(form),
   };
 }
 

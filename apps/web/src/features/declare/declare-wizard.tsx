@@ -1,6 +1,5 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import type { ButtonProps } from '@codegouvfr/react-dsfr/Button';
-import { ButtonsGroup } from '@codegouvfr/react-dsfr/ButtonsGroup';
+import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -142,14 +141,6 @@ export function DeclareWizard({
 
   const unshown = problem !== null && (problem.errors.length === 0 || unshownFields(messages).length > 0);
   const stepProps = { form, set, messages };
-  const sendButton = {
-    children: step === REVIEW ? t.declare.send : t.declare.sendNow,
-    iconId: 'fr-icon-send-plane-fill' as const,
-    onClick: () => void send(),
-    disabled: busy,
-    type: 'button' as const,
-    nativeButtonProps: { id: 'declare-send' },
-  };
   return (
     <>
       <SendStatus state={undefined} />
@@ -185,39 +176,51 @@ export function DeclareWizard({
         {step === 1 && <FindingStep {...stepProps} />}
         {step === 2 && <MeasuresStep {...stepProps} />}
         {step === REVIEW && <ReviewStep form={form} goTo={goTo} />}
-        <ButtonsGroup
-          className="fr-mt-4w"
-          inlineLayoutWhen="md and up"
-          buttons={
-            [
-              ...(step === ESSENTIALS || step === REVIEW ? [sendButton] : []),
-              ...(step < REVIEW
-                ? [
-                    {
-                      children: t.declare.next,
-                      priority: step === ESSENTIALS ? ('secondary' as const) : ('primary' as const),
-                      iconId: 'fr-icon-arrow-right-line' as const,
-                      iconPosition: 'right' as const,
-                      type: 'submit' as const,
-                      nativeButtonProps: { id: 'declare-next' },
-                    },
-                  ]
-                : []),
-              ...(step > ESSENTIALS
-                ? [
-                    {
-                      children: t.declare.previous,
-                      priority: 'tertiary' as const,
-                      iconId: 'fr-icon-arrow-left-line' as const,
-                      type: 'button' as const,
-                      onClick: () => goTo(step - 1),
-                      nativeButtonProps: { id: 'declare-previous' },
-                    },
-                  ]
-                : []),
-            ] as [ButtonProps, ...ButtonProps[]]
-          }
-        />
+        {/*
+          Keyed buttons, not DSFR's ButtonsGroup (keyed by index): a click on "Étape précédente" must
+          not find, once the step has changed under it, a submit button in its place.
+        */}
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-4w">
+          {(step === ESSENTIALS || step === REVIEW) && (
+            <li key="send">
+              <Button
+                iconId="fr-icon-send-plane-fill"
+                onClick={() => void send()}
+                disabled={busy}
+                type="button"
+                nativeButtonProps={{ id: 'declare-send' }}
+              >
+                {step === REVIEW ? t.declare.send : t.declare.sendNow}
+              </Button>
+            </li>
+          )}
+          {step < REVIEW && (
+            <li key="next">
+              <Button
+                priority={step === ESSENTIALS ? 'secondary' : 'primary'}
+                iconId="fr-icon-arrow-right-line"
+                iconPosition="right"
+                type="submit"
+                nativeButtonProps={{ id: 'declare-next' }}
+              >
+                {t.declare.next}
+              </Button>
+            </li>
+          )}
+          {step > ESSENTIALS && (
+            <li key="previous">
+              <Button
+                priority="tertiary"
+                iconId="fr-icon-arrow-left-line"
+                type="button"
+                onClick={() => goTo(step - 1)}
+                nativeButtonProps={{ id: 'declare-previous' }}
+              >
+                {t.declare.previous}
+              </Button>
+            </li>
+          )}
+        </ul>
       </form>
     </>
   );

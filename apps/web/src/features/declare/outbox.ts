@@ -6,7 +6,7 @@ import type { SubmitBody } from './declare-form';
 import { deleteDraft, markDraftRefused } from './draft-store';
 import { shapeOf, type ApiProblemShape } from './field-errors';
 
-/** What the API answers a submission: `reference` once the API gives one (docs/declarant-portal.md). */
+/** What the API answers a submission; `reference` is null only from an API that predates references. */
 export interface Submitted {
   id: string;
   position: string;
@@ -83,7 +83,7 @@ async function sendOne(entry: OutboxEntry, onSent: (submitted: Submitted) => voi
       body: entry.body,
       params: { header: { 'Idempotency-Key': entry.key } },
     });
-    const data = unwrap(result) as { id: string; position: string; reference?: string | null };
+    const data = unwrap(result);
     answer = { id: data.id, position: data.position, reference: data.reference ?? null };
   } catch (error) {
     if (!(error instanceof ApiProblem)) {

@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useLocation, useParams } from 'react-router';
 import { formatDate, useLang, useT } from '../../i18n/i18n';
 import { usePageTitle } from '../../ui/page-title';
-import { ClocksTable } from './clocks-table';
+import { ClocksList } from './clocks-list';
 import { useClocks, useDeclaration, type DeclarationView } from './receipt-queries';
 
 /** `/declarations/:reference/accuse`: what the CERT received, printable, with the PDF. */
@@ -34,7 +34,7 @@ function Receipt({
   clocks,
 }: {
   view: DeclarationView;
-  clocks: Parameters<typeof ClocksTable>[0]['clocks'] | undefined;
+  clocks: Parameters<typeof ClocksList>[0]['clocks'] | undefined;
 }) {
   const t = useT();
   const lang = useLang();
@@ -81,7 +81,7 @@ function Receipt({
       </section>
       <section aria-labelledby="receipt-deadlines" className="fr-mb-4w">
         <h2 id="receipt-deadlines">{r.deadlines}</h2>
-        {clocks === undefined ? <p>{t.layout.loading}</p> : <ClocksTable clocks={clocks} />}
+        {clocks === undefined ? <p>{t.layout.loading}</p> : <ClocksList clocks={clocks} />}
       </section>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>

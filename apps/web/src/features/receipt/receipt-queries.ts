@@ -3,12 +3,11 @@ import { api } from '../../api/client';
 import { ApiProblem, unwrap } from '../../api/problem';
 import type { components } from '../../api/schema';
 
-export type DeclarationView = components['schemas']['DeclarationViewDto'] & { reference?: string | null };
+export type DeclarationView = components['schemas']['DeclarationViewDto'];
 export type Clock = components['schemas']['DeadlineItemDto'];
 
 /**
- * The declaration by its reference (`2026-000042`) or, for one that predates references (or until
- * the API answers references), by its id. `minPosition` (the submission's answer) makes the read
+ * The declaration by its reference (`2026-000042`) or, for one that predates references, by its id. `minPosition` (the submission's answer) makes the read
  * wait for the read models: right after the 201 the page would otherwise find nothing.
  */
 export function useDeclaration(referenceOrId: string, minPosition: string | undefined) {
