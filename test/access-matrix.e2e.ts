@@ -143,6 +143,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/declarations': { expected: ANY_TOKEN, path: () => '/api/v1/declarations' },
   'GET /api/v1/declarations/:id': { expected: OWN_FACILITY, path: declaration() },
   'GET /api/v1/declarations/:id/history': { expected: OWN_FACILITY, path: declaration('/history') },
+  'GET /api/v1/declarations/:id/receipt': { expected: OWN_FACILITY, path: declaration('/receipt') },
   'POST /api/v1/declarations/:id/amendments': {
     expected: OWN_FACILITY,
     path: declaration('/amendments'),

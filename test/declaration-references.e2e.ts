@@ -72,6 +72,15 @@ function referenceSuite(eventStoreUrl: () => Promise<{ url: string; drop: () => 
       .set(headers[0])
       .expect(200);
     expect(detail.body).toMatchObject({ id: sample.id, reference: sample.reference });
+    // And q= finds it by its reference, among the 200.
+    const found = await apis[1].http
+      .get('/api/v1/declarations')
+      .query({ q: sample.reference, ...(await apis[1].caughtUp()) })
+      .set(headers[1])
+      .expect(200);
+    expect(
+      found.body.items.map((item: { id: string; reference: string }) => [item.id, item.reference]),
+    ).toEqual([[sample.id, sample.reference]]);
   }, 180_000);
 
   it('a retry, and a double click racing itself, are one declaration with one reference', async () => {

@@ -8,11 +8,12 @@ import {
 } from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
 import { ReadYourWrites } from './read-your-writes';
+import { ReceiptController } from './receipt/receipt.controller';
 import { DeclarationReferences } from './references/declaration-references';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [DeclarationsController],
+  controllers: [DeclarationsController, ReceiptController],
   providers: [
     DeclarationCommandHandler,
     GetDeclarationHandler,

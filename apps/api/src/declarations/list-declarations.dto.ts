@@ -17,7 +17,7 @@ import { isInstant, isPrintable } from './fields';
  * Query parameters arrive as strings (an array when repeated, which every rule refuses), so each
  * one is checked as text and converted once valid: `Number('')` and friends never get a say.
  */
-const QueryParam = (
+export const QueryParam = (
   validate: (value: string) => boolean,
   message: string,
   docs: ApiPropertyOptions,
