@@ -192,9 +192,15 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       expect(shown).toBe(answer.reference);
       await expect(page.locator('main').textContent()).resolves.toContain(description);
       const pdf = page.getByRole('link', { name: 'Télécharger l’accusé de réception (PDF)' });
-      await expect(pdf.getAttribute('href')).resolves.toBe(
-        `/api/v1/declarations/${answer.id}/receipt?format=pdf`,
-      );
+      const href = await pdf.getAttribute('href');
+      expect(href).toBe(`/api/v1/declarations/${answer.id}/receipt?format=pdf&lang=fr`);
+      // The link works with the session, as the browser follows it.
+      const served = await page.evaluate(async (url) => {
+        const response = await fetch(url ?? '');
+        const head = new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5));
+        return { status: response.status, type: response.headers.get('content-type'), head };
+      }, href);
+      expect(served).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
       await expect(page.getByRole('button', { name: 'Imprimer' }).count()).resolves.toBe(1);
       // The draft went with the sending.
       await page.goto(`${web.url}/declarer`);

@@ -87,7 +87,7 @@ function Receipt({
         <li>
           <a
             className="fr-btn fr-btn--icon-left fr-icon-download-line"
-            href={`/api/v1/declarations/${encodeURIComponent(view.id)}/receipt?format=pdf`}
+            href={`/api/v1/declarations/${encodeURIComponent(view.id)}/receipt?format=pdf&lang=${lang}`}
             download
           >
             {r.pdf}
