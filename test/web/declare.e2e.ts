@@ -94,6 +94,20 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
     throw new Error(`${selector} was not reached with ${max} presses of Tab`);
   }
 
+  /** The Idempotency-Keys waiting in the page's IndexedDB outbox. */
+  const outboxKeys = (page: Page): Promise<string[]> =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('vigie-declare');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const keys = open.result.transaction('outbox').objectStore('outbox').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result as string[]);
+          };
+        }),
+    );
+
   async function declarationsWith(description: string): Promise<{ id: string; reference?: string | null }[]> {
     await web.api.readModelsCaughtUp();
     const analyst = bearer(await web.api.token({ role: 'analyst', sub: 'analyst-declare-e2e' }));
@@ -239,18 +253,43 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       const statuses = await Promise.all(posts.map(async (request) => (await request.response())?.status()));
       expect(statuses.filter((status) => status === 201)).toHaveLength(1);
       // Nothing left waiting on the device.
-      const waiting = await page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('vigie-declare');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const count = open.result.transaction('outbox').objectStore('outbox').count();
-              count.onsuccess = () => resolve(count.result);
-            };
-          }),
+      await expect(outboxKeys(page)).resolves.toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a declaration left waiting when the page closed is sent at the next start of the app, on any page', async () => {
+    const { page, context, posts } = await openWizard();
+    try {
+      const description = uniqueDescription();
+      await fillEssentials(page, description);
+      await context.setOffline(true);
+      await page.locator('#declare-send').click();
+      await page.getByText('En attente d’envoi').waitFor();
+      expect(posts).toHaveLength(0);
+      const stored = await outboxKeys(page);
+      expect(stored).toHaveLength(1);
+      await page.close();
+      await context.setOffline(false);
+      expect(await declarationsWith(description)).toHaveLength(0);
+
+      // The home page this time: the outbox is the app's, not the wizard's.
+      const later = await context.newPage();
+      const sent = later.waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          new URL(response.url()).pathname === '/api/v1/declarations',
       );
-      expect(waiting).toBe(0);
+      await later.goto(`${web.url}/`);
+      expect((await sent).status()).toBe(201);
+      expect((await sent).request().headers()['idempotency-key']).toBe(stored[0]);
+      expect(await declarationsWith(description)).toHaveLength(1);
+      // Nothing is sent twice: a visit to the wizard finds neither the entry nor the draft.
+      await later.goto(`${web.url}/declarer`);
+      await later.locator('#declare-declarant-role').waitFor();
+      await expect(later.getByText('Reprendre le brouillon', { exact: false }).count()).resolves.toBe(0);
+      expect(await declarationsWith(description)).toHaveLength(1);
     } finally {
       await context.close();
     }
