@@ -368,6 +368,26 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
     }
   });
 
+  it('sending with an essential left empty says so next to it, sends nothing, and the message goes once it is typed', async () => {
+    const { page, context, posts } = await openWizard();
+    try {
+      await page.locator('#declare-declarant-role').fill('RSSI');
+      await page.locator('#declare-send').click();
+      const message = page.locator('#declare-description-desc-error');
+      await expect(message.innerText()).resolves.toContain('Ce champ est obligatoire.');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('declare-description');
+      await expect(page.locator('#declare-suspectedOrigin-messages').innerText()).resolves.toContain(
+        'Ce champ est obligatoire.',
+      );
+      expect(posts).toHaveLength(0);
+      await page.keyboard.type('Messagerie indisponible');
+      await message.waitFor({ state: 'detached' });
+      await expectNoAxeViolations(page, '/declarer with essentials missing');
+    } finally {
+      await context.close();
+    }
+  });
+
   describe.each([
     ['1280 px', DESKTOP],
     ['390 px', PHONE],

@@ -199,6 +199,9 @@ const API_FIELD: Partial<Record<keyof DeclareForm, string>> = {
   declarantPhone: 'declarant.phone',
 };
 
+/** The API's name of a form field (`declarantEmail` → `declarant.email`). */
+export const apiFieldOf = (field: string): string => API_FIELD[field as keyof DeclareForm] ?? field;
+
 /**
  * The required answers still missing, as API field names: checked here only so that an
  * incomplete declaration never waits in the outbox for a refusal. Every other rule is the API's.
@@ -207,7 +210,7 @@ export function missingEssentials(form: DeclareForm): string[] {
   return REQUIRED.filter((field) => {
     const value = form[field];
     return typeof value === 'string' && value.trim() === '';
-  }).map((field) => API_FIELD[field] ?? field);
+  }).map(apiFieldOf);
 }
 
 const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());

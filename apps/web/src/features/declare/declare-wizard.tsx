@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import {
+  apiFieldOf,
   ESSENTIALS,
   missingEssentials,
   REVIEW,
@@ -62,13 +63,31 @@ export function DeclareWizard({
   const known = useOutboxState(key);
   const outbox = known ?? (key === undefined ? undefined : { kind: 'waiting' as const });
 
-  const set = useCallback(
-    (patch: Partial<DeclareForm>) => setForm((current) => ({ ...current, ...patch })),
+  const patch = useCallback(
+    (changes: Partial<DeclareForm>) => setForm((current) => ({ ...current, ...changes })),
     [],
   );
-  useDraftAutosave(userId, form, step, key === undefined);
-  const prefilled = useFacilityPrefill(form, set);
-  const messages = useMemo(() => ({ ...fieldMessages(problem, t), ...required }), [problem, required, t]);
+  // A form nobody has touched yet (prefilled only) is no draft: the next visit would offer it for nothing.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const [touched, setTouched] = useState(start.step !== ESSENTIALS || start.problem !== undefined);
+  const set = useCallback(
+    (changes: Partial<DeclareForm>) => {
+      patch(changes);
+      setTouched(true);
+      // A field changed since the last try loses its message: it may be right now.
+      setEdited((before) => new Set<string>([...before, ...Object.keys(changes).map(apiFieldOf)]));
+    },
+    [patch],
+  );
+  useDraftAutosave(userId, form, step, touched && key === undefined);
+  const prefilled = useFacilityPrefill(form, patch);
+  const messages = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries({ ...fieldMessages(problem, t), ...required }).filter(([field]) => !edited.has(field)),
+      ),
+    [problem, required, edited, t],
+  );
 
   /** To the step of the first field in error, and focus on it (after that step has rendered). */
   const showFirstError = useCallback((shown: FieldMessages) => {
@@ -93,6 +112,7 @@ export function DeclareWizard({
   useEffect(() => {
     if (outbox?.kind === 'refused') {
       setProblem(outbox.problem);
+      setEdited(new Set());
       setKey(undefined);
       showFirstError(fieldMessages(outbox.problem, t));
     }
@@ -101,6 +121,7 @@ export function DeclareWizard({
 
   const goTo = (next: number) => {
     setStep(next);
+    setTouched(true);
     // The new step's title is read first, as after a page change.
     requestAnimationFrame(() => top.current?.focus());
   };
@@ -116,6 +137,7 @@ export function DeclareWizard({
         const shown = requiredMessages(missing, t);
         setProblem(null);
         setRequired(shown);
+        setEdited(new Set());
         showFirstError(shown);
         return;
       }
