@@ -155,6 +155,16 @@ const MATRIX: Record<string, Case> = {
     path: declaration('/messages'),
     body: { body: 'Les sauvegardes sont-elles intactes ?' },
   },
+  'POST /api/v1/declarations/:id/assignment': {
+    expected: CERT,
+    path: declaration('/assignment'),
+    body: { assignee: null },
+  },
+  'POST /api/v1/declarations/:id/internal-notes': {
+    expected: CERT,
+    path: declaration('/internal-notes'),
+    body: { body: 'Même prestataire que la semaine dernière.' },
+  },
   'POST /api/v1/declarations/:id/complement-requests': {
     expected: CERT,
     path: declaration('/complement-requests'),

@@ -1,5 +1,6 @@
 import { openEventStore } from '@vigie/event-store';
-import { startNotifier } from '@vigie/notifications';
+import { startMailer, startNotifier } from '@vigie/notifications';
+import { PersonalDataVault, openKeyStore } from '@vigie/privacy';
 import { Projector, openReadDataSource } from '@vigie/read-models';
 import { describeStartFailure, loadConfig, storeUrlsIn } from '@vigie/config';
 import { createPino } from '../../api/src/logging/pino-logger';
@@ -31,6 +32,21 @@ async function main(): Promise<void> {
     env: process.env,
     logger: log.child({ context: 'Notifier' }),
   });
+  // The mailer too (null when mail is off); it reveals the declarant's address just before sending.
+  const keys = config.mail.mode === 'off' ? null : await openKeyStore(config.keyStoreUrl, config.postgres);
+  const mailer =
+    keys === null
+      ? null
+      : await startMailer({
+          store,
+          readDbUrl: config.readDbUrl,
+          postgres: config.postgres,
+          mail: config.mail,
+          publicUrl: config.publicUrl,
+          vault: new PersonalDataVault(keys, config.subjectSecret),
+          env: process.env,
+          logger: log.child({ context: 'Mailer' }),
+        });
   const server = createProjectorServer(projector);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
@@ -45,6 +61,8 @@ async function main(): Promise<void> {
     // The batch in progress commits or rolls back before the stores close.
     await projector.stop();
     await notifier?.stop();
+    await mailer?.stop();
+    await keys?.close();
     await new Promise((resolve) => server.close(resolve));
     await dataSource.destroy();
     await store.close();

@@ -5,3 +5,4 @@ export * from './vigie-config';
 export * from './postgres-config';
 export * from './start-failure';
 export * from './identity-config';
+export * from './mail-config';

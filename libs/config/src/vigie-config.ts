@@ -3,6 +3,7 @@ import type { PostgresLimits } from '@vigie/postgres';
 import { ConfigError } from './config-error';
 import { identityConfig, type IdentityConfig } from './identity-config';
 import { resolveJwtSecret } from './jwt-secret';
+import { mailConfig, type MailConfig } from './mail-config';
 import { postgresLimits } from './postgres-config';
 import {
   corsOrigins,
@@ -51,6 +52,8 @@ export interface VigieConfig extends IdentityConfig {
   /** Reverse proxies in front, whose X-Forwarded-For is believed (rate limits per address). */
   trustProxy: number;
   log: LogConfig;
+  /** Mails to declarants (`VIGIE_SMTP_URL`, `VIGIE_MAIL*`, docs/mail.md). */
+  mail: MailConfig;
 }
 
 const EVENT_STORE_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
     corsOrigins: corsOrigins(value(env, 'VIGIE_CORS_ORIGINS')),
     trustProxy: trustProxy(value(env, 'VIGIE_TRUST_PROXY')),
     log: logConfig(value(env, 'VIGIE_LOG_LEVEL'), value(env, 'VIGIE_LOG_FILE')),
+    mail: mailConfig((name) => value(env, name), dataDir),
   };
 }
 

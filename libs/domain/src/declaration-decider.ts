@@ -22,6 +22,7 @@ export function decide(command: DeclarationCommand, state: DeclarationState): De
     case 'DeclareCnilNotification':
     case 'RecordAuthorityNotification':
     case 'RecordDeadlineReminder':
+    case 'RecordMail':
       return decideRegulatory(command, state);
     default:
       return decideLifecycle(command, state);

@@ -8,3 +8,4 @@ export * from './record-delivery';
 export * from './notifier-state';
 export * from './notification-process-manager';
 export * from './start-notifier';
+export * from './mail';

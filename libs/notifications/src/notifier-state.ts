@@ -18,34 +18,61 @@ export interface NotifierState {
   due(now: Date, limit: number): Promise<string[]>;
 }
 
-const CHECKPOINT = 'notifier';
+/**
+ * Whose state: the webhook notifier's (`notifier`, the default) or the mailer's (`mailer`). Each
+ * has its own row of `notifier_checkpoint` and its own agenda table (`<name>_agenda`), so that one
+ * following the log never moves the other.
+ */
+export type NotifierStateName = 'notifier' | 'mailer';
 
-const SCHEMA = [
+const schemaOf = (agenda: string): string[] => [
   'CREATE TABLE IF NOT EXISTS "notifier_checkpoint" ("name" text NOT NULL PRIMARY KEY, "position" bigint NOT NULL)',
-  'CREATE TABLE IF NOT EXISTS "notifier_agenda" ("declaration_id" text NOT NULL PRIMARY KEY, "next_at" text NOT NULL)',
-  'CREATE INDEX IF NOT EXISTS "idx_notifier_agenda_next" ON "notifier_agenda" ("next_at")',
+  `CREATE TABLE IF NOT EXISTS "${agenda}" ("declaration_id" text NOT NULL PRIMARY KEY, "next_at" text NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS "idx_${agenda}_next" ON "${agenda}" ("next_at")`,
 ];
 
 const SCHEMA_LOCK = 7_202_604_006;
 
 /** Both dialects, plain SQL; SQLite writes take the write lock without blocking the event loop. */
 export class SqlNotifierState implements NotifierState {
-  private constructor(private readonly dataSource: DataSource) {}
+  private readonly agenda: string;
 
-  static async open(dataSource: DataSource): Promise<SqlNotifierState> {
-    const state = new SqlNotifierState(dataSource);
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly name: NotifierStateName,
+  ) {
+    // A closed list, never caller text: the table name goes into the SQL as it is.
+    this.agenda = `${name}_agenda`;
+  }
+
+  static async open(dataSource: DataSource, name: NotifierStateName = 'notifier'): Promise<SqlNotifierState> {
+    if (name !== 'notifier' && name !== 'mailer') throw new Error(`Unknown notifier state ${String(name)}`);
+    const state = new SqlNotifierState(dataSource, name);
     await state.write(async (runner) => {
       if (dialectOf(dataSource) === 'postgres')
         await runner.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      for (const statement of SCHEMA) await runner.query(statement);
+      for (const statement of schemaOf(state.agenda)) await runner.query(statement);
     });
     return state;
   }
 
-  async checkpoint(): Promise<bigint | null> {
+  checkpoint(): Promise<bigint | null> {
+    return this.position(this.name);
+  }
+
+  /**
+   * Where it first started following the log (kept beside the checkpoint by its first `advance`),
+   * or null for a state from before origins were kept. The mailer leaves alone the declarations
+   * submitted before it: their history is not mailed.
+   */
+  origin(): Promise<bigint | null> {
+    return this.position(`${this.name}:origin`);
+  }
+
+  private async position(name: string): Promise<bigint | null> {
     const rows: { position: string | number }[] = await this.dataSource.query(
       `SELECT "position" FROM "notifier_checkpoint" WHERE "name" = ${this.param(0)}`,
-      [CHECKPOINT],
+      [name],
     );
     return rows.length === 0 ? null : BigInt(rows[0].position);
   }
@@ -55,14 +82,19 @@ export class SqlNotifierState implements NotifierState {
       if (from === null) {
         const inserted = await runner.query(
           `INSERT INTO "notifier_checkpoint" ("name", "position") VALUES (${this.param(0)}, ${this.param(1)}) ON CONFLICT ("name") DO NOTHING`,
-          [CHECKPOINT, to.toString()],
+          [this.name, to.toString()],
           true,
         );
-        return affected(inserted) === 1;
+        if (affected(inserted) !== 1) return false;
+        await runner.query(
+          `INSERT INTO "notifier_checkpoint" ("name", "position") VALUES (${this.param(0)}, ${this.param(1)}) ON CONFLICT ("name") DO NOTHING`,
+          [`${this.name}:origin`, to.toString()],
+        );
+        return true;
       }
       const updated = await runner.query(
         `UPDATE "notifier_checkpoint" SET "position" = ${this.param(0)} WHERE "name" = ${this.param(1)} AND "position" = ${this.param(2)}`,
-        [to.toString(), CHECKPOINT, from.toString()],
+        [to.toString(), this.name, from.toString()],
         true,
       );
       return affected(updated) === 1;
@@ -74,12 +106,12 @@ export class SqlNotifierState implements NotifierState {
     await this.write(async (runner) => {
       for (const [declarationId, at] of entries) {
         if (at === null) {
-          await runner.query(`DELETE FROM "notifier_agenda" WHERE "declaration_id" = ${this.param(0)}`, [
+          await runner.query(`DELETE FROM "${this.agenda}" WHERE "declaration_id" = ${this.param(0)}`, [
             declarationId,
           ]);
         } else {
           await runner.query(
-            `INSERT INTO "notifier_agenda" ("declaration_id", "next_at") VALUES (${this.param(0)}, ${this.param(1)}) ` +
+            `INSERT INTO "${this.agenda}" ("declaration_id", "next_at") VALUES (${this.param(0)}, ${this.param(1)}) ` +
               'ON CONFLICT ("declaration_id") DO UPDATE SET "next_at" = excluded."next_at"',
             [declarationId, new Date(at).toISOString()],
           );
@@ -90,7 +122,7 @@ export class SqlNotifierState implements NotifierState {
 
   async due(now: Date, limit: number): Promise<string[]> {
     const rows: { declaration_id: string }[] = await this.dataSource.query(
-      `SELECT "declaration_id" FROM "notifier_agenda" WHERE "next_at" <= ${this.param(0)} ORDER BY "next_at", "declaration_id" LIMIT ${Math.max(1, Math.floor(limit))}`,
+      `SELECT "declaration_id" FROM "${this.agenda}" WHERE "next_at" <= ${this.param(0)} ORDER BY "next_at", "declaration_id" LIMIT ${Math.max(1, Math.floor(limit))}`,
       [now.toISOString()],
     );
     return rows.map((row) => row.declaration_id);

@@ -16,6 +16,7 @@ export * from './queries/declaration-queries';
 export * from './queries/facility-queries';
 export * from './queries/list-query-error';
 export * from './queries/projection-position';
+export { LIST_SORT_KEYS, type ListSortKey } from './queries/list-cursor';
 export * from './read-models.module';
 export * from './deadlines';
 export * from './user-permissions';

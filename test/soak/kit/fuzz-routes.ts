@@ -11,6 +11,8 @@ const BASE_BODIES: Record<string, Record<string, unknown>> = {
   RequestComplementDto: { question: 'Which backups are intact?' },
   ProvideComplementDto: { answer: 'The tapes.' },
   PostMessageDto: { body: 'Les sauvegardes sont intactes.' },
+  AssignmentDto: { assignee: null },
+  InternalNoteDto: { body: 'Même prestataire.' },
   QualifyDeclarationDto: qualification(),
   RequestSupportDto: { reason: 'Help.' },
   LogSupportInterventionDto: { kind: 'REMOTE_ADVICE', summary: 'Called.' },

@@ -117,3 +117,16 @@ export class PostMessageDto {
   @TextField(MESSAGE_MAX, { description: 'What the facility or the CERT writes; both sides see it' })
   body!: string;
 }
+
+export class AssignmentDto {
+  @TextField(200, {
+    presence: 'nullable',
+    description: 'The `sub` of the analyst (or admin) who follows the declaration up; null unassigns',
+  })
+  assignee!: string | null;
+}
+
+export class InternalNoteDto {
+  @TextField(MESSAGE_MAX, { description: 'For the CERT only: no facility ever sees it' })
+  body!: string;
+}

@@ -52,3 +52,18 @@ export class FormFieldsViewDto {
   @ApiProperty({ enum: OTHER_NOTIFICATIONS, isArray: true })
   otherNotifications!: string[];
 }
+
+/** A note between analysts: never in a facility's answer. */
+export class InternalNoteViewDto {
+  @ApiProperty({ format: 'uuid' })
+  noteId!: string;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ description: "The author's `sub`" })
+  postedBy!: string;
+
+  @ApiProperty(INSTANT)
+  postedAt!: string;
+}

@@ -2,6 +2,7 @@ import type { AmendDeclaration, FormFields } from '@vigie/domain';
 import { formFieldsOf } from './form-fields.dto';
 import type {
   AmendDeclarationDto,
+  InternalNoteDto,
   LogSupportInterventionDto,
   PostMessageDto,
   ProvideComplementDto,
@@ -135,3 +136,20 @@ export const postMessageIntent = (
   messageId: string,
   dto: PostMessageDto,
 ): CommandIntent => ({ type: 'PostMessage', declarationId, messageId, body: dto.body });
+
+export const assignIntent = (declarationId: string, assignee: string | null): CommandIntent => ({
+  type: 'AssignDeclaration',
+  declarationId,
+  assignee,
+});
+
+export const internalNoteIntent = (
+  declarationId: string,
+  noteId: string,
+  dto: InternalNoteDto,
+): CommandIntent => ({
+  type: 'PostInternalNote',
+  declarationId,
+  noteId,
+  body: dto.body,
+});

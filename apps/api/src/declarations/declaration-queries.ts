@@ -18,6 +18,7 @@ import type { DataSource } from 'typeorm';
 import { PersonalDataVault } from '@vigie/privacy';
 import type { Principal } from '../auth/principal';
 import { RequestValidationError } from '../problem/http-problem';
+import { historyFor, listItemsFor, viewFor } from './cert-only';
 import { ReadYourWrites } from './read-your-writes';
 import { revealTimeline, revealView } from './revealed-personal-data';
 
@@ -92,7 +93,10 @@ export class GetDeclarationHandler implements IQueryHandler<GetDeclaration, Decl
 
   async execute({ id, principal, minPosition }: GetDeclaration): Promise<DeclarationView> {
     await this.readYourWrites.reach(minPosition);
-    return revealView(this.vault, await visibleDeclaration(this.dataSource, id, principal));
+    return viewFor(
+      principal,
+      await revealView(this.vault, await visibleDeclaration(this.dataSource, id, principal)),
+    );
   }
 }
 
@@ -110,7 +114,8 @@ export class GetDeclarationHistoryHandler implements IQueryHandler<
   async execute({ id, principal, minPosition }: GetDeclarationHistory): Promise<{ items: TimelineEntry[] }> {
     await this.readYourWrites.reach(minPosition);
     const { id: declarationId } = await visibleDeclaration(this.dataSource, id, principal);
-    return { items: await revealTimeline(this.vault, await getTimeline(this.dataSource, declarationId)) };
+    const items = historyFor(principal, await getTimeline(this.dataSource, declarationId));
+    return { items: await revealTimeline(this.vault, items) };
   }
 }
 
@@ -125,7 +130,8 @@ export class ListDeclarationsHandler implements IQueryHandler<ListDeclarations, 
     await this.readYourWrites.reach(minPosition);
     try {
       // A declarant filtering on a facility it does not act for gets an empty page, not an error.
-      return await listDeclarations(this.dataSource, filter, scopeOf(principal));
+      const page = await listDeclarations(this.dataSource, filter, scopeOf(principal));
+      return { ...page, items: listItemsFor(principal, page.items) };
     } catch (error) {
       // The DTO already checked the syntax; what is left is a cursor that decodes to nothing.
       if (error instanceof InvalidListQuery) {

@@ -15,6 +15,9 @@ export class DeclarationListItemDto {
   })
   reference!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'CERT only (null for a facility)' })
+  assignee!: string | null;
+
   @ApiProperty()
   finess!: string;
 

@@ -20,7 +20,7 @@ import {
 import { AuthorityNotificationViewDto, ReminderViewDto } from './declaration-deliveries.dto';
 import { DeclarantViewDto, StructureViewDto } from './declaration-parties.dto';
 import { INSTANT } from '../api-fields';
-import { FormFieldsViewDto, MessageViewDto } from './declaration-form-view.dto';
+import { FormFieldsViewDto, InternalNoteViewDto, MessageViewDto } from './declaration-form-view.dto';
 
 /**
  * `GET /api/v1/declarations/{id}`: the read model's DeclarationView (libs/read-models), the
@@ -113,6 +113,16 @@ export class DeclarationViewDto extends FormFieldsViewDto {
 
   @ApiProperty({ type: [MessageViewDto], description: 'The exchanges with the facility, oldest first' })
   messages!: MessageViewDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'CERT only (null for a facility): the `sub` of the analyst following it up',
+  })
+  assignee!: string | null;
+
+  @ApiProperty({ type: [InternalNoteViewDto], description: 'CERT only (empty for a facility)' })
+  internalNotes!: InternalNoteViewDto[];
 
   @ApiProperty({ type: [StagedReportViewDto], description: 'NIS2 staged reports, as submitted' })
   reports!: StagedReportViewDto[];

@@ -1,8 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DeclarationView, TimelineEntry } from '@vigie/read-models';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuditedRead } from '../audit/audited-read.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -16,6 +27,8 @@ import {
 } from './declaration-action.decorator';
 import {
   AmendDeclarationDto,
+  AssignmentDto,
+  InternalNoteDto,
   PostMessageDto,
   LogSupportInterventionDto,
   ProvideComplementDto,
@@ -25,6 +38,8 @@ import {
   RequestComplementDto,
   RequestSupportDto,
 } from './declaration-actions.dto';
+import { AssigneeCheck } from './assignee-check';
+import { DeclarationExport } from './export/declaration-export';
 import { DeclarationIdOrReferencePipe, DeclarationIdPipe } from './declaration-id.pipe';
 import { DeclarationHistoryDto, DeclarationPageDto } from './declaration-reads.dto';
 import { DeclarationViewDto } from './declaration-view.dto';
@@ -50,6 +65,8 @@ export class DeclarationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly assignees: AssigneeCheck,
+    private readonly exports: DeclarationExport,
   ) {}
 
   @Post()
@@ -185,16 +202,56 @@ export class DeclarationsController {
     );
   }
 
+  @DeclarationAction(':id/assignment', ['analyst', 'admin'])
+  async assign(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: AssignmentDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.assignees.check(context.principal, dto.assignee ?? null);
+    return this.run(intents.assignIntent(id, dto.assignee ?? null), context, res);
+  }
+
+  @DeclarationAction(':id/internal-notes', ['analyst', 'admin'])
+  postInternalNote(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: InternalNoteDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      intents.internalNoteIntent(id, newId(context.idempotencyKey, 'internal-note'), dto),
+      context,
+      res,
+    );
+  }
+
   @Get()
+  // The CSV answer is told in the description only: a second media type here would make every
+  // typed client (the web's) treat the page as "a page or a string".
   @ApiOkResponse({
     type: DeclarationPageDto,
-    description: 'Newest first (submittedAt, then id, descending); a declarant sees its facilities only',
+    description:
+      'Newest first (submittedAt, then id, descending) unless `sort` says otherwise; a declarant sees its facilities only. With format=csv (CERT only): every selected declaration as a `text/csv; charset=utf-8` attachment (UTF-8 with BOM), recorded in the read-audit log',
   })
-  list(
+  async list(
     @Query() query: ListDeclarationsQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<DeclarationPage> {
-    return this.queries.execute(new ListDeclarations(filterOf(query), principal, minPositionOf(query)));
+    @Req() request: Request,
+  ): Promise<DeclarationPage | StreamableFile> {
+    const filter = filterOf(query, principal);
+    if (query.format !== 'csv')
+      return this.queries.execute(new ListDeclarations(filter, principal, minPositionOf(query)));
+    const body = await this.exports.csv(filter, principal, minPositionOf(query), {
+      query: request.originalUrl.split('?')[1] ?? '',
+      requestId: String(request.headers['x-request-id'] ?? ''),
+    });
+    return new StreamableFile(body, {
+      type: 'text/csv; charset=utf-8',
+      length: body.length,
+      disposition: `attachment; filename="declarations-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
   }
 
   @Get(':id')

@@ -7,6 +7,8 @@ import {
   ListDeclarationsHandler,
 } from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
+import { AssigneeCheck } from './assignee-check';
+import { DeclarationExport } from './export/declaration-export';
 import { ReadYourWrites } from './read-your-writes';
 import { ReceiptController } from './receipt/receipt.controller';
 import { DeclarationReferences } from './references/declaration-references';
@@ -21,6 +23,8 @@ import { DeclarationReferences } from './references/declaration-references';
     ListDeclarationsHandler,
     ReadYourWrites,
     DeclarationReferences,
+    AssigneeCheck,
+    DeclarationExport,
   ],
 })
 export class DeclarationsModule {}

@@ -1,3 +1,5 @@
+import type { Principal } from '../auth/principal';
+import { RequestValidationError } from '../problem/http-problem';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
@@ -9,7 +11,7 @@ import {
   SUSPECTED_ORIGINS,
   validateFiness,
 } from '@vigie/domain';
-import { MAX_LIST_LIMIT, type DeclarationFilter } from '@vigie/read-models';
+import { LIST_SORT_KEYS, MAX_LIST_LIMIT, type DeclarationFilter } from '@vigie/read-models';
 import { ValidateBy, ValidateIf } from 'class-validator';
 import { isInstant, isPrintable } from './fields';
 
@@ -61,6 +63,13 @@ export const minPositionOf = (query: ReadQueryDto): bigint | null =>
 
 /** The filters of `GET /api/v1/declarations`; all of them must hold (AND). */
 export class ListDeclarationsQueryDto extends ReadQueryDto {
+  @QueryParam((value) => value === 'json' || value === 'csv', 'must be json or csv', {
+    enum: ['json', 'csv'],
+    description:
+      'json (default): a page. csv (CERT only): every declaration the filters select, as a spreadsheet file, recorded in the read-audit log',
+  })
+  format?: string;
+
   @QueryParam((value) => /^\d{4}$/.test(value), 'must be a year such as 2026', {
     description: 'Europe/Paris calendar year of submittedAt',
     example: '2026',
@@ -108,6 +117,16 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   patientEndangerment?: string;
 
   @QueryParam(
+    (value) => value.length <= MAX_TEXT && /^[\x21-\x7e]+$/.test(value),
+    'must be me, none, or the sub of an analyst',
+    {
+      description: 'CERT only: `me` (assigned to the caller), `none` (unassigned), or an analyst’s `sub`',
+      example: 'me',
+    },
+  )
+  assignee?: string;
+
+  @QueryParam(
     (value) => value.trim().length > 0 && value.length <= MAX_TEXT && isPrintable(value),
     `must be a non-blank text of at most ${MAX_TEXT} characters, without control characters`,
     {
@@ -124,13 +143,34 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
   )
   limit?: string;
 
+  @QueryParam(
+    (value) => (LIST_SORT_KEYS as readonly string[]).includes(value.replace(/^-/, '')),
+    `must be one of ${LIST_SORT_KEYS.join(', ')}, with - for descending`,
+    {
+      description:
+        'The order (default -submittedAt, newest first); ties are broken by id. A cursor belongs to its sort',
+      example: '-submittedAt',
+    },
+  )
+  sort?: string;
+
   @QueryParam((value) => /^[A-Za-z0-9_-]{1,512}$/.test(value), 'must be a nextCursor this server returned', {
     description: 'The `nextCursor` of the previous page',
   })
   cursor?: string;
 }
 
-export const filterOf = (query: ListDeclarationsQueryDto): DeclarationFilter => ({
+/** `assignee=me|none|<sub>` as the read model takes it; a facility's reader may not filter on it. */
+function assigneeOf(query: ListDeclarationsQueryDto, principal: Principal): string | null | undefined {
+  if (query.assignee === undefined) return undefined;
+  if (principal.role === 'declarant')
+    throw new RequestValidationError([{ field: 'assignee', message: 'is a filter of the CERT only' }]);
+  if (query.assignee === 'none') return null;
+  return query.assignee === 'me' ? principal.sub : query.assignee;
+}
+
+export const filterOf = (query: ListDeclarationsQueryDto, principal: Principal): DeclarationFilter => ({
+  assignee: assigneeOf(query, principal),
   year: query.year === undefined ? undefined : Number(query.year),
   from: query.from,
   to: query.to,
@@ -142,6 +182,7 @@ export const filterOf = (query: ListDeclarationsQueryDto): DeclarationFilter => 
   status: query.status,
   patientEndangerment: query.patientEndangerment,
   q: query.q,
+  sort: query.sort,
   limit: query.limit === undefined ? undefined : Number(query.limit),
   cursor: query.cursor,
 });

@@ -84,6 +84,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/declarations/{id}/assignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DeclarationsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/declarations/{id}/clocks': {
     parameters: {
       query?: never;
@@ -190,6 +206,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['RegulatoryActionsController_requestIntermediateReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/declarations/{id}/internal-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DeclarationsController_postInternalNote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1083,6 +1115,10 @@ export interface components {
     ApiTokenListDto: {
       items: components['schemas']['ApiTokenDto'][];
     };
+    AssignmentDto: {
+      /** @description The `sub` of the analyst (or admin) who follows the declaration up; null unassigns */
+      assignee?: string | null;
+    };
     AuditPageDto: {
       /** @description Newest first */
       items: components['schemas']['RecordedReadDto'][];
@@ -1242,6 +1278,8 @@ export interface components {
       items: components['schemas']['TimelineEntryDto'][];
     };
     DeclarationListItemDto: {
+      /** @description CERT only (null for a facility) */
+      assignee: string | null;
       description: string;
       finess: string;
       /** Format: uuid */
@@ -1277,6 +1315,8 @@ export interface components {
       nextCursor: string | null;
     };
     DeclarationViewDto: {
+      /** @description CERT only (null for a facility): the `sub` of the analyst following it up */
+      assignee: string | null;
       authorityNotifications: components['schemas']['AuthorityNotificationViewDto'][];
       closure: components['schemas']['ClosureViewDto'] | null;
       cnilNotification: components['schemas']['CnilNotificationViewDto'] | null;
@@ -1295,6 +1335,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       intermediateReportRequests: components['schemas']['ReportRequestViewDto'][];
+      /** @description CERT only (empty for a facility) */
+      internalNotes: components['schemas']['InternalNoteViewDto'][];
       interventions: components['schemas']['InterventionViewDto'][];
       measuresTaken: string | null;
       /** @description The exchanges with the facility, oldest first */
@@ -1407,6 +1449,19 @@ export interface components {
       requestId: string;
       /** @description Revision of the declaration after the command; 0 after the submission */
       revision: number;
+    };
+    InternalNoteDto: {
+      /** @description For the CERT only: no facility ever sees it */
+      body: string;
+    };
+    InternalNoteViewDto: {
+      body: string;
+      /** Format: uuid */
+      noteId: string;
+      /** Format: date-time */
+      postedAt: string;
+      /** @description The author's `sub` */
+      postedBy: string;
     };
     InterventionViewDto: {
       /** Format: uuid */
@@ -2244,10 +2299,14 @@ export interface operations {
   DeclarationsController_list: {
     parameters: {
       query?: {
+        /** @description CERT only: `me` (assigned to the caller), `none` (unassigned), or an analyst’s `sub` */
+        assignee?: string;
         /** @description The `nextCursor` of the previous page */
         cursor?: string;
         /** @description One FINESS or several, comma-separated */
         finess?: string;
+        /** @description json (default): a page. csv (CERT only): every declaration the filters select, as a spreadsheet file, recorded in the read-audit log */
+        format?: 'json' | 'csv';
         /** @description submittedAt ≥ from */
         from?: string;
         /** @description Items per page, 1 to 200 (default 50) */
@@ -2279,6 +2338,8 @@ export interface operations {
           | '84'
           | '93'
           | '94';
+        /** @description The order (default -submittedAt, newest first); ties are broken by id. A cursor belongs to its sort */
+        sort?: string;
         status?: 'SUBMITTED' | 'COMPLEMENT_REQUESTED' | 'QUALIFIED' | 'RESOLVED' | 'CLOSED';
         structureType?: 'ES' | 'HIA' | 'LBM' | 'RT' | 'ESMS' | 'PDS' | 'HORS';
         /** @description submittedAt < to */
@@ -2308,7 +2369,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Newest first (submittedAt, then id, descending); a declarant sees its facilities only */
+      /** @description Newest first (submittedAt, then id, descending) unless `sort` says otherwise; a declarant sees its facilities only. With format=csv (CERT only): every selected declaration as a `text/csv; charset=utf-8` attachment (UTF-8 with BOM), recorded in the read-audit log */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2640,6 +2701,157 @@ export interface operations {
       401: {
         headers: {
           'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or one of a facility the caller does not act for */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A rule of the lifecycle, lost races, or an Idempotency-Key still in use */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description If-Match names no current revision */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is larger than VIGIE_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is not UTF-8 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The Idempotency-Key was used for another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /**
+       * @description A bug: the body says nothing more
+       *
+       *     A bug: the body says nothing more
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  DeclarationsController_assign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and body gets the first answer again */
+        'Idempotency-Key'?: string;
+        /** @description "<revision>": refuse with 412 when the declaration changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description "<revision>" of the declaration */
+          ETag?: string;
+          /** @description `true` on a replay of a keyed request */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description The request does not pass validation: `errors` names each field, header or parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role may not call this route (or act for this facility) */
+      403: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3539,6 +3751,157 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IntermediateReportRequestResultDto'];
+        };
+      };
+      /** @description The request does not pass validation: `errors` names each field, header or parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role may not call this route (or act for this facility) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or one of a facility the caller does not act for */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A rule of the lifecycle, lost races, or an Idempotency-Key still in use */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description If-Match names no current revision */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is larger than VIGIE_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is not UTF-8 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The Idempotency-Key was used for another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /**
+       * @description A bug: the body says nothing more
+       *
+       *     A bug: the body says nothing more
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  DeclarationsController_postInternalNote: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and body gets the first answer again */
+        'Idempotency-Key'?: string;
+        /** @description "<revision>": refuse with 412 when the declaration changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InternalNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description "<revision>" of the declaration */
+          ETag?: string;
+          /** @description `true` on a replay of a keyed request */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
         };
       };
       /** @description The request does not pass validation: `errors` names each field, header or parameter */

@@ -17,6 +17,8 @@ import type {
   Declarant,
   DeliveryOutcome,
   Instant,
+  MailKind,
+  MailOutcome,
   ReminderKind,
   ReportStage,
   Structure,
@@ -77,6 +79,10 @@ export type AmendDeclaration = Command<
 
 /** `author` follows from the actor's role: a declarant writes for the facility, the others for the CERT. */
 export type PostMessage = Command<'PostMessage', { messageId: string; body: string }>;
+
+/** `assignee`: the `sub` of the analyst who follows the declaration up; null unassigns. */
+export type AssignDeclaration = Command<'AssignDeclaration', { assignee: string | null }>;
+export type PostInternalNote = Command<'PostInternalNote', { noteId: string; body: string }>;
 
 export type RequestComplement = Command<'RequestComplement', { requestId: string; question: string }>;
 export type ProvideComplement = Command<'ProvideComplement', { answer: string }>;
@@ -145,13 +151,20 @@ export type RecordDeadlineReminder = Command<
   }
 >;
 
+/** The mailer records what sending a mail to the declarant came to; `now` is when it knew. */
+export type RecordMail = Command<
+  'RecordMail',
+  { mailId: string; kind: MailKind; outcome: MailOutcome; attempts: number }
+>;
+
 export type RegulatoryCommand =
   | AmendRegulatoryStatus
   | SubmitStagedReport
   | RequestIntermediateReport
   | DeclareCnilNotification
   | RecordAuthorityNotification
-  | RecordDeadlineReminder;
+  | RecordDeadlineReminder
+  | RecordMail;
 
 export type DeclarationCommand =
   | SubmitDeclaration
@@ -165,4 +178,6 @@ export type DeclarationCommand =
   | CloseDeclaration
   | ReopenDeclaration
   | PostMessage
+  | AssignDeclaration
+  | PostInternalNote
   | RegulatoryCommand;

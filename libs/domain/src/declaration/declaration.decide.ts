@@ -34,7 +34,9 @@ import type {
   AmendDeclaration,
   CloseDeclaration,
   DeclarationCommand,
+  AssignDeclaration,
   LogSupportIntervention,
+  PostInternalNote,
   PostMessage,
   RegulatoryCommand,
   ProvideComplement,
@@ -378,6 +380,38 @@ function postMessage(command: PostMessage, state: DeclarationState): Declaration
   ];
 }
 
+function assign(command: AssignDeclaration, state: DeclarationState): DeclarationEvent[] {
+  const to = command.assignee === null ? null : checkText(command.assignee, 'assignee');
+  if (to === state.assignee) return [];
+  return [
+    {
+      type: 'DeclarationAssigned',
+      data: {
+        declarationId: command.declarationId,
+        from: state.assignee,
+        to,
+        assignedBy: command.actor.sub,
+        assignedAt: clockReading(command.now).at,
+      },
+    },
+  ];
+}
+
+function postInternalNote(command: PostInternalNote, _state: DeclarationState): DeclarationEvent[] {
+  return [
+    {
+      type: 'InternalNotePosted',
+      data: {
+        declarationId: command.declarationId,
+        noteId: command.noteId,
+        body: checkText(command.body, 'body'),
+        postedBy: command.actor.sub,
+        postedAt: clockReading(command.now).at,
+      },
+    },
+  ];
+}
+
 function reopen(command: ReopenDeclaration, state: DeclarationState): DeclarationEvent[] {
   if (!state.closed) throw new DeclarationNotClosed(command.declarationId);
   return [
@@ -426,6 +460,10 @@ export function decideLifecycle(command: LifecycleCommand, state: DeclarationSta
       return reopen(command, state);
     case 'PostMessage':
       return postMessage(command, state);
+    case 'AssignDeclaration':
+      return assign(command, state);
+    case 'PostInternalNote':
+      return postInternalNote(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown declaration command ${(unknown as { type: string }).type}`);

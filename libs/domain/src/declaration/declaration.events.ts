@@ -96,6 +96,21 @@ export type SupplierInvolvedAmended = Amended<'SupplierInvolvedAmended', Supplie
 export type SupplierNameAmended = Amended<'SupplierNameAmended', string | null>;
 export type OtherNotificationsAmended = Amended<'OtherNotificationsAmended', OtherNotification[]>;
 
+/** Who in the CERT follows the declaration up; `to: null` unassigns. Never shown to a facility. */
+export type DeclarationAssigned = Event<
+  'DeclarationAssigned',
+  { from: string | null; to: string | null; assignedBy: string; assignedAt: Instant }
+>;
+
+/** A note for the CERT only: no facility ever sees it (detail, history, list, mails, exports). */
+export type InternalNotePosted = Event<
+  'InternalNotePosted',
+  { noteId: string; body: string; postedBy: string; postedAt: Instant }
+>;
+
+/** The event types a facility never sees, in the history or anywhere else. */
+export const CERT_ONLY_EVENT_TYPES: readonly string[] = ['DeclarationAssigned', 'InternalNotePosted'];
+
 export const MESSAGE_AUTHORS = ['FACILITY', 'CERT'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
@@ -217,6 +232,28 @@ export type DeadlineReminderSent = Event<
   }
 >;
 
+export const MAIL_KINDS = [
+  'receipt',
+  'complement-requested',
+  'message',
+  'report-due-soon',
+  'report-overdue',
+  'closed',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_OUTCOMES = ['sent', 'failed'] as const;
+export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
+
+/**
+ * An e-mail to the declarant about the declaration (libs/notifications/src/mail). `mailId` is
+ * derived from the declaration, the kind and what triggered it, so a mail retried after a restart
+ * keeps it. The address is not recorded: it is personal data, sealed in the submission only.
+ */
+export type MailSent = Event<
+  'MailSent',
+  { mailId: string; kind: MailKind; outcome: MailOutcome; attempts: number; at: Instant }
+>;
+
 export type RegulatoryEvent =
   | StructureNis2StatusAmended
   | StructureOseFlagAmended
@@ -224,7 +261,8 @@ export type RegulatoryEvent =
   | IntermediateReportRequested
   | CnilNotificationDeclared
   | AuthorityNotified
-  | DeadlineReminderSent;
+  | DeadlineReminderSent
+  | MailSent;
 
 export type DeclarationAmendment =
   | DescriptionAmended
@@ -257,6 +295,8 @@ export type DeclarationEvent =
   | DeclarationClosed
   | DeclarationReopened
   | MessagePosted
+  | DeclarationAssigned
+  | InternalNotePosted
   | RegulatoryEvent;
 
 export type DeclarationEventType = DeclarationEvent['type'];
@@ -293,6 +333,8 @@ export const INSTANT_FIELD: {
   SupplierNameAmended: 'amendedAt',
   OtherNotificationsAmended: 'amendedAt',
   MessagePosted: 'postedAt',
+  DeclarationAssigned: 'assignedAt',
+  InternalNotePosted: 'postedAt',
   ComplementRequested: 'requestedAt',
   ComplementProvided: 'providedAt',
   DeclarationQualified: 'qualifiedAt',
@@ -309,6 +351,7 @@ export const INSTANT_FIELD: {
   CnilNotificationDeclared: 'declaredAt',
   AuthorityNotified: 'at',
   DeadlineReminderSent: 'at',
+  MailSent: 'at',
 };
 
 /** Bumped per event type when its data changes shape; an upcaster maps older versions on read. */

@@ -28,8 +28,10 @@ export interface DeclarationState {
   finalSubmitted: boolean;
   openIntermediateRequestId: string | null;
   cnilNotificationDeclared: boolean;
-  /** Deliveries recorded as delivered: a delivery is recorded once. */
+  /** Deliveries recorded as delivered and mails recorded as sent: each is recorded once. */
   deliveredIds: string[];
+  /** The analyst following it up, or null. */
+  assignee: string | null;
 }
 
 export const initialState = (): DeclarationState => ({
@@ -59,6 +61,7 @@ export const initialState = (): DeclarationState => ({
   openIntermediateRequestId: null,
   cnilNotificationDeclared: false,
   deliveredIds: [],
+  assignee: null,
 });
 
 function amended<F extends AmendableField>(
@@ -148,7 +151,10 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
     case 'SupportRequested':
     case 'SupportInterventionLogged':
     case 'MessagePosted':
+    case 'InternalNotePosted':
       return state;
+    case 'DeclarationAssigned':
+      return { ...state, assignee: event.data.to };
     case 'ResolutionReported':
       return { ...state, resolved: true };
     case 'DeclarationClosed':
@@ -178,6 +184,11 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
     case 'DeadlineReminderSent':
       return event.data.outcome === 'delivered'
         ? { ...state, deliveredIds: [...state.deliveredIds, event.data.deliveryId] }
+        : state;
+    case 'MailSent':
+      // Mail ids and delivery ids are UUIDs of different seeds: one list keeps both.
+      return event.data.outcome === 'sent'
+        ? { ...state, deliveredIds: [...state.deliveredIds, event.data.mailId] }
         : state;
     default: {
       const unknown: never = event;

@@ -114,6 +114,7 @@ export function evolveRegulatoryFacts(
     case 'ResolutionReported':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'MailSent':
     case 'SystemsConcernedAmended':
     case 'SystemsDetailAmended':
     case 'HandlingStateAmended':
@@ -122,6 +123,8 @@ export function evolveRegulatoryFacts(
     case 'SupplierNameAmended':
     case 'OtherNotificationsAmended':
     case 'MessagePosted':
+    case 'DeclarationAssigned':
+    case 'InternalNotePosted':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): no clock depends on it.

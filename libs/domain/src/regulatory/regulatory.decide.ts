@@ -7,6 +7,7 @@ import type {
   DeclareCnilNotification,
   RecordAuthorityNotification,
   RecordDeadlineReminder,
+  RecordMail,
   RegulatoryCommand,
   RequestIntermediateReport,
   SubmitStagedReport,
@@ -15,6 +16,8 @@ import { DeclarationIsClosed, InvalidDates, UnknownCode } from '../declaration/d
 import {
   AUTHORITIES,
   DELIVERY_OUTCOMES,
+  MAIL_KINDS,
+  MAIL_OUTCOMES,
   REMINDER_KINDS,
   REPORT_STAGES,
   type RegulatoryEvent,
@@ -211,6 +214,24 @@ function recordDeadlineReminder(command: RecordDeadlineReminder, state: Declarat
   ];
 }
 
+/** A mail recorded as sent is not recorded again (`deliveredIds`): the mailer may resend after a crash. */
+function recordMail(command: RecordMail, state: DeclarationState): RegulatoryEvent[] {
+  if (alreadyDelivered(state, command.mailId)) return [];
+  return [
+    {
+      type: 'MailSent',
+      data: {
+        declarationId: command.declarationId,
+        mailId: checkText(command.mailId, 'mailId'),
+        kind: checkCode(MAIL_KINDS, command.kind, 'kind'),
+        outcome: checkCode(MAIL_OUTCOMES, command.outcome, 'outcome'),
+        attempts: checkAttempts(command.attempts),
+        at: clockReading(command.now).at,
+      },
+    },
+  ];
+}
+
 /** The regulatory commands on an existing declaration (declaration.decide.ts checked that it exists). */
 export function decideRegulatory(command: RegulatoryCommand, state: DeclarationState): RegulatoryEvent[] {
   switch (command.type) {
@@ -226,6 +247,8 @@ export function decideRegulatory(command: RegulatoryCommand, state: DeclarationS
       return recordAuthorityNotification(command, state);
     case 'RecordDeadlineReminder':
       return recordDeadlineReminder(command, state);
+    case 'RecordMail':
+      return recordMail(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown regulatory command ${(unknown as { type: string }).type}`);

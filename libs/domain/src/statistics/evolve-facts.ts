@@ -59,6 +59,7 @@ export function evolveFacts(
     case 'CnilNotificationDeclared':
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
+    case 'MailSent':
     // The form's later answers and the exchanges are not counted by the report (docs/declarant-portal.md).
     case 'SystemsConcernedAmended':
     case 'SystemsDetailAmended':
@@ -68,6 +69,8 @@ export function evolveFacts(
     case 'SupplierNameAmended':
     case 'OtherNotificationsAmended':
     case 'MessagePosted':
+    case 'DeclarationAssigned':
+    case 'InternalNotePosted':
       return facts;
     default: {
       // An event type this code does not know yet (a newer writer): it changes nothing counted.

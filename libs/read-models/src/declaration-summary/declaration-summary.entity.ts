@@ -12,6 +12,7 @@ import type { DeclarationView } from '../declaration-view/declaration-view';
 @Index('idx_declaration_summary_finess', ['finess', 'submittedAt'])
 @Index('idx_declaration_summary_year', ['year', 'month'])
 @Index('idx_declaration_summary_reference', ['reference'])
+@Index('idx_declaration_summary_assignee', ['assignee', 'submittedAt'])
 export class DeclarationSummary {
   @PrimaryColumn('text')
   id!: string;
@@ -19,6 +20,10 @@ export class DeclarationSummary {
   /** `2026-000042`; null for a declaration submitted before references existed. */
   @Column('text', { nullable: true })
   reference!: string | null;
+
+  /** The analyst following it up (CERT only: the API never shows it to a facility). */
+  @Column('text', { nullable: true })
+  assignee!: string | null;
 
   @Column('text')
   finess!: string;

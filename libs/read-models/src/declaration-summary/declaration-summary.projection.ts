@@ -26,6 +26,7 @@ export function summaryOf(
   return {
     id: view.id,
     reference: view.reference,
+    assignee: view.assignee,
     finess: view.structure.finess,
     structureName: view.structure.name,
     structureType: view.structure.type,

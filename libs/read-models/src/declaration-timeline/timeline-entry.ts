@@ -144,6 +144,11 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
       return created(data, ['reason']);
     case 'MessagePosted':
       return created(data, ['messageId', 'author', 'body']);
+    // CERT-only: the API leaves these entries out of a facility's history (CERT_ONLY_EVENT_TYPES).
+    case 'DeclarationAssigned':
+      return [{ field: 'assignee', from: data.from ?? null, to: data.to ?? null }];
+    case 'InternalNotePosted':
+      return created(data, ['noteId', 'body']);
     case 'StagedReportSubmitted':
       return created(data, ['reportId', 'stage', 'content', 'requestId']);
     case 'IntermediateReportRequested':
@@ -163,6 +168,9 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
         'attempts',
         'deliveryId',
       ]);
+    case 'MailSent':
+      // What was sent and how it went; never to whom (the address is personal data).
+      return created(data, ['mailId', 'kind', 'outcome', 'attempts']);
     default: {
       const unknown: never = event;
       void unknown;

@@ -102,6 +102,14 @@ export interface MessageView {
   postedAt: Instant;
 }
 
+/** A note for the CERT only (the API strips `internalNotes` and `assignee` for a facility). */
+export interface InternalNoteView {
+  noteId: string;
+  body: string;
+  postedBy: string;
+  postedAt: Instant;
+}
+
 /** `GET /api/v1/declarations/:id`: the declaration as it stands, amendments applied. */
 export interface DeclarationView extends FormFields {
   id: string;
@@ -136,6 +144,9 @@ export interface DeclarationView extends FormFields {
   reopenings: number;
   /** The exchanges, oldest first. */
   messages: MessageView[];
+  /** CERT only: who follows it up, and the notes between analysts. */
+  assignee: string | null;
+  internalNotes: InternalNoteView[];
   /** NIS2 staged reports (notification, intermediate, final), as submitted. */
   reports: StagedReportView[];
   intermediateReportRequests: ReportRequestView[];
@@ -243,6 +254,8 @@ function submitted(id: string, data: Data): DeclarationView {
     closure: null,
     reopenings: 0,
     messages: [],
+    assignee: null,
+    internalNotes: [],
     reports: [],
     intermediateReportRequests: [],
     cnilNotification: null,
@@ -322,6 +335,21 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
       return { ...view, supplierName: textOrNull(data.to) };
     case 'OtherNotificationsAmended':
       return { ...view, otherNotifications: texts(data.to) as OtherNotification[] };
+    case 'DeclarationAssigned':
+      return { ...view, assignee: textOrNull(data.to) };
+    case 'InternalNotePosted':
+      return {
+        ...view,
+        internalNotes: [
+          ...view.internalNotes,
+          {
+            noteId: text(data.noteId),
+            body: text(data.body),
+            postedBy: text(data.postedBy),
+            postedAt: text(data.postedAt),
+          },
+        ],
+      };
     case 'MessagePosted':
       return {
         ...view,
@@ -488,6 +516,9 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
           dueAt: text(data.dueAt),
         }),
       };
+    case 'MailSent':
+      // The detail does not list mails (the history does): the address is never shown anyway.
+      return view;
     default: {
       const unknown: never = event;
       void unknown;

@@ -267,6 +267,37 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
     expect(seen).toEqual(expected);
   });
 
+  it.each(['status', '-status', 'structureName', '-updatedAt', 'patientEndangerment'])(
+    'sort=%s pages in that order, ties by id, with no duplicate and no gap; a cursor belongs to its sort',
+    async (sort) => {
+      const all = (await listDeclarations(context.dataSource, { limit: 200 }, 'all')).items;
+      const key = sort.replace(/^-/, '') as 'status' | 'structureName' | 'updatedAt' | 'patientEndangerment';
+      const sign = sort.startsWith('-') ? -1 : 1;
+      const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const expected = [...all]
+        .sort((a, b) => sign * (compare(String(a[key]), String(b[key])) || compare(a.id, b.id)))
+        .map((item) => item.id);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listDeclarations(context.dataSource, { sort, limit: 7, cursor }, 'all');
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      const first = await listDeclarations(context.dataSource, { sort, limit: 2 }, 'all');
+      await expect(
+        listDeclarations(context.dataSource, { limit: 2, cursor: first.nextCursor ?? '' }, 'all'),
+      ).rejects.toThrow(InvalidListQuery);
+    },
+  );
+
+  it('refuses a sort it does not know, naming sort', async () => {
+    await expect(listDeclarations(context.dataSource, { sort: 'description' }, 'all')).rejects.toMatchObject({
+      field: 'sort',
+    });
+  });
+
   it('waitFor: after an append, the read models answer with it (read-your-writes)', async () => {
     await context.projector.start();
     const position = await appendDeclarationEvents(context.store, [

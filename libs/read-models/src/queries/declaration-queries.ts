@@ -5,7 +5,7 @@ import { DeclarationTimelineRow } from '../declaration-timeline/declaration-time
 import type { TimelineEntry } from '../declaration-timeline/timeline-entry';
 import type { DeclarationView } from '../declaration-view/declaration-view';
 import { searchTextOf } from '../shared/search-text';
-import { decodeCursor, encodeCursor } from './list-cursor';
+import { decodeCursor, encodeCursor, parseSort } from './list-cursor';
 import { InvalidListQuery } from './list-query-error';
 
 /** The filters of `GET /api/v1/declarations` (API.md); codes are matched exactly. */
@@ -26,8 +26,12 @@ export interface DeclarationFilter {
   type?: string;
   status?: string;
   patientEndangerment?: string;
+  /** The analyst following it up; null: nobody (unassigned). */
+  assignee?: string | null;
   /** Words of the description: case, accents and LIKE wildcards (`%`, `_`) are taken literally. */
   q?: string;
+  /** `-submittedAt` (default), or another key of LIST_SORT_KEYS, `-` for descending. */
+  sort?: string;
   /** 1–200, default 50. */
   limit?: number;
   cursor?: string;
@@ -40,6 +44,8 @@ export interface DeclarationListItem {
   id: string;
   /** `2026-000042`; null for a declaration submitted before references existed. */
   reference: string | null;
+  /** CERT only (null for a facility's reader): the analyst following it up. */
+  assignee: string | null;
   finess: string;
   structureName: string;
   structureType: string;
@@ -64,6 +70,7 @@ export const MAX_LIST_LIMIT = 200;
 const LIST_COLUMNS: (keyof DeclarationSummary)[] = [
   'id',
   'reference',
+  'assignee',
   'finess',
   'structureName',
   'structureType',
@@ -113,22 +120,29 @@ export async function listDeclarations(
   equal(query, 'incidentType', filter.type);
   equal(query, 'status', filter.status);
   equal(query, 'patientEndangerment', filter.patientEndangerment);
+  if (filter.assignee === null) query.andWhere('d.assignee IS NULL');
+  else equal(query, 'assignee', filter.assignee);
   if (filter.q !== undefined && filter.q.trim() !== '') {
     const like = dialectOf(dataSource) === 'postgres' ? 'ILIKE' : 'LIKE';
     query.andWhere(`d.searchText ${like} :pattern ESCAPE '\\'`, {
       pattern: `%${escapeLike(searchTextOf(filter.q.trim()))}%`,
     });
   }
+  const sort = parseSort(filter.sort);
+  const column = `d.${sort.key}`;
   if (filter.cursor !== undefined) {
-    const after = decodeCursor(filter.cursor);
-    query.andWhere('(d.submittedAt < :cursorAt OR (d.submittedAt = :cursorAt AND d.id < :cursorId))', {
-      cursorAt: after.submittedAt,
-      cursorId: after.id,
-    });
+    const after = decodeCursor(filter.cursor, sort);
+    // Keyset pagination: strictly after the last row of the previous page, in the same order.
+    const beyond = sort.descending ? '<' : '>';
+    query.andWhere(
+      `(${column} ${beyond} :cursorValue OR (${column} = :cursorValue AND d.id ${beyond} :cursorId))`,
+      { cursorValue: after.value, cursorId: after.id },
+    );
   }
+  const direction = sort.descending ? 'DESC' : 'ASC';
   const rows = await query
-    .orderBy('d.submittedAt', 'DESC')
-    .addOrderBy('d.id', 'DESC')
+    .orderBy(column, direction)
+    .addOrderBy('d.id', direction)
     .take(limit + 1)
     .getMany();
   const page = rows.slice(0, limit);
@@ -136,7 +150,7 @@ export async function listDeclarations(
   return {
     items: page.map(listItemOf),
     nextCursor:
-      rows.length > limit && last ? encodeCursor({ submittedAt: last.submittedAt, id: last.id }) : null,
+      rows.length > limit && last ? encodeCursor({ sort, value: String(last[sort.key]), id: last.id }) : null,
   };
 }
 
