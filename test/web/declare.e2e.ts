@@ -216,6 +216,9 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       }, href);
       expect(served).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
       await expect(page.getByRole('button', { name: 'Imprimer' }).count()).resolves.toBe(1);
+      // Opened by its id (as a declaration older than references is), the same receipt.
+      await page.goto(`${web.url}/declarations/${answer.id}/accuse`);
+      await expect(receiptReference(page)).resolves.toBe(answer.reference);
       // The draft went with the sending.
       await page.goto(`${web.url}/declarer`);
       await page.locator('#declare-declarant-role').waitFor();

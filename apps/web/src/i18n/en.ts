@@ -454,7 +454,7 @@ export const en: Messages = {
     title: 'Acknowledgement of receipt',
     lead: 'Your report was received by the CERT.',
     reference: 'Reference of the report',
-    noReference: 'Reference given shortly',
+    noReference: 'None (reported before references existed)',
     declared: 'What was reported',
     structure: 'Facility',
     submittedAt: 'Received on',

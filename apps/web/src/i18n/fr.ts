@@ -463,7 +463,7 @@ export const fr = {
     title: 'Accusé de réception',
     lead: 'Votre déclaration a bien été reçue par le CERT.',
     reference: 'Référence de la déclaration',
-    noReference: 'Référence attribuée prochainement',
+    noReference: 'Aucune (déclaration antérieure aux références)',
     declared: 'Ce qui a été déclaré',
     structure: 'Établissement',
     submittedAt: 'Reçue le',
