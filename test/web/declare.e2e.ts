@@ -182,7 +182,14 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       const answer = (await (await posts[0].response())?.json()) as { id: string; reference?: string };
       const body = posts[0].postDataJSON() as Record<string, unknown>;
       expect(body).toMatchObject({
-        structure: { finess: FINESS, name: 'Centre hospitalier X', type: 'ES', region: '11' },
+        structure: {
+          finess: FINESS,
+          name: 'Centre hospitalier X',
+          type: 'ES',
+          region: '11',
+          isOse: false,
+          nis2: 'NONE',
+        },
         declarant: {
           name: 'Jeanne Martin',
           role: 'Directeur des systèmes d’information',

@@ -5,6 +5,7 @@ export type SubmitBody = components['schemas']['SubmitDeclarationDto'];
 /** The codes of the form's lists (DOMAIN.md §1, docs/declarant-portal.md), in the order shown. */
 export const CODES = {
   structureType: ['ES', 'HIA', 'LBM', 'RT', 'ESMS', 'PDS', 'HORS'],
+  nis2: ['ESSENTIAL', 'IMPORTANT', 'NONE'],
   region: [
     '01',
     '02',
@@ -68,6 +69,9 @@ export interface DeclareForm {
   structureName: string;
   structureType: string;
   region: string;
+  isOse: boolean;
+  /** '' until answered: the API's default (NONE) then stands. */
+  nis2: string;
   declarantName: string;
   declarantRole: string;
   declarantEmail: string;
@@ -106,6 +110,8 @@ export function emptyForm(now = new Date()): DeclareForm {
     structureName: '',
     structureType: '',
     region: '',
+    isOse: false,
+    nis2: '',
     declarantName: '',
     declarantRole: '',
     declarantEmail: '',
@@ -141,6 +147,8 @@ export const FIELD_PLACES: Record<string, [step: number, id: string]> = {
   'structure.name': [0, 'declare-structure-name'],
   'structure.type': [0, 'declare-structure-type'],
   'structure.region': [0, 'declare-region'],
+  'structure.nis2': [0, 'declare-nis2'],
+  'structure.isOse': [0, 'declare-isOse-0'],
   'declarant.name': [0, 'declare-declarant-name'],
   'declarant.role': [0, 'declare-declarant-role'],
   'declarant.email': [0, 'declare-declarant-email'],
@@ -193,6 +201,8 @@ const API_FIELD: Partial<Record<keyof DeclareForm, string>> = {
   structureName: 'structure.name',
   structureType: 'structure.type',
   region: 'structure.region',
+  nis2: 'structure.nis2',
+  isOse: 'structure.isOse',
   declarantName: 'declarant.name',
   declarantRole: 'declarant.role',
   declarantEmail: 'declarant.email',
@@ -251,6 +261,8 @@ export function toSubmission(form: DeclareForm): SubmitBody {
       name: form.structureName.trim(),
       type: form.structureType as SubmitBody['structure']['type'],
       region: form.region as SubmitBody['structure']['region'],
+      isOse: form.isOse,
+      ...(form.nis2 === '' ? {} : { nis2: form.nis2 as SubmitBody['structure']['nis2'] }),
     },
     declarant: {
       name: form.declarantName.trim(),

@@ -1,3 +1,4 @@
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useT } from '../../i18n/i18n';
 import { CODES } from './declare-form';
@@ -82,6 +83,35 @@ export function EssentialsStep(props: StepProps & { facilities: string[]; prefil
               </option>
             ))}
           </Select>
+          <Select
+            label={f.nis2}
+            nativeSelectProps={{
+              id: 'declare-nis2',
+              value: form.nis2,
+              onChange: (event) => set({ nis2: event.target.value }),
+            }}
+            {...stateOf(messages, 'structure.nis2')}
+          >
+            <option value="">{t.declare.dontKnow}</option>
+            {CODES.nis2.map((code) => (
+              <option key={code} value={code}>
+                {codes.nis2[code]}
+              </option>
+            ))}
+          </Select>
+          <Checkbox
+            id="declare-isOse"
+            options={[
+              {
+                label: f.isOse,
+                nativeInputProps: {
+                  checked: form.isOse,
+                  onChange: (event) => set({ isOse: event.target.checked }),
+                },
+              },
+            ]}
+            {...stateOf(messages, 'structure.isOse')}
+          />
         </div>
       </fieldset>
       <fieldset className="fr-fieldset">

@@ -15,9 +15,16 @@ function useLastStructure(finess: string) {
         await api.GET('/api/v1/declarations', { params: { query: { finess, limit: '1' } } }),
       );
       const last = page.items[0];
-      return last === undefined
-        ? null
-        : { structureName: last.structureName, structureType: last.structureType, region: last.region };
+      if (last === undefined) return null;
+      // The list has no NIS 2 status nor OSE flag: the declaration itself has them.
+      const view = unwrap(await api.GET('/api/v1/declarations/{id}', { params: { path: { id: last.id } } }));
+      return {
+        structureName: last.structureName,
+        structureType: last.structureType,
+        region: last.region,
+        nis2: view.structure.nis2,
+        isOse: view.structure.isOse,
+      };
     },
   });
 }
@@ -34,6 +41,7 @@ export function useFacilityPrefill(form: DeclareForm, set: (patch: Partial<Decla
     if (form.structureName === '') patch.structureName = last.structureName;
     if (form.structureType === '') patch.structureType = last.structureType;
     if (form.region === '') patch.region = last.region;
+    if (form.nis2 === '') Object.assign(patch, { nis2: last.nis2, isOse: last.isOse });
     if (Object.keys(patch).length > 0) set(patch);
     // Only when the facility's answer arrives: clearing a field afterwards is the person's choice.
   }, [last]);
@@ -42,6 +50,8 @@ export function useFacilityPrefill(form: DeclareForm, set: (patch: Partial<Decla
     last !== null &&
     form.structureName === last.structureName &&
     form.structureType === last.structureType &&
-    form.region === last.region
+    form.region === last.region &&
+    form.nis2 === last.nis2 &&
+    form.isOse === last.isOse
   );
 }

@@ -25,6 +25,8 @@ export function ReviewStep({ form, goTo }: { form: DeclareForm; goTo: (step: num
       [f.structureName, value(form.structureName)],
       [f.structureType, code(c.structureType, form.structureType)],
       [f.region, code(c.region, form.region)],
+      [f.nis2, form.nis2 === '' ? t.declare.dontKnow : code(c.nis2, form.nis2)],
+      [f.isOse, form.isOse ? t.declare.yes : t.declare.no],
       [f.declarantName, value(form.declarantName)],
       [f.declarantRole, value(form.declarantRole)],
       [f.declarantEmail, value(form.declarantEmail)],
