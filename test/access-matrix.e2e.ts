@@ -142,6 +142,11 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/v1/declarations': { expected: ANY_TOKEN, path: () => '/api/v1/declarations' },
   'GET /api/v1/declarations/:id': { expected: OWN_FACILITY, path: declaration() },
+  // The live feed, in its mode that ends; each sees its own scope.
+  'GET /api/v1/declaration-changes': {
+    expected: ANY_TOKEN,
+    path: () => '/api/v1/declaration-changes?after=0&once=true',
+  },
   'GET /api/v1/declarations/:id/history': { expected: OWN_FACILITY, path: declaration('/history') },
   'GET /api/v1/declarations/:id/receipt': { expected: OWN_FACILITY, path: declaration('/receipt') },
   'POST /api/v1/declarations/:id/amendments': {

@@ -318,7 +318,11 @@ describeEachReadDb('GET /api/v1/declarations', 'vigie_e2e_list', (readDb) => {
       ['cursor', 'bm9wZQ'],
       ['minPosition', '-1'],
       ['minPosition', 'latest'],
-      ['sort', 'submittedAt'],
+      ['sort', 'description'],
+      ['sort', '--submittedAt'],
+      ['format', 'xlsx'],
+      ['assignee', 'a b'],
+      ['order', 'submittedAt'],
     ])('%s=%s', async (name, value) => {
       const response = await api.http
         .get('/api/v1/declarations')

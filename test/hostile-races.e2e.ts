@@ -126,7 +126,8 @@ function racingWriters(name: string, store: () => Promise<Store>): void {
       figures.push(`  one Idempotency-Key: ${JSON.stringify(count(answers.map((answer) => answer.status)))}`);
       expect(answers.map((answer) => answer.status)).toEqual(Array(WRITERS).fill(201));
       expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
-      expect(await log.headPosition()).toBe(before + 1n);
+      // Once: its reference's reservation and the submission.
+      expect(await log.headPosition()).toBe(before + 2n);
     });
   });
 }

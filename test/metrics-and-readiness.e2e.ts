@@ -138,7 +138,8 @@ describe('GET /metrics with VIGIE_PROJECTOR=off', () => {
       const { text } = await writer.http.get('/metrics').set(analyst).expect(200);
       const labels = '{projection="declaration-summary"}';
       expect(sample(text, `vigie_projection_position${labels}`)).toBe(0);
-      expect(sample(text, `vigie_projection_lag_events${labels}`)).toBe(2);
+      // Two submissions, each with its reference's reservation.
+      expect(sample(text, `vigie_projection_lag_events${labels}`)).toBe(4);
       expect(sample(text, `vigie_projection_lag_seconds${labels}`)).toBeGreaterThanOrEqual(0);
       // Throughput and liveness are the separate projector's to report.
       expect(text).not.toContain('vigie_projector_running');

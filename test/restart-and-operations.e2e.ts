@@ -103,10 +103,13 @@ describe('operations', () => {
         'type',
         'status',
         'patientEndangerment',
+        'assignee',
         'q',
+        'sort',
         'limit',
         'cursor',
         'minPosition',
+        'format',
       ]
         .map((name) => `query:${name}`)
         .sort(),

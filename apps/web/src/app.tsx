@@ -6,6 +6,8 @@ import { ActivationPage } from './features/activation/activation-page';
 import { AdminUsersPage } from './features/admin-users/admin-users-page';
 import { DeclarePage } from './features/declare/declare-page';
 import { OutboxSender } from './features/declare/outbox-sender';
+import { DeclarationPage } from './features/declarations/declaration-page';
+import { MyDeclarationsPage } from './features/declarations/my-declarations-page';
 import { HomePage } from './features/home/home-page';
 import { AccessibilityPage } from './features/legal/accessibility-page';
 import { LegalNoticePage } from './features/legal/legal-notice-page';
@@ -39,6 +41,8 @@ const router = createBrowserRouter([
       { path: 'activer', element: <ActivationPage /> },
       { path: 'declarer', element: <DeclarePage /> },
       { path: 'declarations/:reference/accuse', element: <ReceiptPage /> },
+      { path: 'declarations', element: <MyDeclarationsPage /> },
+      { path: 'declarations/:reference', element: <DeclarationPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: '*', element: <NotFoundPage /> },

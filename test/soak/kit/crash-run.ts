@@ -181,6 +181,9 @@ export async function crashRun(options: {
     VIGIE_RATE_LIMIT_PER_ADDRESS: '0',
     VIGIE_RATE_LIMIT_PER_TOKEN: '0',
     VIGIE_LOG_LEVEL: 'error',
+    // The run compares read models with a rebuild at the log's head; a mailer would keep appending
+    // after it. Mail under kill -9 is the mailer's own spec (libs/notifications/src/mail).
+    VIGIE_MAIL: 'off',
   };
   const config = loadConfig(env);
   const clients = options.clients ?? 6;

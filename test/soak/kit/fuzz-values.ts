@@ -15,6 +15,7 @@ import {
   typesOfOrigin,
   validateFiness,
 } from '@vigie/domain';
+import { LIST_SORT_KEYS } from '@vigie/read-models';
 import fc from 'fast-check';
 import { isInstant, isPrintable } from '../../../apps/api/src/declarations/fields';
 
@@ -215,6 +216,17 @@ export function badQueryValue(
     case 'to':
     case 'asOf':
       return badInstant;
+    case 'assignee':
+      return blankOrJunk(
+        (value) => value.length <= 200 && /^[\x21-\x7e]+$/.test(value),
+        ['a b', 'é', 'x'.repeat(201)],
+      );
+    case 'sort':
+      return blankOrJunk(
+        (value) => (LIST_SORT_KEYS as readonly string[]).includes(value.replace(/^-/, '')),
+        ['--status', 'description', '+status', 'STATUS'],
+      );
+    case 'after':
     case 'minPosition':
       return blankOrJunk(
         (value) => /^\d{1,20}$/.test(value),

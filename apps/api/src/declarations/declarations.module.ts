@@ -7,6 +7,7 @@ import {
   ListDeclarationsHandler,
 } from './declaration-queries';
 import { DeclarationsController } from './declarations.controller';
+import { DeclarationFeedController } from './feed/declaration-feed.controller';
 import { AssigneeCheck } from './assignee-check';
 import { DeclarationExport } from './export/declaration-export';
 import { ReadYourWrites } from './read-your-writes';
@@ -15,7 +16,7 @@ import { DeclarationReferences } from './references/declaration-references';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [DeclarationsController, ReceiptController],
+  controllers: [DeclarationsController, ReceiptController, DeclarationFeedController],
   providers: [
     DeclarationCommandHandler,
     GetDeclarationHandler,

@@ -13,6 +13,7 @@ import type { DeclarationView } from '../declaration-view/declaration-view';
 @Index('idx_declaration_summary_year', ['year', 'month'])
 @Index('idx_declaration_summary_reference', ['reference'])
 @Index('idx_declaration_summary_assignee', ['assignee', 'submittedAt'])
+@Index('idx_declaration_summary_position', ['position'])
 export class DeclarationSummary {
   @PrimaryColumn('text')
   id!: string;

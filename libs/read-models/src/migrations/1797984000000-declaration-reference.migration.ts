@@ -14,6 +14,10 @@ export class DeclarationReference1797984000000 implements MigrationInterface {
     await runner.query(
       'CREATE INDEX "idx_declaration_summary_assignee" ON "declaration_summary" ("assignee", "submitted_at")',
     );
+    // The live feed reads what changed after a position.
+    await runner.query(
+      'CREATE INDEX "idx_declaration_summary_position" ON "declaration_summary" ("position")',
+    );
     await runner.query(
       'CREATE INDEX "idx_declaration_summary_reference" ON "declaration_summary" ("reference")',
     );
@@ -21,6 +25,7 @@ export class DeclarationReference1797984000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX "idx_declaration_summary_position"');
     await runner.query('DROP INDEX "idx_declaration_summary_assignee"');
     await runner.query('ALTER TABLE "declaration_summary" DROP COLUMN "assignee"');
     await runner.query('DROP INDEX "idx_declaration_summary_reference"');

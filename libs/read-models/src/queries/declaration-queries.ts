@@ -165,6 +165,61 @@ export async function getDeclaration(
   return row.view;
 }
 
+/** A declaration that changed: what a live list needs to fetch it again or to add it. */
+export interface DeclarationChange {
+  id: string;
+  reference: string | null;
+  finess: string;
+  status: string;
+  patientEndangerment: string;
+  submittedAt: string;
+  updatedAt: string;
+  /** Global position of its last event applied: the feed's event id, where a reader resumes. */
+  position: string;
+}
+
+/** The declarations whose last applied event is after `after`, oldest change first. */
+export async function declarationChanges(
+  dataSource: DataSource,
+  after: string,
+  scope: DeclarationScope,
+  limit = 200,
+): Promise<DeclarationChange[]> {
+  const query = dataSource
+    .getRepository(DeclarationSummary)
+    .createQueryBuilder('d')
+    .select([
+      'd.id',
+      'd.reference',
+      'd.finess',
+      'd.status',
+      'd.patientEndangerment',
+      'd.submittedAt',
+      'd.updatedAt',
+      'd.position',
+    ])
+    .where('d.position > :after', { after })
+    .orderBy('d.position', 'ASC')
+    .take(limit);
+  if (scope !== 'all') {
+    if (scope.finess.length === 0) return [];
+    query.andWhere('d.finess IN (:...finess)', { finess: [...scope.finess] });
+  }
+  const rows = await query.getMany();
+  return rows.map(
+    ({ id, reference, finess, status, patientEndangerment, submittedAt, updatedAt, position }) => ({
+      id,
+      reference,
+      finess,
+      status,
+      patientEndangerment,
+      submittedAt,
+      updatedAt,
+      position,
+    }),
+  );
+}
+
 /** The id of the declaration holding `reference`, null when none does (scope is checked by getDeclaration). */
 export async function declarationIdByReference(
   dataSource: DataSource,

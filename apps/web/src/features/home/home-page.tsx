@@ -62,6 +62,18 @@ function MySpace({ me }: { me: Me }) {
       )}
       {me.roles.includes('declarant') && <MyFacilities finess={me.finess} />}
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        {me.roles.includes('declarant') && (
+          <div className="fr-col-12 fr-col-md-4">
+            <Card
+              title={t.declarations.homeLink}
+              desc={t.declarations.homeLinkDesc}
+              titleAs="h2"
+              linkProps={{ to: '/declarations' }}
+              enlargeLink
+              border
+            />
+          </div>
+        )}
         {staff && (
           <div className="fr-col-12 fr-col-md-4">
             <Card title={t.home.console} desc={t.home.consoleSoon} titleAs="h2" border />

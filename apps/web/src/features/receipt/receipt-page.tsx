@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useLocation, useParams } from 'react-router';
 import { formatDate, useLang, useT } from '../../i18n/i18n';
 import { usePageTitle } from '../../ui/page-title';
-import { ClocksList } from './clocks-list';
+import { ClocksList } from '../declarations/clocks-list';
 import { useClocks, useDeclaration, type DeclarationView } from './receipt-queries';
 
 /** `/declarations/:reference/accuse`: what the CERT received, printable, with the PDF. */
