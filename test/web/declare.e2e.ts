@@ -264,6 +264,9 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       expect(statuses.filter((status) => status === 201)).toHaveLength(1);
       // Nothing left waiting on the device.
       await expect(outboxKeys(page)).resolves.toEqual([]);
+      // From the receipt to the declaration's page.
+      await page.getByRole('link', { name: 'Voir la déclaration' }).click();
+      await page.waitForURL((url) => url.pathname === `/declarations/${shown}`);
     } finally {
       await context.close();
     }
