@@ -4,6 +4,8 @@ import { ApiProblem } from './api/problem';
 import { AccountPage } from './features/account/account-page';
 import { ActivationPage } from './features/activation/activation-page';
 import { AdminUsersPage } from './features/admin-users/admin-users-page';
+import { DeclarePage } from './features/declare/declare-page';
+import { OutboxSender } from './features/declare/outbox-sender';
 import { DeclarationPage } from './features/declarations/declaration-page';
 import { MyDeclarationsPage } from './features/declarations/my-declarations-page';
 import { HomePage } from './features/home/home-page';
@@ -12,6 +14,7 @@ import { LegalNoticePage } from './features/legal/legal-notice-page';
 import { NotFoundPage } from './features/legal/not-found-page';
 import { AccessDeniedPage } from './features/login/access-denied-page';
 import { LoginPage } from './features/login/login-page';
+import { ReceiptPage } from './features/receipt/receipt-page';
 import { Layout } from './ui/layout';
 
 const queryClient = new QueryClient({
@@ -36,6 +39,8 @@ const router = createBrowserRouter([
       { path: 'compte', element: <AccountPage /> },
       { path: 'admin/utilisateurs', element: <AdminUsersPage /> },
       { path: 'activer', element: <ActivationPage /> },
+      { path: 'declarer', element: <DeclarePage /> },
+      { path: 'declarations/:reference/accuse', element: <ReceiptPage /> },
       { path: 'declarations', element: <MyDeclarationsPage /> },
       { path: 'declarations/:reference', element: <DeclarationPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
@@ -48,6 +53,8 @@ const router = createBrowserRouter([
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
+      {/* The offline outbox is sent at the app's start and when the network returns, whatever the page. */}
+      <OutboxSender />
       <RouterProvider router={router} />
     </QueryClientProvider>
   );

@@ -50,6 +50,16 @@ function MySpace({ me }: { me: Me }) {
   return (
     <>
       <h1>{t.home.welcome(me.user.name ?? me.user.email ?? '')}</h1>
+      {me.roles.includes('declarant') && me.finess.length > 0 && (
+        <Button
+          className="fr-mb-4w"
+          size="large"
+          iconId="fr-icon-alarm-warning-line"
+          linkProps={{ to: '/declarer' }}
+        >
+          {t.declare.cta}
+        </Button>
+      )}
       {me.roles.includes('declarant') && <MyFacilities finess={me.finess} />}
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         {me.roles.includes('declarant') && (
