@@ -4,6 +4,10 @@ import { ApiProblem } from './api/problem';
 import { AccountPage } from './features/account/account-page';
 import { ActivationPage } from './features/activation/activation-page';
 import { AdminUsersPage } from './features/admin-users/admin-users-page';
+import { ConsoleOnly } from './features/console/console-access';
+import { ConsoleDeclarationPage } from './features/console/console-declaration-page';
+import { DeadlinesPage } from './features/console/deadlines-page';
+import { QueuePage } from './features/console/queue-page';
 import { DeclarationPage } from './features/declarations/declaration-page';
 import { MyDeclarationsPage } from './features/declarations/my-declarations-page';
 import { HomePage } from './features/home/home-page';
@@ -38,6 +42,18 @@ const router = createBrowserRouter([
       { path: 'activer', element: <ActivationPage /> },
       { path: 'declarations', element: <MyDeclarationsPage /> },
       { path: 'declarations/:reference', element: <DeclarationPage /> },
+      { path: 'console', element: <QueuePage /> },
+      { path: 'console/declarations', element: <QueuePage /> },
+      { path: 'console/declarations/:reference', element: <ConsoleDeclarationPage /> },
+      { path: 'console/deadlines', element: <DeadlinesPage /> },
+      {
+        path: 'console/*',
+        element: (
+          <ConsoleOnly>
+            <NotFoundPage />
+          </ConsoleOnly>
+        ),
+      },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: '*', element: <NotFoundPage /> },
