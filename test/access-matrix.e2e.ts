@@ -142,6 +142,7 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/v1/declarations': { expected: ANY_TOKEN, path: () => '/api/v1/declarations' },
   'GET /api/v1/declarations/:id': { expected: OWN_FACILITY, path: declaration() },
+  'GET /api/v1/declaration-counts': { expected: ANY_TOKEN, path: () => '/api/v1/declaration-counts' },
   // The live feed, in its mode that ends; each sees its own scope.
   'GET /api/v1/declaration-changes': {
     expected: ANY_TOKEN,

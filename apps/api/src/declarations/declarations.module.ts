@@ -6,6 +6,7 @@ import {
   GetDeclarationHistoryHandler,
   ListDeclarationsHandler,
 } from './declaration-queries';
+import { DeclarationCountsController } from './counts/declaration-counts.controller';
 import { DeclarationsController } from './declarations.controller';
 import { DeclarationFeedController } from './feed/declaration-feed.controller';
 import { AssigneeCheck } from './assignee-check';
@@ -16,7 +17,12 @@ import { DeclarationReferences } from './references/declaration-references';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [DeclarationsController, ReceiptController, DeclarationFeedController],
+  controllers: [
+    DeclarationsController,
+    ReceiptController,
+    DeclarationFeedController,
+    DeclarationCountsController,
+  ],
   providers: [
     DeclarationCommandHandler,
     GetDeclarationHandler,

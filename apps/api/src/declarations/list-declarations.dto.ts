@@ -61,15 +61,8 @@ export class ReadQueryDto {
 export const minPositionOf = (query: ReadQueryDto): bigint | null =>
   query.minPosition === undefined ? null : BigInt(query.minPosition);
 
-/** The filters of `GET /api/v1/declarations`; all of them must hold (AND). */
-export class ListDeclarationsQueryDto extends ReadQueryDto {
-  @QueryParam((value) => value === 'json' || value === 'csv', 'must be json or csv', {
-    enum: ['json', 'csv'],
-    description:
-      'json (default): a page. csv (CERT only): every declaration the filters select, as a spreadsheet file, recorded in the read-audit log',
-  })
-  format?: string;
-
+/** The filters of the list and of its counts; all of them must hold (AND). */
+export class DeclarationFilterQueryDto extends ReadQueryDto {
   @QueryParam((value) => /^\d{4}$/.test(value), 'must be a year such as 2026', {
     description: 'Europe/Paris calendar year of submittedAt',
     example: '2026',
@@ -135,6 +128,16 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
     },
   )
   q?: string;
+}
+
+/** `GET /api/v1/declarations`: the filters, then the format and the page (order, size, cursor). */
+export class ListDeclarationsQueryDto extends DeclarationFilterQueryDto {
+  @QueryParam((value) => value === 'json' || value === 'csv', 'must be json or csv', {
+    enum: ['json', 'csv'],
+    description:
+      'json (default): a page. csv (CERT only): every declaration the filters select, as a spreadsheet file, recorded in the read-audit log',
+  })
+  format?: string;
 
   @QueryParam(
     (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_LIST_LIMIT,
@@ -161,7 +164,7 @@ export class ListDeclarationsQueryDto extends ReadQueryDto {
 }
 
 /** `assignee=me|none|<sub>` as the read model takes it; a facility's reader may not filter on it. */
-function assigneeOf(query: ListDeclarationsQueryDto, principal: Principal): string | null | undefined {
+function assigneeOf(query: DeclarationFilterQueryDto, principal: Principal): string | null | undefined {
   if (query.assignee === undefined) return undefined;
   if (principal.role === 'declarant')
     throw new RequestValidationError([{ field: 'assignee', message: 'is a filter of the CERT only' }]);
@@ -169,7 +172,10 @@ function assigneeOf(query: ListDeclarationsQueryDto, principal: Principal): stri
   return query.assignee === 'me' ? principal.sub : query.assignee;
 }
 
-export const filterOf = (query: ListDeclarationsQueryDto, principal: Principal): DeclarationFilter => ({
+export const filterOf = (
+  query: DeclarationFilterQueryDto & Partial<Pick<ListDeclarationsQueryDto, 'sort' | 'limit' | 'cursor'>>,
+  principal: Principal,
+): DeclarationFilter => ({
   assignee: assigneeOf(query, principal),
   year: query.year === undefined ? undefined : Number(query.year),
   from: query.from,

@@ -52,6 +52,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/declaration-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeclarationCountsController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/declarations': {
     parameters: {
       query?: never;
@@ -1290,6 +1306,12 @@ export interface components {
       declarationId: string;
       items: components['schemas']['DeadlineItemDto'][];
     };
+    DeclarationCountsDto: {
+      /** @description One count per status (SUBMITTED, COMPLEMENT_REQUESTED, QUALIFIED, RESOLVED, CLOSED) */
+      byStatus: components['schemas']['StatusCountsDto'];
+      /** @description Every declaration the filters select, whatever its status */
+      total: number;
+    };
     DeclarationHistoryDto: {
       items: components['schemas']['TimelineEntryDto'][];
     };
@@ -1903,6 +1925,13 @@ export interface components {
       submittedAt: string;
       submittedBy: string;
     };
+    StatusCountsDto: {
+      CLOSED: number;
+      COMPLEMENT_REQUESTED: number;
+      QUALIFIED: number;
+      RESOLVED: number;
+      SUBMITTED: number;
+    };
     StructureDto: {
       /**
        * @description FINESS géographique (ET) of the facility
@@ -2335,6 +2364,132 @@ export interface operations {
         };
         content: {
           'text/event-stream': string;
+        };
+      };
+      /** @description The request does not pass validation: `errors` names each field, header or parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A bug: the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  DeclarationCountsController_counts: {
+    parameters: {
+      query?: {
+        /** @description CERT only: `me` (assigned to the caller), `none` (unassigned), or an analyst’s `sub` */
+        assignee?: string;
+        /** @description One FINESS or several, comma-separated */
+        finess?: string;
+        /** @description submittedAt ≥ from */
+        from?: string;
+        /** @description Wait (bounded) until the read models have applied this position, e.g. the `position` a command answered; 503 with Retry-After if they do not in time */
+        minPosition?: string;
+        /** @description The latest qualification’s origin, else the suspected one */
+        origin?: 'MALICIOUS' | 'NON_MALICIOUS' | 'UNKNOWN';
+        patientEndangerment?: 'NONE' | 'POTENTIAL' | 'ACTUAL';
+        /** @description Words of the reference, the description or the supplier’s name; case and accents ignored */
+        q?: string;
+        /** @description INSEE region code */
+        region?:
+          | '01'
+          | '02'
+          | '03'
+          | '04'
+          | '06'
+          | '11'
+          | '24'
+          | '27'
+          | '28'
+          | '32'
+          | '44'
+          | '52'
+          | '53'
+          | '75'
+          | '76'
+          | '84'
+          | '93'
+          | '94';
+        status?: 'SUBMITTED' | 'COMPLEMENT_REQUESTED' | 'QUALIFIED' | 'RESOLVED' | 'CLOSED';
+        structureType?: 'ES' | 'HIA' | 'LBM' | 'RT' | 'ESMS' | 'PDS' | 'HORS';
+        /** @description submittedAt < to */
+        to?: string;
+        /** @description The latest qualification’s type, else the suspected one */
+        type?:
+          | 'IS_COMPROMISE'
+          | 'RANSOMWARE'
+          | 'MALICIOUS_EMAIL'
+          | 'DATA_LEAK'
+          | 'EQUIPMENT_THEFT'
+          | 'DDOS'
+          | 'DEFACEMENT'
+          | 'ACCOUNT_COMPROMISE'
+          | 'OTHER_MALICIOUS'
+          | 'INFRA_FAILURE'
+          | 'TELECOM_LOSS'
+          | 'SUPPLIER_INCIDENT'
+          | 'APP_MALFUNCTION'
+          | 'OTHER';
+        /** @description Europe/Paris calendar year of submittedAt */
+        year?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The list’s filters (status aside: every status is counted); a declarant counts its facilities only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclarationCountsDto'];
         };
       };
       /** @description The request does not pass validation: `errors` names each field, header or parameter */

@@ -8,6 +8,7 @@ import { Projector } from '../projector/projector';
 import { appendDeclarationEvents, temporaryDirectory } from '../testing/read-test-kit';
 import { qualification, submittedData } from '../testing/recorded-events';
 import {
+  countDeclarations,
   getDeclaration,
   getTimeline,
   listDeclarations,
@@ -291,6 +292,24 @@ function queriesSuite(openReadUrl: () => Promise<{ url: string; drop: () => Prom
       ).rejects.toThrow(InvalidListQuery);
     },
   );
+
+  it('counts by status what the filters select, whatever the status filter says', async () => {
+    const all = (await listDeclarations(context.dataSource, { limit: 200 }, 'all')).items;
+    const expected = Object.fromEntries(
+      ['SUBMITTED', 'COMPLEMENT_REQUESTED', 'QUALIFIED', 'RESOLVED', 'CLOSED'].map((status) => [
+        status,
+        all.filter((item) => item.status === status).length,
+      ]),
+    );
+    expect(await countDeclarations(context.dataSource, { status: 'CLOSED' }, 'all')).toEqual({
+      total: all.length,
+      byStatus: expected,
+    });
+    const chu = all.filter((item) => item.finess === CHU);
+    const declarantCounts = await countDeclarations(context.dataSource, {}, { finess: [CHU] });
+    expect(declarantCounts.total).toBe(chu.length);
+    expect((await countDeclarations(context.dataSource, {}, { finess: [] })).total).toBe(0);
+  });
 
   it('refuses a sort it does not know, naming sort', async () => {
     await expect(listDeclarations(context.dataSource, { sort: 'description' }, 'all')).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DECLARATION_STATUSES, type DeclarationStatus } from '@vigie/domain';
 import { dialectOf } from '../data-source/read-data-source';
 import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
 import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
@@ -89,23 +90,18 @@ const LIST_COLUMNS: (keyof DeclarationSummary)[] = [
   'updatedAt',
 ];
 
-/** A page of declarations, newest first (submittedAt desc, id desc), and the cursor of the next one. */
-export async function listDeclarations(
+/**
+ * The declarations the filter selects in the scope, as a query to complete (columns, order,
+ * paging); null when the scope leaves nothing to select. Shared by the list and its counts.
+ */
+function filteredQuery(
   dataSource: DataSource,
   filter: DeclarationFilter,
   scope: DeclarationScope,
-): Promise<{ items: DeclarationListItem[]; nextCursor: string | null }> {
-  const limit = filter.limit ?? DEFAULT_LIST_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
-    throw new InvalidListQuery('limit', `limit must be an integer from 1 to ${MAX_LIST_LIMIT}`);
-  }
+): SelectQueryBuilder<DeclarationSummary> | null {
   const finess = allowedFiness(filter.finess, scope);
-  if (finess !== null && finess.length === 0) return { items: [], nextCursor: null };
-
-  const query = dataSource
-    .getRepository(DeclarationSummary)
-    .createQueryBuilder('d')
-    .select(LIST_COLUMNS.map((column) => `d.${column}`));
+  if (finess !== null && finess.length === 0) return null;
+  const query = dataSource.getRepository(DeclarationSummary).createQueryBuilder('d');
   if (finess !== null) query.andWhere('d.finess IN (:...finess)', { finess });
   if (filter.year !== undefined) {
     if (!Number.isInteger(filter.year)) throw new InvalidListQuery('year', 'year must be an integer');
@@ -128,6 +124,22 @@ export async function listDeclarations(
       pattern: `%${escapeLike(searchTextOf(filter.q.trim()))}%`,
     });
   }
+  return query;
+}
+
+/** A page of declarations, newest first (submittedAt desc, id desc), and the cursor of the next one. */
+export async function listDeclarations(
+  dataSource: DataSource,
+  filter: DeclarationFilter,
+  scope: DeclarationScope,
+): Promise<{ items: DeclarationListItem[]; nextCursor: string | null }> {
+  const limit = filter.limit ?? DEFAULT_LIST_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+    throw new InvalidListQuery('limit', `limit must be an integer from 1 to ${MAX_LIST_LIMIT}`);
+  }
+  const query = filteredQuery(dataSource, filter, scope);
+  if (query === null) return { items: [], nextCursor: null };
+  query.select(LIST_COLUMNS.map((column) => `d.${column}`));
   const sort = parseSort(filter.sort);
   const column = `d.${sort.key}`;
   if (filter.cursor !== undefined) {
@@ -218,6 +230,27 @@ export async function declarationChanges(
       position,
     }),
   );
+}
+
+/** How many declarations the filter selects, by status (the filter's own status aside): the queue's tabs. */
+export async function countDeclarations(
+  dataSource: DataSource,
+  filter: DeclarationFilter,
+  scope: DeclarationScope,
+): Promise<{ total: number; byStatus: Record<DeclarationStatus, number> }> {
+  const byStatus = Object.fromEntries(DECLARATION_STATUSES.map((status) => [status, 0])) as Record<
+    DeclarationStatus,
+    number
+  >;
+  const query = filteredQuery(dataSource, { ...filter, status: undefined }, scope);
+  if (query === null) return { total: 0, byStatus };
+  const rows: { status: string; count: string | number }[] = await query
+    .select('d.status', 'status')
+    .addSelect('COUNT(*)', 'count')
+    .groupBy('d.status')
+    .getRawMany();
+  for (const row of rows) byStatus[row.status as DeclarationStatus] = Number(row.count);
+  return { total: Object.values(byStatus).reduce((sum, count) => sum + count, 0), byStatus };
 }
 
 /** The id of the declaration holding `reference`, null when none does (scope is checked by getDeclaration). */
