@@ -223,6 +223,9 @@ describe('The CERT’s console, in Chromium', () => {
           .getAttribute('aria-sort'),
       ).resolves.toBe('ascending');
       await expect(row(page, other.reference).count()).resolves.toBe(0);
+      // The tabs count what the filters select, by status.
+      await page.getByRole('tab', { name: 'Toutes (1)' }).waitFor();
+      await page.getByRole('tab', { name: 'Transmise (1)' }).waitFor();
       // A tab: only the transmitted ones, in the URL too.
       await page.getByRole('tab', { name: 'Transmise' }).click();
       await page.waitForURL((url) => url.searchParams.get('status') === 'SUBMITTED');

@@ -25,6 +25,22 @@ export const useQueue = (state: QueueState) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/**
+ * `GET /api/v1/declaration-counts`: the queue's filters (not its status, which the tabs split,
+ * nor its sort) counted by status. Under the queue's key: the live feed refreshes it too.
+ */
+export const useQueueCounts = (state: QueueState) =>
+  useQuery({
+    queryKey: [...QUEUE, 'counts', { ...state, status: undefined, sort: undefined }],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/declaration-counts', {
+          params: { query: apiQueryOf({ ...state, status: undefined, sort: undefined }) },
+        }),
+      ),
+  });
+
 export interface Change {
   id: string;
   reference: string | null;

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { DECLARATION_STATUSES } from '../declarations/declaration-types';
 import { ConsoleOnly } from './console-access';
-import { useDeclarationChanges, useQueue, type Change } from './console-queries';
+import { useDeclarationChanges, useQueue, useQueueCounts, type Change } from './console-queries';
 import { QueueFilters } from './queue-filters';
 import {
   apiQueryOf,
@@ -33,6 +33,7 @@ function Queue() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => stateOf(params), [params]);
   const list = useQueue(state);
+  const counts = useQueueCounts(state);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   // Told once each: the ids the queue showed, and those already announced.
   const known = useRef(new Set<string>());
@@ -51,14 +52,25 @@ function Queue() {
   const onSort = (key: SortKey) => go({ ...state, sort: toggledSort(state, key) });
   const status = statusOf(state) ?? ALL;
   const csv = new URLSearchParams({ ...apiQueryOf(state), format: 'csv' });
+  const countOf = (code: string): string => {
+    if (!counts.data) return '';
+    const n = code === ALL ? counts.data.total : (counts.data.byStatus as Record<string, number>)[code];
+    return n === undefined ? '' : ` (${n})`;
+  };
   const tabs = [ALL, ...DECLARATION_STATUSES].map((code) => ({
     tabId: code,
-    label: code === ALL ? q.all : t.declarations.statuses[code],
+    label: `${code === ALL ? q.all : t.declarations.statuses[code]}${countOf(code)}`,
   }));
   return (
     <>
       <h1>{q.title}</h1>
-      <p className="fr-sr-only" role="status" aria-live="polite" data-testid="queue-news">
+      {/* Seen and heard: the rows have already been re-read when it says so. */}
+      <p
+        className="fr-text--sm fr-text--bold fr-mb-1v"
+        role="status"
+        aria-live="polite"
+        data-testid="queue-news"
+      >
         {fresh > 0 ? q.fresh(fresh) : ''}
       </p>
       <p className="fr-text--sm" aria-hidden="true">
