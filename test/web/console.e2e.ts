@@ -16,6 +16,7 @@ interface View {
   qualification: { origin: string; type: string; regulatoryQualification: string } | null;
   complements: { question: string }[];
   internalNotes: { body: string }[];
+  messages: { body: string }[];
 }
 
 /**
@@ -315,6 +316,34 @@ describe('The CERT’s console, in Chromium', () => {
       } finally {
         await theirs.context().close();
       }
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a change by someone else meanwhile is a 412: told, the input kept, then re-applied on the new revision', async () => {
+    const target = await declare({ description: 'Panne du lien télécom, deux sites isolés.' });
+    await web.api.readModelsCaughtUp();
+    const page = await open(`/console/declarations/${target.reference}`, analyst);
+    try {
+      await page.getByTestId('console-status').waitFor();
+      // Another analyst, through the API, while the page is open.
+      await web.api.http
+        .post(`/api/v1/declarations/${target.id}/internal-notes`)
+        .set(cert)
+        .set('Idempotency-Key', `note-${target.id}`)
+        .send({ body: 'Vu par un autre analyste.' })
+        .expect(200);
+      const message = 'Pouvez-vous nous dire si la téléphonie est touchée ?';
+      await page.getByRole('button', { name: 'Écrire à l’établissement' }).first().click();
+      const form = page.locator('form', { has: page.getByLabel('Message', { exact: true }) });
+      await page.getByLabel('Message', { exact: true }).fill(message);
+      await form.getByRole('button', { name: 'Écrire à l’établissement' }).click();
+      await form.getByText('Quelqu’un a modifié cette déclaration avant vous').waitFor();
+      await expect(page.getByLabel('Message', { exact: true }).inputValue()).resolves.toBe(message);
+      await form.getByRole('button', { name: 'Réappliquer ma saisie' }).click();
+      await page.getByText('C’est enregistré.').waitFor();
+      await eventually(async () => (await read(target.id)).messages.some((m) => m.body === message), true);
     } finally {
       await page.context().close();
     }

@@ -19,6 +19,7 @@ export function AssignButton({ declaration, meSub, onDone, onConflict }: Props) 
   const t = useT();
   const mine = declaration.assignee === meSub;
   const { command, conflict, submit } = useConsoleCommand<{ assignee: string | null }>(
+    declaration.id,
     (body, headers) =>
       api.POST('/api/v1/declarations/{id}/assignment', {
         params: { path: { id: declaration.id } },
@@ -64,6 +65,7 @@ export function ConsoleActions({ declaration, onDone, onConflict }: Props) {
     <Accordion key={key} label={title} titleAs="h3">
       <TextCommandForm
         {...common}
+        id={id}
         field={field}
         label={label}
         hint={hint}

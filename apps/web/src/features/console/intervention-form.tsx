@@ -21,6 +21,7 @@ export function InterventionForm({ id, revision, onDone, onConflict }: Props) {
   const [kind, setKind] = useState('');
   const [summary, setSummary] = useState('');
   const { command, conflict, submit } = useConsoleCommand<{ kind: InterventionKind; summary: string }>(
+    id,
     (body, headers) =>
       api.POST('/api/v1/declarations/{id}/support-interventions', {
         params: { path: { id } },

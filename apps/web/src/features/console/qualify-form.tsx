@@ -38,6 +38,7 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
   const [inScope, setInScope] = useState(current?.inScope ?? true);
   const [reason, setReason] = useState(current?.outOfScopeReason ?? '');
   const { command, conflict, submit } = useConsoleCommand<Body>(
+    declaration.id,
     (body, headers) =>
       api.POST('/api/v1/declarations/{id}/qualification', {
         params: { path: { id: declaration.id } },

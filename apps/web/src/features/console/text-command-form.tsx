@@ -5,6 +5,7 @@ import type { CommandResult } from '../declarations/declaration-types';
 import { ConsoleForm, consoleFieldState, useConsoleCommand, type Send } from './console-form';
 
 interface Props {
+  id: string;
   field: string;
   label: string;
   hint?: string;
@@ -17,6 +18,7 @@ interface Props {
 
 /** A command whose body is one text: a complement request, a message, a note, a closure or reopening reason. */
 export function TextCommandForm({
+  id,
   field,
   label,
   hint,
@@ -29,6 +31,7 @@ export function TextCommandForm({
   const t = useT();
   const [text, setText] = useState('');
   const { command, conflict, submit } = useConsoleCommand(
+    id,
     send,
     (result) => {
       setText('');
