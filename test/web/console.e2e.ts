@@ -336,11 +336,11 @@ describe('The CERT’s console, in Chromium', () => {
         .expect(200);
       const message = 'Pouvez-vous nous dire si la téléphonie est touchée ?';
       await page.getByRole('button', { name: 'Écrire à l’établissement' }).first().click();
-      const form = page.locator('form', { has: page.getByLabel('Message', { exact: true }) });
-      await page.getByLabel('Message', { exact: true }).fill(message);
+      const form = page.locator('form', { has: page.getByLabel(/^Message/) });
+      await page.getByLabel(/^Message/).fill(message);
       await form.getByRole('button', { name: 'Écrire à l’établissement' }).click();
       await form.getByText('Quelqu’un a modifié cette déclaration avant vous').waitFor();
-      await expect(page.getByLabel('Message', { exact: true }).inputValue()).resolves.toBe(message);
+      await expect(page.getByLabel(/^Message/).inputValue()).resolves.toBe(message);
       await form.getByRole('button', { name: 'Réappliquer ma saisie' }).click();
       await page.getByText('C’est enregistré.').waitFor();
       await eventually(async () => (await read(target.id)).messages.some((m) => m.body === message), true);
