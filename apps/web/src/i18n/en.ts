@@ -341,6 +341,8 @@ export const en: Messages = {
       other: 'Someone else',
     },
     events: {
+      DeclarationAssigned: 'Assignment changed',
+      InternalNotePosted: 'Internal note added',
       DeclarationSubmitted: 'Declaration submitted',
       DescriptionAmended: 'Description amended',
       OperationalImpactAmended: 'Impact on operations amended',
@@ -378,6 +380,13 @@ export const en: Messages = {
       OtherNotificationsAmended: 'Other notifications amended',
     },
     fields: {
+      assignee: 'Assigned to',
+      'qualification.origin': 'Origin',
+      'qualification.type': 'Type',
+      'qualification.attackVectors': 'Attack vectors',
+      'qualification.regulatoryQualification': 'Regulatory qualification',
+      'qualification.inScope': 'In scope',
+      'qualification.outOfScopeReason': 'Why out of scope',
       description: 'Description',
       measuresTaken: 'Measures taken',
       operationalImpact: 'Impact on operations',
@@ -587,6 +596,7 @@ export const en: Messages = {
       noNote: 'No internal note.',
       actions: 'Actions',
       notFound: 'No declaration has this reference.',
+      exchanges: 'Exchanges with the facility',
     },
     actions: {
       assignMe: 'Assign it to me',

@@ -346,6 +346,8 @@ export const fr = {
       other: 'Une autre personne',
     },
     events: {
+      DeclarationAssigned: 'Assignation modifiée',
+      InternalNotePosted: 'Note interne ajoutée',
       DeclarationSubmitted: 'Déclaration transmise',
       DescriptionAmended: 'Description modifiée',
       OperationalImpactAmended: 'Impact sur le fonctionnement modifié',
@@ -383,6 +385,13 @@ export const fr = {
       OtherNotificationsAmended: 'Autres notifications modifiées',
     } as Record<string, string>,
     fields: {
+      assignee: 'Assignée à',
+      'qualification.origin': 'Origine',
+      'qualification.type': 'Type',
+      'qualification.attackVectors': 'Vecteurs d’attaque',
+      'qualification.regulatoryQualification': 'Qualification réglementaire',
+      'qualification.inScope': 'Dans le périmètre',
+      'qualification.outOfScopeReason': 'Motif d’exclusion du périmètre',
       description: 'Description',
       measuresTaken: 'Mesures prises',
       operationalImpact: 'Impact sur le fonctionnement',
@@ -592,6 +601,7 @@ export const fr = {
       noNote: 'Aucune note interne.',
       actions: 'Actions',
       notFound: 'Aucune déclaration ne porte cette référence.',
+      exchanges: 'Échanges avec l’établissement',
     },
     actions: {
       assignMe: 'M’assigner la déclaration',

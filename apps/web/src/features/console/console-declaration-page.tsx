@@ -209,7 +209,7 @@ function ConsoleDeclaration() {
         <InternalNotes declaration={declaration} />
       </section>
       <section aria-labelledby="echanges" className="fr-mt-4w">
-        <h2 id="echanges">{t.declarations.page.exchanges}</h2>
+        <h2 id="echanges">{p.exchanges}</h2>
         <DeclarationExchanges declaration={declaration} />
       </section>
       <section aria-labelledby="historique" className="fr-mt-4w">
