@@ -304,6 +304,11 @@ describe('The CERT’s console, in Chromium', () => {
           viewport === DESKTOP ? 'console-declaration' : `console-declaration-${viewport.width}`,
         );
       }
+      // The qualification's form open (origin, type, vectors, radios, scope): axe too.
+      await page.setViewportSize(DESKTOP);
+      await page.getByRole('button', { name: 'Requalifier' }).first().click();
+      await page.getByLabel('Type', { exact: true }).waitFor();
+      await expectNoAxeViolations(page, '/console/declarations/:reference, qualification open');
       expect(await csp()).toEqual([]);
 
       // The declarant's page of the same declaration: the complement, never the note.
