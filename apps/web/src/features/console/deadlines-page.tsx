@@ -8,6 +8,12 @@ import type { Clock } from '../declarations/declaration-types';
 import { ConsoleOnly } from './console-access';
 import { useConsoleDeadlines } from './console-queries';
 
+const groupByStage = (clocks: Clock[], label: (clock: Clock) => string) => {
+  const groups = new Map<string, Clock[]>();
+  for (const clock of clocks) groups.set(label(clock), [...(groups.get(label(clock)) ?? []), clock]);
+  return groups;
+};
+
 function DeadlineList({
   id,
   title,
@@ -32,29 +38,35 @@ function DeadlineList({
       {clocks.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ul className="fr-raw-list" style={{ overflowWrap: 'anywhere' }}>
-          {clocks.map((clock) => (
-            <li
-              key={clock.clockId}
-              className="fr-mb-2w fr-p-2w"
-              style={{ border: '1px solid var(--border-default-grey)' }}
-            >
-              <p className="fr-mb-1v">
-                <strong>{clockLabel(clock, t)}</strong>
-              </p>
-              <p className="fr-text--sm fr-mb-1v">
-                {clock.structureName} · FINESS {clock.finess} ·{' '}
-                {t.console.regions[clock.region] ?? clock.region}
-              </p>
-              <p className="fr-text--sm fr-mb-1v">
-                <Countdown dueAt={clock.dueAt} skewMs={skewMs} /> · {d.dueAt} {formatDate(clock.dueAt, lang)}
-              </p>
-              <Link to={`/console/declarations/${encodeURIComponent(clock.declarationId)}`}>
-                {d.declaration} — {clock.structureName} ({clockLabel(clock, t)})
-              </Link>
-            </li>
-          ))}
-        </ul>
+        // By regime and stage (the order of their first due time), soonest first within each.
+        [...groupByStage(clocks, (clock) => clockLabel(clock, t))].map(([stage, group]) => (
+          <div key={stage}>
+            <h3 className="fr-h6 fr-mb-2w">
+              {stage} ({group.length})
+            </h3>
+            <ul className="fr-raw-list" style={{ overflowWrap: 'anywhere' }}>
+              {group.map((clock) => (
+                <li
+                  key={clock.clockId}
+                  className="fr-mb-2w fr-p-2w"
+                  style={{ border: '1px solid var(--border-default-grey)' }}
+                >
+                  <p className="fr-text--sm fr-mb-1v">
+                    {clock.structureName} · FINESS {clock.finess} ·{' '}
+                    {t.console.regions[clock.region] ?? clock.region}
+                  </p>
+                  <p className="fr-text--sm fr-mb-1v">
+                    <Countdown dueAt={clock.dueAt} skewMs={skewMs} /> · {d.dueAt}{' '}
+                    {formatDate(clock.dueAt, lang)}
+                  </p>
+                  <Link to={`/console/declarations/${encodeURIComponent(clock.declarationId)}`}>
+                    {d.declaration} — {clock.structureName} ({clockLabel(clock, t)})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
       )}
     </section>
   );
