@@ -207,6 +207,8 @@ describe('The CERT’s console, in Chromium', () => {
     const page = await open('/console/declarations', analyst);
     try {
       await row(page, other.reference).waitFor();
+      // The filters are folded while none is set.
+      await page.getByRole('button', { name: 'Filtres' }).click();
       await page.getByLabel('Mise en danger des patients').selectOption('ACTUAL');
       await page.getByRole('button', { name: 'Filtrer' }).click();
       await page.waitForURL((url) => url.searchParams.get('patientEndangerment') === 'ACTUAL');

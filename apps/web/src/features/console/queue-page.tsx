@@ -1,3 +1,4 @@
+import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { useMemo, useRef, useState } from 'react';
@@ -12,6 +13,7 @@ import { useDeclarationChanges, useQueue, useQueueCounts, type Change } from './
 import { QueueFilters } from './queue-filters';
 import {
   apiQueryOf,
+  FILTER_KEYS,
   queryOf,
   stateOf,
   statusOf,
@@ -51,6 +53,7 @@ function Queue() {
   const go = (next: QueueState) => setParams(queryOf(next));
   const onSort = (key: SortKey) => go({ ...state, sort: toggledSort(state, key) });
   const status = statusOf(state) ?? ALL;
+  const filtered = FILTER_KEYS.some((key) => key !== 'status' && state[key] !== undefined);
   const csv = new URLSearchParams({ ...apiQueryOf(state), format: 'csv' });
   const countOf = (code: string): string => {
     if (!counts.data) return '';
@@ -77,11 +80,14 @@ function Queue() {
         <span className={live ? 'fr-icon-success-line fr-icon--sm' : 'fr-icon-refresh-line fr-icon--sm'} />{' '}
         {q.live}
       </p>
-      <QueueFilters
-        key={params.toString()}
-        state={state}
-        onApply={(draft) => go({ sort: state.sort, status: state.status, ...draft })}
-      />
+      {/* Folded while no filter is set: on a phone the queue then comes first. */}
+      <Accordion label={t.console.filters.title} titleAs="h2" defaultExpanded={filtered} className="fr-mb-3w">
+        <QueueFilters
+          key={params.toString()}
+          state={state}
+          onApply={(draft) => go({ sort: state.sort, status: state.status, ...draft })}
+        />
+      </Accordion>
       <SavedViewsPanel owner={meSub} query={params.toString()} />
       <Tabs
         label={q.tabs}
