@@ -6,6 +6,10 @@ import { ActivationPage } from './features/activation/activation-page';
 import { AdminUsersPage } from './features/admin-users/admin-users-page';
 import { DeclarePage } from './features/declare/declare-page';
 import { OutboxSender } from './features/declare/outbox-sender';
+import { ConsoleOnly } from './features/console/console-access';
+import { ConsoleDeclarationPage } from './features/console/console-declaration-page';
+import { DeadlinesPage } from './features/console/deadlines-page';
+import { QueuePage } from './features/console/queue-page';
 import { DeclarationPage } from './features/declarations/declaration-page';
 import { MyDeclarationsPage } from './features/declarations/my-declarations-page';
 import { HomePage } from './features/home/home-page';
@@ -43,6 +47,18 @@ const router = createBrowserRouter([
       { path: 'declarations/:reference/accuse', element: <ReceiptPage /> },
       { path: 'declarations', element: <MyDeclarationsPage /> },
       { path: 'declarations/:reference', element: <DeclarationPage /> },
+      { path: 'console', element: <QueuePage /> },
+      { path: 'console/declarations', element: <QueuePage /> },
+      { path: 'console/declarations/:reference', element: <ConsoleDeclarationPage /> },
+      { path: 'console/deadlines', element: <DeadlinesPage /> },
+      {
+        path: 'console/*',
+        element: (
+          <ConsoleOnly>
+            <NotFoundPage />
+          </ConsoleOnly>
+        ),
+      },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -49,7 +49,8 @@ export function formatValue(value: unknown, t: Messages, lang: Lang): string {
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (typeof value === 'string') {
     if (INSTANT.test(value)) return formatDate(value, lang);
-    return t.declarations.values[value] ?? value;
+    // The typology's codes (a qualification) are labelled in the console's catalogue.
+    return t.declarations.values[value] ?? t.console.labels[value] ?? value;
   }
   if (typeof value === 'number') return String(value);
   return t.declarations.empty;

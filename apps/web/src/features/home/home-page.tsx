@@ -76,7 +76,14 @@ function MySpace({ me }: { me: Me }) {
         )}
         {staff && (
           <div className="fr-col-12 fr-col-md-4">
-            <Card title={t.home.console} desc={t.home.consoleSoon} titleAs="h2" border />
+            <Card
+              title={t.console.title}
+              desc={t.console.homeDesc}
+              titleAs="h2"
+              linkProps={{ to: '/console/declarations' }}
+              enlargeLink
+              border
+            />
           </div>
         )}
         {me.roles.includes('admin') && (
