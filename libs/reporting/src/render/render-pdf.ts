@@ -25,6 +25,9 @@ export async function renderPdf(
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
+      // The report's instant, never the rendering's: an edition renders to the same bytes each time.
+      CreationDate: new Date(report.generatedAt),
+      ModDate: new Date(report.generatedAt),
       Title: `${text('title', lang)} — ${report.year}`,
       Author: 'Vigie',
       Subject: text('subtitle', lang, { year: report.year }),
