@@ -23,6 +23,14 @@ function buildApi() {
   const startedAt = new Date();
   execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   execFileSync(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  // What the compiled code reads beside itself: the fonts the PDFs embed.
+  fs.cpSync(
+    path.join(root, 'libs', 'reporting', 'assets'),
+    path.join(root, 'dist', 'libs', 'reporting', 'assets'),
+    {
+      recursive: true,
+    },
+  );
   writeStamp(stamp, startedAt);
 }
 

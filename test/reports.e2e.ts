@@ -597,6 +597,52 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
     );
   });
 
+  it('an edition renders in every format, internal and public, to the same bytes every time', async () => {
+    const created = await api.http.post(PUBLICATIONS).set(analyst).send({ note: 'Formats' }).expect(201);
+    const edition = `${PUBLICATIONS}/${created.body.id}`;
+    const fetchBytes = (query: Record<string, string>) =>
+      api.http
+        .get(edition)
+        .query(query)
+        .set(analyst)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    const types = {
+      json: 'application/json',
+      csv: 'text/csv',
+      md: 'text/markdown',
+      html: 'text/html',
+      pdf: 'application/pdf',
+    };
+    const variants = Object.keys(types).flatMap((format) =>
+      ['false', 'true'].map((isPublic) => ({ format, isPublic })),
+    );
+    const fetchAll = () =>
+      Promise.all(variants.map(({ format, isPublic }) => fetchBytes({ format, public: isPublic })));
+    const first = await fetchAll();
+    // A second later, again: a frozen edition's bytes hold no instant of rendering.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = await fetchAll();
+    variants.forEach(({ format, isPublic }, index) => {
+      expect(first[index].headers['content-type']).toContain(types[format as keyof typeof types]);
+      const same = (again[index].body as Buffer).equals(first[index].body as Buffer);
+      expect({ format, isPublic, same }).toEqual({ format, isPublic, same: true });
+    });
+    // The public edition is the masked one; without format the record keeps its shape.
+    const internal = JSON.parse((await fetchBytes({ format: 'json' })).body.toString('utf8'));
+    const masked = JSON.parse((await fetchBytes({ format: 'json', public: 'true' })).body.toString('utf8'));
+    expect(internal.public).toBe(false);
+    expect(masked.public).toBe(true);
+    const record = await api.http.get(edition).set(analyst).expect(200).expect(conformsToDocument);
+    expect(record.body.report.declarations.total).toBe(internal.declarations.total);
+    await api.http.get(edition).query({ format: 'xls' }).set(analyst).expect(400);
+  }, 60_000);
+
   it('404 for an edition of another year or that does not exist', async () => {
     const created = await api.http.post(PUBLICATIONS).set(analyst).expect(201).expect(conformsToDocument);
     await api.http

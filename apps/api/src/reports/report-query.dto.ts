@@ -102,6 +102,32 @@ export class AnnualReportQueryDto {
   minPosition?: string;
 }
 
+/** An edition in another format than its record, or its public edition (statistical secrecy). */
+export class PublicationQueryDto {
+  @Param(
+    (value) => (REPORT_FORMATS as readonly string[]).includes(value),
+    `must be one of ${REPORT_FORMATS.join(', ')}`,
+    {
+      enum: [...REPORT_FORMATS],
+      description:
+        'The frozen report rendered in this format (without it: the edition record, its report as JSON)',
+    },
+  )
+  format?: string;
+
+  @Param((value) => (LANGS as readonly string[]).includes(value), `must be one of ${LANGS.join(', ')}`, {
+    enum: [...LANGS],
+    description: 'Language of the labels (default fr), with format',
+  })
+  lang?: string;
+
+  @Param((value) => value === 'true' || value === 'false', 'must be true or false', {
+    enum: ['true', 'false'],
+    description: 'The public edition: counts of 1 to 4 masked as "<5" (with format; default json)',
+  })
+  public?: string;
+}
+
 export class RestatementsQueryDto {
   @AsOfParam('Compare with the report as it stood at this instant (default: now)')
   asOf?: string;

@@ -10,7 +10,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { renderReport, type Publication, type RestatementsReport } from '@vigie/reporting';
+import type { Lang } from '@vigie/domain';
+import { renderReport, type Publication, type ReportFormat, type RestatementsReport } from '@vigie/reporting';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { CurrentCommandContext, type CommandContext } from '../declarations/command-context';
@@ -28,6 +29,7 @@ import {
 import {
   AnnualReportQueryDto,
   PublicationParamsDto,
+  PublicationQueryDto,
   PublishReportDto,
   RestatementsQueryDto,
   YearParamsDto,
@@ -135,12 +137,36 @@ export class ReportsController {
   }
 
   @Get(':year/publications/:id')
-  @ApiOkResponse({ type: PublicationDto, description: 'One edition, with the report it froze (`report`)' })
+  @ApiExtraModels(PublicationDto)
+  @ApiOkResponse({
+    description:
+      'One edition, with the report it froze (`report`); with `format` (or `public=true`), that frozen report rendered, internal or public: the same bytes every time (the edition’s instant, never the rendering’s)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PublicationDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems(404)
-  async publication(@Param() params: PublicationParamsDto) {
-    return publicationView(
-      await this.queries.execute(new GetPublication(yearOf(params), params.id.toLowerCase())),
-    );
+  async publication(@Param() params: PublicationParamsDto, @Query() query: PublicationQueryDto) {
+    const year = yearOf(params);
+    const publication = await this.queries.execute(new GetPublication(year, params.id.toLowerCase()));
+    if (query.format === undefined && query.public === undefined) return publicationView(publication);
+    const format = (query.format ?? 'json') as ReportFormat;
+    const isPublic = query.public === 'true';
+    const rendered = await renderReport(publication.report, {
+      format,
+      lang: (query.lang ?? 'fr') as Lang,
+      public: isPublic,
+    });
+    const filename = `vigie-report-${year}-${publication.publicationId.slice(0, 8)}${isPublic ? '-public' : ''}.${rendered.extension}`;
+    return new StreamableFile(rendered.body, {
+      type: rendered.contentType,
+      length: rendered.body.length,
+      disposition: DOWNLOADED.has(format) ? `attachment; filename="${filename}"` : undefined,
+    });
   }
 
   @Get(':year/publications/:id/restatements')

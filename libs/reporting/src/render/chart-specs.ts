@@ -1,7 +1,7 @@
 import { labelOf, type Lang } from '@vigie/domain';
 import type { Masked } from '../annual-report';
 import type { AnyReport } from '../public-mask';
-import { monthName, text } from './report-text';
+import { monthAbbreviation, text } from './report-text';
 
 /** A Vega-Lite spec, as plain JSON: it crosses a process boundary to be rendered (see render-charts.ts). */
 export type ChartSpec = Record<string, unknown>;
@@ -19,8 +19,8 @@ const GREY = '#929292';
 const WIDTH = 470;
 const BAR_WIDTH = 280;
 const FONT = 'Helvetica';
-/** Long French labels: the default limit (180 px) cuts most of them. */
-const LABEL_AXIS = { labelLimit: 230 };
+/** 0: no limit. Vega would cut a long French label with an ellipsis; the report never cuts one (docs/report.md). */
+const LABEL_AXIS = { labelLimit: 0 };
 
 const base = (title: string, width = BAR_WIDTH): ChartSpec => ({
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -52,7 +52,7 @@ const plotted = (count: number | Masked): number | null => (typeof count === 'nu
 export function reportCharts(report: AnyReport, lang: Lang): Chart[] {
   const countTitle = text('count', lang);
   const months = Object.entries(report.byMonth).map(([month, count]) => ({
-    label: monthName(month, lang).slice(0, 3) + (monthName(month, lang).length > 4 ? '.' : ''),
+    label: monthAbbreviation(month, lang),
     order: Number(month),
     count: plotted(count),
   }));
@@ -159,7 +159,7 @@ export function reportCharts(report: AnyReport, lang: Lang): Chart[] {
             type: 'nominal',
             title: null,
             scale: { domain: [malicious, nonMalicious], range: [RED, BLUE] },
-            legend: { labelLimit: 400 },
+            legend: { labelLimit: 0 },
           },
         },
         layer: [{ mark: { type: 'bar', cornerRadiusEnd: 2 } }, barLabels],
@@ -180,7 +180,7 @@ export function reportCharts(report: AnyReport, lang: Lang): Chart[] {
             type: 'nominal',
             title: null,
             scale: { domain: impactGroups, range: [BLUE, GREY, RED] },
-            legend: { columns: 1, labelLimit: 400 },
+            legend: { columns: 1, labelLimit: 0 },
           },
         },
         layer: [{ mark: { type: 'bar', cornerRadiusEnd: 2 } }, barLabels],

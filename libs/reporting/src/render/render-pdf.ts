@@ -3,6 +3,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { AnyReport } from '../public-mask';
 import { BLUE, RED } from './chart-specs';
 import { renderReportCharts, type RenderedChart } from './rendered-charts';
+import { BOLD, REGULAR, registerPdfFonts } from './pdf-fonts';
 import type { RenderOptions } from './render-options';
 import { formatCount, formatShare, keyFigures, reportTables, type ReportTable } from './report-tables';
 import { formatDate, text } from './report-text';
@@ -24,21 +25,25 @@ export async function renderPdf(
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
+      // The report's instant, never the rendering's: an edition renders to the same bytes each time.
+      CreationDate: new Date(report.generatedAt),
+      ModDate: new Date(report.generatedAt),
       Title: `${text('title', lang)} — ${report.year}`,
       Author: 'Vigie',
       Subject: text('subtitle', lang, { year: report.year }),
     },
   });
   const done = collect(doc);
+  registerPdfFonts(doc);
 
   titlePage(doc, report, lang);
   doc.addPage();
   for (const chart of svgs) drawChart(doc, chart);
   for (const table of reportTables(report, lang)) drawTable(doc, table, lang);
-  doc.font('Helvetica').fontSize(10);
+  doc.font(REGULAR).fontSize(10);
   ensureSpace(doc, doc.heightOfString(text('rules', lang), { width: doc.page.width - 2 * MARGIN }) + 90);
   heading(doc, text('countingRules', lang));
-  doc.font('Helvetica').fontSize(10).fillColor(INK).text(text('rules', lang), { align: 'justify' });
+  doc.font(REGULAR).fontSize(10).fillColor(INK).text(text('rules', lang), { align: 'justify' });
   doc
     .moveDown(0.5)
     .fontSize(8)
@@ -68,22 +73,22 @@ function titlePage(doc: PDFKit.PDFDocument, report: AnyReport, lang: RenderOptio
   const width = doc.page.width;
   doc.rect(0, 0, width, 300).fill(BLUE);
   doc.rect(0, 300, width, 6).fill(RED);
-  doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(13).text('CERT Santé · Vigie', MARGIN, 60);
+  doc.fillColor('#ffffff').font(BOLD).fontSize(13).text('CERT Santé · Vigie', MARGIN, 60);
   doc
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(26)
     .text(text('title', lang), MARGIN, 110, { width: width - 2 * MARGIN });
   doc
     .moveDown(0.4)
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(15)
     .text(text('subtitle', lang, { year: report.year }));
   doc
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(64)
     .text(String(report.year), MARGIN, 200, { width: width - 2 * MARGIN, align: 'right' });
 
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(text('keyFigures', lang), MARGIN, 340);
+  doc.fillColor(INK).font(BOLD).fontSize(16).text(text('keyFigures', lang), MARGIN, 340);
   const figures = keyFigures(report, lang);
   const cardWidth = (width - 2 * MARGIN - 2 * 12) / 3;
   figures.forEach((figure, i) => {
@@ -93,17 +98,17 @@ function titlePage(doc: PDFKit.PDFDocument, report: AnyReport, lang: RenderOptio
     doc.rect(x, y, cardWidth, 4).fill(BLUE);
     doc
       .fillColor(BLUE)
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(26)
       .text(figure.value, x + 10, y + 14, { width: cardWidth - 20 });
     doc
       .fillColor(INK)
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(10)
       .text(figure.label, x + 10, y + 50, { width: cardWidth - 20 });
     doc
       .fillColor(MUTED)
-      .font('Helvetica')
+      .font(REGULAR)
       .fontSize(8.5)
       .text(figure.detail, x + 10, doc.y + 2, { width: cardWidth - 20 });
   });
@@ -112,16 +117,16 @@ function titlePage(doc: PDFKit.PDFDocument, report: AnyReport, lang: RenderOptio
 
   const boxTop = 676;
   const inner = width - 2 * MARGIN - 24;
-  doc.font('Helvetica').fontSize(8.5);
+  doc.font(REGULAR).fontSize(8.5);
   const boxHeight = doc.heightOfString(text('rules', lang), { width: inner, align: 'justify' }) + 64;
   doc.rect(MARGIN, boxTop, width - 2 * MARGIN, boxHeight).fill('#f6f6f6');
   doc
     .fillColor(INK)
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(10)
     .text(text('countingRules', lang), MARGIN + 12, boxTop + 10);
   doc
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(8.5)
     .fillColor(MUTED)
     .text(text('rules', lang), { width: inner, align: 'justify' });
@@ -130,7 +135,7 @@ function titlePage(doc: PDFKit.PDFDocument, report: AnyReport, lang: RenderOptio
     .fillColor(INK)
     .fontSize(9)
     .text(text('asOf', lang, { asOf: formatDate(report.asOf, lang) }));
-  doc.fillColor(report.public ? BLUE : RED).font('Helvetica-Bold');
+  doc.fillColor(report.public ? BLUE : RED).font(BOLD);
   doc.text(text(report.public ? 'publicEdition' : 'internalEdition', lang));
   doc.x = MARGIN;
 }
@@ -145,7 +150,7 @@ function originBar(
   const width = doc.page.width - 2 * MARGIN;
   const malicious = report.shares.origin.MALICIOUS;
   const nonMalicious = report.shares.origin.NON_MALICIOUS;
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(10).text(text('section.origin', lang), MARGIN, top);
+  doc.fillColor(INK).font(BOLD).fontSize(10).text(text('section.origin', lang), MARGIN, top);
   if (malicious === null || nonMalicious === null) return;
   const barTop = top + 16;
   const split = MARGIN + (width * malicious) / 100;
@@ -153,7 +158,7 @@ function originBar(
   doc.rect(MARGIN, barTop, width, 20).fill('#e5e5e5');
   doc.rect(MARGIN, barTop, split - MARGIN, 20).fill(RED);
   doc.rect(split, barTop, rest - split, 20).fill(BLUE);
-  doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(9);
+  doc.fillColor('#ffffff').font(BOLD).fontSize(9);
   // A segment too narrow for its label (0 % when every declaration has one origin) gets none:
   // pdfkit never returns from `ellipsis` in a width below one character.
   const label = (words: string, x: number, segment: number, align: 'left' | 'right') => {
@@ -173,7 +178,7 @@ function heading(doc: PDFKit.PDFDocument, title: string): void {
   doc.rect(MARGIN, y, 3, 15).fill(RED);
   doc
     .fillColor(INK)
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(13)
     .text(title, MARGIN + 10, y + 1);
   doc.moveDown(0.4);
@@ -190,6 +195,8 @@ function drawChart(doc: PDFKit.PDFDocument, chart: RenderedChart): void {
     height: height * scale,
     assumePt: true,
     preserveAspectRatio: 'xMinYMin meet',
+    // The charts keep the standard Helvetica their layout was measured with (vega's estimates):
+    // their labels (months, regions, codes) are Latin-1, which it prints right.
   });
   doc.y += height * scale + 16;
   doc.x = MARGIN;
@@ -208,19 +215,19 @@ function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: RenderOpti
   heading(doc, table.title);
   const width = doc.page.width - 2 * MARGIN;
   const columns = { label: MARGIN, count: MARGIN + width - 140, share: MARGIN + width - 60 };
+  const labelWidth = columns.count - columns.label - 10;
   const line = (label: string, count: string, share: string, bold: boolean, detail?: string) => {
-    const height = detail === undefined ? rowHeight : rowHeight + 10;
+    doc.font(bold ? BOLD : REGULAR).fontSize(9);
+    // A long label wraps onto as many lines as it needs: never cut (docs/report.md).
+    const labelHeight = Math.max(rowHeight - 6, doc.heightOfString(label, { width: labelWidth }));
+    const height = labelHeight + 6 + (detail === undefined ? 0 : 10);
     ensureSpace(doc, height);
     const y = doc.y;
     doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(bold ? BOLD : REGULAR)
       .fontSize(9)
       .fillColor(bold ? MUTED : INK);
-    doc.text(label, columns.label, y + 3, {
-      width: columns.count - columns.label - 10,
-      lineBreak: false,
-      ellipsis: true,
-    });
+    doc.text(label, columns.label, y + 3, { width: labelWidth });
     doc.text(count, columns.count, y + 3, { width: 70, align: 'right', lineBreak: false });
     doc.text(share, columns.share, y + 3, { width: 60, align: 'right', lineBreak: false });
     // Short enough for the column at this size; pdfkit's `ellipsis` is kept to the labels.
@@ -228,7 +235,7 @@ function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: RenderOpti
       doc
         .fontSize(7.5)
         .fillColor(MUTED)
-        .text(detail, columns.label, y + 14, { lineBreak: false });
+        .text(detail, columns.label, y + labelHeight + 4, { lineBreak: false });
     doc
       .moveTo(MARGIN, y + height)
       .lineTo(MARGIN + width, y + height)
@@ -255,7 +262,7 @@ function pageNumbers(doc: PDFKit.PDFDocument, lang: RenderOptions['lang']): void
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     if (i !== start) {
-      doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+      doc.font(REGULAR).fontSize(8).fillColor(MUTED);
       doc.text(text('page', lang, { page: i + 1, pages: count }), MARGIN, doc.page.height - 35, {
         width: doc.page.width - 2 * MARGIN,
         align: 'right',

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { inflateSync } from 'node:zlib';
-import type { DeclarationEvent, RegionCode } from '@vigie/domain';
+import { LABELS, type DeclarationEvent, type RegionCode } from '@vigie/domain';
+import * as fontkit from 'fontkit';
 import type { AnnualReport } from '../annual-report';
 import { maskReport } from '../public-mask';
 import { qualified, reportOf, submitted, supportRequested } from '../report.fixtures';
@@ -9,7 +9,9 @@ import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import { renderJson } from './render-json';
 import { renderMarkdown } from './render-markdown';
+import { FONT_FILES } from './pdf-fonts';
 import { renderPdf } from './render-pdf';
+import { formatNumber, monthAbbreviation, monthName, REPORT_TEXTS } from './report-text';
 import { renderReportCharts, type RenderedChart } from './rendered-charts';
 
 /** A small year: 40 declarations over a few regions, types and impacts, one at each odd corner. */
@@ -66,28 +68,17 @@ function tagProblems(html: string): string[] {
   return [...problems, ...open.map((tag) => `<${tag}> never closed`)];
 }
 
-/** The text of a PDF: pdftotext when the machine has it, else the hex strings of pdfkit's text operators. */
+/**
+ * The text of a PDF as a reader gets it, by poppler's pdftotext (Debian's poppler-utils; .ci/run
+ * installs it): the PDFs embed their fonts, whose glyphs only a real extractor maps back to text.
+ */
 function pdfText(pdf: Buffer): string {
   try {
     return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
-  } catch {
-    const raw = pdf.toString('latin1');
-    let text = '';
-    for (const [, stream] of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-      let content: string;
-      try {
-        content = inflateSync(Buffer.from(stream, 'latin1')).toString('latin1');
-      } catch {
-        content = stream;
-      }
-      for (const [, operands] of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ/g)) {
-        text +=
-          [...operands.matchAll(/<([0-9a-fA-F]*)>/g)]
-            .map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1'))
-            .join('') + '\n';
-      }
-    }
-    return text;
+  } catch (error) {
+    throw new Error(
+      `pdftotext could not read the PDF (apt-get install poppler-utils): ${(error as Error).message}`,
+    );
   }
 }
 
@@ -160,5 +151,59 @@ describe('renderers', () => {
     expect(text).toContain('Observatoire des incidents');
     expect(text).toContain('Rançongiciel');
     expect(text).toMatch(/Page 2 \/ \d+/);
+  });
+
+  it('PDF: the arrow prints as an arrow, months are told apart, long labels are never cut (both languages)', async () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const text = pdfText(await renderPdf(report, { lang }, await renderReportCharts(report, lang)));
+      expect(text).toContain(lang === 'fr' ? 'constat → transmission' : 'detection → submission');
+      expect(text).not.toContain('!’');
+      // No label is cut: the only "…" are those of a label that has one ("Autre (erreur humaine, sinistre…)").
+      expect(text.replace(/(sinistre|physical event)…\)/g, '')).not.toContain('…');
+      const words = text.replace(/\s+/g, ' ');
+      // A long label of the type tables, in full (it wraps).
+      expect(words).toContain(
+        lang === 'fr'
+          ? 'Interruption du système de prise en charge des patients'
+          : 'Interruption of the patient-care system',
+      );
+    }
+    const months = (lang: 'fr' | 'en') =>
+      Array.from({ length: 12 }, (_, index) => monthAbbreviation(String(index + 1).padStart(2, '0'), lang));
+    expect(months('fr')).toEqual([
+      'janv.',
+      'févr.',
+      'mars',
+      'avr.',
+      'mai',
+      'juin',
+      'juil.',
+      'août',
+      'sept.',
+      'oct.',
+      'nov.',
+      'déc.',
+    ]);
+    for (const lang of ['fr', 'en'] as const) expect(new Set(months(lang)).size).toBe(12);
+  });
+
+  it('PDF: the embedded fonts hold a glyph for every character of every text and label', () => {
+    const strings = [
+      ...Object.values(REPORT_TEXTS).flatMap((label) => [label.fr, label.en]),
+      ...Object.values(LABELS).flatMap((list) =>
+        Object.values(list).flatMap((label) => [label.fr, label.en]),
+      ),
+      ...(['fr', 'en'] as const).flatMap((lang) =>
+        Array.from({ length: 12 }, (_, index) => monthName(String(index + 1), lang)),
+      ),
+      formatNumber(1234567.5, 'fr'),
+      formatNumber(1234567.5, 'en'),
+    ];
+    const characters = [...new Set(strings.join('').replace(/\{\w+\}/g, ''))];
+    for (const [name, file] of Object.entries(FONT_FILES)) {
+      const font = fontkit.openSync(file);
+      const missing = characters.filter((character) => !font.hasGlyphForCodePoint(character.codePointAt(0)!));
+      expect({ font: name, missing }).toEqual({ font: name, missing: [] });
+    }
   });
 });

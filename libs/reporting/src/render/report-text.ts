@@ -136,6 +136,9 @@ const TEXT = {
   'chart.kind': { fr: 'Nature', en: 'Kind' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+/** Every text of the report, read-only: what the PDF's font must be able to print (render.spec.ts). */
+export const REPORT_TEXTS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = TEXT;
+
 export type TextKey = keyof typeof TEXT;
 
 export function text(key: TextKey, lang: Lang, values: Record<string, string | number> = {}): string {
@@ -174,6 +177,15 @@ const MONTH_NAMES: Record<Lang, readonly string[]> = {
 };
 
 export const monthName = (month: string, lang: Lang): string => MONTH_NAMES[lang][Number(month) - 1] ?? month;
+
+/** The usual abbreviations, never ambiguous (juin / juil., not "Jui" twice). */
+const MONTH_ABBREVIATIONS: Record<Lang, readonly string[]> = {
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+export const monthAbbreviation = (month: string, lang: Lang): string =>
+  MONTH_ABBREVIATIONS[lang][Number(month) - 1] ?? month;
 
 /** Numbers the way each language writes them: 1 234 and 12,5 % in French. */
 export const formatNumber = (value: number, lang: Lang): string =>
