@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { SmtpSink } from '../support/smtp-sink';
 import { bearer, FINESS, submission } from '../support/vigie-api';
 import { DESKTOP, expectNoAxeViolations, launchBrowser, PHONE, screenshot, watchCsp } from './browser';
 import { inviteUser, logIn, type TestUser } from './login';
@@ -20,14 +21,22 @@ jest.setTimeout(90_000);
 
 describe('Declaring an incident in Chromium: the wizard, drafts, the offline outbox, the receipt', () => {
   let web: WebApi;
+  let sink: SmtpSink;
   let browser: Browser;
   let declarant: TestUser;
   let state: StorageState;
   let runs = 0;
 
   beforeAll(async () => {
+    // A real SMTP server: the e-mail receipt of a declaration made in the browser arrives there.
+    sink = await SmtpSink.start();
     [web, browser] = await Promise.all([
-      startWebApi({ VIGIE_EMERGENCY_PHONE: '09 72 43 91 25' }),
+      startWebApi({
+        VIGIE_EMERGENCY_PHONE: '09 72 43 91 25',
+        VIGIE_MAIL: 'on',
+        VIGIE_SMTP_URL: sink.url,
+        VIGIE_MAIL_POLL_MS: '50',
+      }),
       launchBrowser(),
     ]);
     declarant = await inviteUser(web, 'declarant', { name: 'Jeanne Martin', finess: [FINESS] });
@@ -43,7 +52,19 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
   afterAll(async () => {
     await browser?.close();
     await web?.stop();
+    await sink?.stop();
   });
+
+  /** The mail whose subject names `reference`, once the SMTP server has it (15 s at most). */
+  async function mailAbout(reference: string) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const found = sink.mails.find((mail) => mail.parsed.subject?.includes(reference));
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`no mail about ${reference} reached the SMTP server`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 
   interface Opened {
     page: Page;
@@ -128,7 +149,7 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
     return (await shown.innerText()).trim();
   };
 
-  it('a declarant completes the wizard with the keyboard alone; the receipt shows the reference', async () => {
+  it('a declarant completes the wizard with the keyboard alone: the receipt shows the reference, the e-mail receipt reaches the SMTP server, the declaration is in "Mes déclarations"', async () => {
     const started = Date.now();
     const { page, context, posts } = await openWizard();
     try {
@@ -223,6 +244,18 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       }, href);
       expect(served).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
       await expect(page.getByRole('button', { name: 'Imprimer' }).count()).resolves.toBe(1);
+      // The e-mail receipt, through the real SMTP server, to the declarant who declared.
+      const mail = await mailAbout(answer.reference ?? '');
+      expect(mail.envelopeTo).toEqual([declarant.email]);
+      expect(mail.parsed.subject).toBe(
+        `[Vigie] Accusé de réception de votre déclaration ${answer.reference}`,
+      );
+      // And in "Mes déclarations", with its reference.
+      await page.goto(`${web.url}/declarations`);
+      await page
+        .getByRole('link', { name: answer.reference ?? '' })
+        .first()
+        .waitFor();
       // Opened by its id (as a declaration older than references is), the same receipt.
       await page.goto(`${web.url}/declarations/${answer.id}/accuse`);
       await expect(receiptReference(page)).resolves.toBe(answer.reference);
