@@ -18,6 +18,11 @@ export class DeclarationListItemDto {
   @ApiProperty({ type: String, nullable: true, description: 'CERT only (null for a facility)' })
   assignee!: string | null;
 
+  @ApiProperty({
+    description: 'origin and type are the CERT’s qualification (else the declarant’s suspicion)',
+  })
+  qualified!: boolean;
+
   @ApiProperty()
   finess!: string;
 

@@ -1328,6 +1328,8 @@ export interface components {
       origin: string;
       patientEndangerment: string;
       position: string;
+      /** @description origin and type are the CERT’s qualification (else the declarant’s suspicion) */
+      qualified: boolean;
       /**
        * @description null before references existed
        * @example 2026-000042
@@ -6531,7 +6533,14 @@ export interface operations {
   };
   ReportsController_publication: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The frozen report rendered in this format (without it: the edition record, its report as JSON) */
+        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf';
+        /** @description Language of the labels (default fr), with format */
+        lang?: 'fr' | 'en';
+        /** @description The public edition: counts of 1 to 4 masked as "<5" (with format; default json) */
+        public?: 'true' | 'false';
+      };
       header?: never;
       path: {
         /** @description The publication id */
@@ -6543,13 +6552,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One edition, with the report it froze (`report`) */
+      /** @description One edition, with the report it froze (`report`); with `format` (or `public=true`), that frozen report rendered, internal or public: the same bytes every time (the edition’s instant, never the rendering’s) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PublicationDto'];
+          'application/pdf': string;
+          'text/csv': string;
+          'text/html': string;
+          'text/markdown': string;
         };
       };
       /** @description The request does not pass validation: `errors` names each field, header or parameter */

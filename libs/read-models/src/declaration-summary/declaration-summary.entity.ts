@@ -52,6 +52,14 @@ export class DeclarationSummary {
   @Column('text')
   origin!: string;
 
+  /**
+   * Whether the CERT qualified it: origin and type are then the CERT's, else the declarant's guess.
+   * Nullable only so that the column could be added to a filled table on both dialects; the
+   * projection always writes true or false.
+   */
+  @Column('boolean', { nullable: true })
+  qualified!: boolean;
+
   /** The latest qualification's type, else the declarant's suspected type. */
   @Column('text', { name: 'incident_type', nullable: true })
   incidentType!: string | null;

@@ -35,6 +35,7 @@ export function summaryOf(
     month,
     submittedAt: view.submittedAt,
     origin: view.qualification?.origin ?? view.suspectedOrigin,
+    qualified: view.qualification !== null,
     incidentType: view.qualification ? view.qualification.type : view.suspectedType,
     status: view.status,
     patientEndangerment: view.patientEndangerment,

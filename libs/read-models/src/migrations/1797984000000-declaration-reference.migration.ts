@@ -11,6 +11,7 @@ export class DeclarationReference1797984000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE "declaration_summary" ADD COLUMN "reference" text');
     await runner.query('ALTER TABLE "declaration_summary" ADD COLUMN "assignee" text');
+    await runner.query('ALTER TABLE "declaration_summary" ADD COLUMN "qualified" boolean');
     await runner.query(
       'CREATE INDEX "idx_declaration_summary_assignee" ON "declaration_summary" ("assignee", "submitted_at")',
     );
@@ -27,6 +28,7 @@ export class DeclarationReference1797984000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX "idx_declaration_summary_position"');
     await runner.query('DROP INDEX "idx_declaration_summary_assignee"');
+    await runner.query('ALTER TABLE "declaration_summary" DROP COLUMN "qualified"');
     await runner.query('ALTER TABLE "declaration_summary" DROP COLUMN "assignee"');
     await runner.query('DROP INDEX "idx_declaration_summary_reference"');
     await runner.query('ALTER TABLE "declaration_summary" DROP COLUMN "reference"');

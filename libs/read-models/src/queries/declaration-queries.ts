@@ -55,6 +55,8 @@ export interface DeclarationListItem {
   year: number;
   month: number;
   origin: string;
+  /** Whether origin and type are the CERT's qualification (else the declarant's suspicion). */
+  qualified: boolean;
   type: string | null;
   status: string;
   patientEndangerment: string;
@@ -72,6 +74,7 @@ const LIST_COLUMNS: (keyof DeclarationSummary)[] = [
   'id',
   'reference',
   'assignee',
+  'qualified',
   'finess',
   'structureName',
   'structureType',
@@ -281,7 +284,7 @@ export async function getTimeline(dataSource: DataSource, id: string): Promise<T
 
 function listItemOf(row: DeclarationSummary): DeclarationListItem {
   const { incidentType, searchText: _searchText, view: _view, ...rest } = row;
-  return { ...rest, type: incidentType };
+  return { ...rest, qualified: row.qualified === true, type: incidentType };
 }
 
 function equal(

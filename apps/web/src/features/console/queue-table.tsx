@@ -10,9 +10,8 @@ import { sortOf, type QueueState, type SortKey } from './queue-params';
 export const consolePath = (item: { id: string; reference?: string | null }): string =>
   `/console/declarations/${encodeURIComponent(item.reference ?? item.id)}`;
 
-/** No qualification yet (the list has no flag for it): what the origin and type say is the declarant's guess. */
-const supposed = (item: DeclarationListItem): boolean =>
-  item.status === 'SUBMITTED' || item.status === 'COMPLEMENT_REQUESTED';
+/** No qualification yet: what the origin and type say is the declarant's guess. */
+const supposed = (item: DeclarationListItem): boolean => !item.qualified;
 
 interface Props {
   items: DeclarationListItem[];
