@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import { CODES } from '../declare/declare-form';
 
 type Qualify = components['schemas']['QualifyDeclarationDto'];
 export type QualifiedOrigin = Qualify['origin'];
@@ -22,7 +23,7 @@ export const TYPES_BY_ORIGIN: Record<QualifiedOrigin, readonly IncidentType[]> =
   NON_MALICIOUS: ['INFRA_FAILURE', 'TELECOM_LOSS', 'SUPPLIER_INCIDENT', 'APP_MALFUNCTION', 'OTHER'],
 };
 export const QUALIFIED_ORIGINS: readonly QualifiedOrigin[] = ['MALICIOUS', 'NON_MALICIOUS'];
-export const SUSPECTED_ORIGINS = ['MALICIOUS', 'NON_MALICIOUS', 'UNKNOWN'] as const;
+export const SUSPECTED_ORIGINS = CODES.suspectedOrigin;
 export const INCIDENT_TYPES: readonly IncidentType[] = [
   ...TYPES_BY_ORIGIN.MALICIOUS,
   ...TYPES_BY_ORIGIN.NON_MALICIOUS,
@@ -46,25 +47,7 @@ export const INTERVENTION_KINDS: readonly InterventionKind[] = [
   'TECH_INTERVENTION',
   'ANSSI_FSSI',
 ];
-export const STRUCTURE_TYPES = ['ES', 'HIA', 'LBM', 'RT', 'ESMS', 'PDS', 'HORS'] as const;
-export const PATIENT_ENDANGERMENTS = ['NONE', 'POTENTIAL', 'ACTUAL'] as const;
-export const REGION_CODES = [
-  '01',
-  '02',
-  '03',
-  '04',
-  '06',
-  '11',
-  '24',
-  '27',
-  '28',
-  '32',
-  '44',
-  '52',
-  '53',
-  '75',
-  '76',
-  '84',
-  '93',
-  '94',
-] as const;
+// The lists the declaration form already holds (declare-form.ts), the same for the queue's filters.
+export const STRUCTURE_TYPES = CODES.structureType;
+export const PATIENT_ENDANGERMENTS = CODES.patientEndangerment;
+export const REGION_CODES = CODES.region;
