@@ -121,7 +121,11 @@ describe('assignment and internal notes', () => {
     const bob = (await invite('bob@cert.example', 'Bob Admin', 'admin')).body.user.id;
     await invite('rssi@ch-x.example', 'Rssi Établissement', 'declarant', [FINESS]);
     await api.http.post(`/api/v1/users/${bob}/disable`).set(admin).send({ reason: 'départ' }).expect(200);
-    const staff = await api.http.get('/api/v1/cert-staff').set(analyst).expect(200).expect(conformsToDocument);
+    const staff = await api.http
+      .get('/api/v1/cert-staff')
+      .set(analyst)
+      .expect(200)
+      .expect(conformsToDocument);
     expect(staff.body.items).toEqual([
       { sub: bob, name: 'Bob Admin', active: false },
       { sub: zoe, name: 'Zoé Analyste', active: true },

@@ -25,7 +25,8 @@ export class CertStaffDto {
 }
 
 const OF_THE_CERT = new Set(['analyst', 'admin']);
-const everOfTheCert = (user: UserListing): boolean => user.grants.some((grant) => OF_THE_CERT.has(grant.role));
+const everOfTheCert = (user: UserListing): boolean =>
+  user.grants.some((grant) => OF_THE_CERT.has(grant.role));
 
 /**
  * The CERT's own people, so that the console shows names rather than opaque subs and offers the
