@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { bearer, FINESS, submission } from '../support/vigie-api';
 import { DESKTOP, expectNoAxeViolations, launchBrowser, watchCsp } from './browser';
 import { inviteUser, logIn, type TestUser } from './login';
