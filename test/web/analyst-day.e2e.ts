@@ -227,6 +227,24 @@ describe('An analyst’s day, in Chromium', () => {
         history.locator(':scope > li', { hasText: 'Déclaration clôturée' }).textContent(),
       ).resolves.toContain('Alex Analyste (CERT)');
       await hers.getByTestId('console-assignee').getByText('moi').waitFor();
+
+      // The facility writes again: Zoé reopens it with the keyboard alone, Tab by Tab from the top.
+      await hers.locator('body').focus();
+      let reached = false;
+      for (let tab = 0; tab < 150 && !reached; tab++) {
+        await hers.keyboard.press('Tab');
+        reached = await hers.evaluate(
+          () => document.activeElement?.textContent?.trim() === 'Rouvrir la déclaration',
+        );
+      }
+      expect(reached).toBe(true);
+      await hers.keyboard.press('Enter');
+      await hers.keyboard.press('Tab');
+      await hers.keyboard.type('L’établissement signale une nouvelle alerte sur le PACS.');
+      await hers.keyboard.press('Tab');
+      await hers.keyboard.press('Enter');
+      await eventually(async () => (await read(id)).status, 'QUALIFIED');
+      await hers.locator('ol[aria-label]').last().getByText('Déclaration rouverte').waitFor();
     } finally {
       await hers.context().close();
     }
