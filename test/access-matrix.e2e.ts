@@ -234,6 +234,11 @@ const MATRIX: Record<string, Case> = {
     path: declaration('/cnil-notification'),
     body: { notifiedAt: '2026-03-02T10:00:00+01:00', reference: 'CNIL-2026-1' },
   },
+  'POST /api/v1/declarations/:id/authority-notices': {
+    expected: CERT,
+    path: declaration('/authority-notices'),
+    body: { authority: 'ARS', informedAt: '2026-03-02T10:00:00+01:00', reference: 'ARS-1' },
+  },
   'POST /api/v1/declarations/:id/regulatory-status': {
     expected: CERT,
     path: declaration('/regulatory-status'),

@@ -14,6 +14,7 @@ interface View {
   qualification: { type: string } | null;
   complements: { question: string; answer: string | null }[];
   interventions: { kind: string; summary: string }[];
+  authoritiesInformed: { authority: string; reference: string | null }[];
 }
 
 /**
@@ -176,6 +177,25 @@ describe('An analyst’s day, in Chromium', () => {
         .getByRole('button', { name: 'Consigner une intervention' })
         .click();
       await eventually(async () => (await read(id)).interventions.length, 1);
+      // The ARS on duty was called: recorded with its case number.
+      await page.getByRole('button', { name: 'Consigner l’information d’une autorité' }).first().click();
+      await page.getByLabel('Autorité informée').selectOption('ARS');
+      const local = new Date(Date.now() - 5 * 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      await page
+        .getByLabel('Informée le')
+        .fill(
+          `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}T${pad(local.getHours())}:${pad(local.getMinutes())}`,
+        );
+      await page.getByLabel('Référence donnée par l’autorité (facultatif)').fill('ARS-IDF-2026-0042');
+      await page
+        .locator('form', { has: page.getByLabel('Autorité informée') })
+        .getByRole('button', { name: 'Consigner l’information d’une autorité' })
+        .click();
+      await eventually(
+        async () => (await read(id)).authoritiesInformed.map((n) => n.reference),
+        ['ARS-IDF-2026-0042'],
+      );
       await page.reload();
       await page.getByLabel('Assigner à').selectOption({ label: 'Zoé Collègue' });
       await page.getByRole('button', { name: 'Assigner', exact: true }).click();
@@ -207,6 +227,7 @@ describe('An analyst’s day, in Chromium', () => {
         'Complément demandé par le CERT — Vous',
         'Complément fourni — L’établissement',
         'Intervention du CERT — Vous',
+        'Autorité informée par le CERT — Vous',
         'Assignation modifiée — Vous',
         'Déclaration clôturée — Vous',
       ]);

@@ -20,6 +20,7 @@ export function decide(command: DeclarationCommand, state: DeclarationState): De
     case 'SubmitStagedReport':
     case 'RequestIntermediateReport':
     case 'DeclareCnilNotification':
+    case 'RecordAuthorityInformed':
     case 'RecordAuthorityNotification':
     case 'RecordDeadlineReminder':
     case 'RecordMail':

@@ -22,6 +22,7 @@ const BASE_BODIES: Record<string, Record<string, unknown>> = {
   IntermediateReportRequestDto: { dueAt: '2026-04-01T10:00:00+02:00', reason: 'Where are you?' },
   CnilNotificationDto: { notifiedAt: '2026-03-02T10:00:00+01:00', reference: 'CNIL-2026-1' },
   RegulatoryStatusDto: { nis2: 'ESSENTIAL' },
+  AuthorityNoticeDto: { authority: 'ARS', informedAt: '2026-03-02T10:00:00+01:00', reference: 'ARS-1' },
   PublishReportDto: { note: 'Edition of March.' },
   InviteUserDto: { email: 'fuzz@ch-x.example', name: 'Fuzz', role: 'declarant', finess: ['750712184'] },
   GrantDto: { role: 'declarant', finess: ['750712184'] },

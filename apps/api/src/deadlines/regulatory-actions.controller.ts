@@ -14,6 +14,7 @@ import {
 } from '../declarations/execute-declaration-command';
 import { newId } from '../declarations/idempotency';
 import {
+  AuthorityNoticeDto,
   CnilNotificationDto,
   IntermediateReportRequestDto,
   IntermediateReportRequestResultDto,
@@ -88,6 +89,26 @@ export class RegulatoryActionsController {
         declarationId: id,
         notifiedAt: dto.notifiedAt,
         reference: dto.reference,
+      },
+      context,
+      res,
+    );
+  }
+
+  @DeclarationAction(':id/authority-notices', ['analyst', 'admin'])
+  recordAuthorityInformed(
+    @Param('id', DeclarationIdPipe) id: string,
+    @Body() dto: AuthorityNoticeDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResultDto> {
+    return this.run(
+      {
+        type: 'RecordAuthorityInformed',
+        declarationId: id,
+        authority: dto.authority,
+        informedAt: dto.informedAt,
+        reference: dto.reference ?? null,
       },
       context,
       res,

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NIS2_STATUSES, REPORT_STAGES, type Nis2Status, type ReportStage } from '@vigie/domain';
+import {
+  INFORMED_AUTHORITIES,
+  NIS2_STATUSES,
+  REPORT_STAGES,
+  type InformedAuthority,
+  type Nis2Status,
+  type ReportStage,
+} from '@vigie/domain';
 import { BooleanField, CodeField, InstantField, TextField } from '../declarations/fields';
 import { LONG_TEXT_MAX } from '../declarations/submit-declaration.dto';
 import { CommandResultDto } from '../declarations/command-result.dto';
@@ -34,6 +41,21 @@ export class CnilNotificationDto {
 
   @TextField(200, { description: 'The CNIL’s reference of the notification', example: 'CNIL-2026-000123' })
   reference!: string;
+}
+
+export class AuthorityNoticeDto {
+  @CodeField(INFORMED_AUTHORITIES, { description: 'Whom the CERT informed, outside Vigie’s webhooks' })
+  authority!: InformedAuthority;
+
+  @InstantField({ description: 'When; not in the future, not before detectedAt' })
+  informedAt!: string;
+
+  @TextField(200, {
+    presence: 'nullable',
+    description: 'The authority’s own reference of the case, if it gave one',
+    example: 'ARS-IDF-2026-0042',
+  })
+  reference?: string | null;
 }
 
 /** Only the fields present change. */

@@ -128,7 +128,9 @@ export class DeclarationCommandHandler implements ICommandHandler<ExecuteDeclara
 
   private async handle(intent: ReadyIntent, context: CommandContext): Promise<CommandOutcome> {
     const id = intent.declarationId;
-    const reference = 'reference' in intent ? intent.reference : undefined;
+    // The declaration's own reference; other commands' `reference` is an authority's (the CNIL's…).
+    const reference =
+      intent.type === 'SubmitDeclaration' && 'reference' in intent ? intent.reference : undefined;
     const { status, location } = answerOf(intent);
     const { result, stream } = await handleCommand(this.store, {
       streamId: declarationStreamId(id),

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INTERVENTION_KINDS, REPORT_STAGES } from '@vigie/domain';
+import { INFORMED_AUTHORITIES, INTERVENTION_KINDS, REPORT_STAGES } from '@vigie/domain';
 import { INSTANT, NULLABLE_INSTANT } from '../api-fields';
 
 export class QualificationViewDto {
@@ -153,4 +153,22 @@ export class CnilNotificationViewDto {
 
   @ApiProperty(INSTANT)
   declaredAt!: string;
+}
+
+/** The CERT told an authority itself (by phone, by mail): a fact of the follow-up, both sides see it. */
+export class AuthorityInformedViewDto {
+  @ApiProperty({ enum: INFORMED_AUTHORITIES })
+  authority!: string;
+
+  @ApiProperty(INSTANT)
+  informedAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The authority’s own reference, if it gave one' })
+  reference!: string | null;
+
+  @ApiProperty({ description: 'The sub of the analyst who recorded it' })
+  recordedBy!: string;
+
+  @ApiProperty(INSTANT)
+  recordedAt!: string;
 }

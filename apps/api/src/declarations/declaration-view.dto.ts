@@ -7,6 +7,7 @@ import {
   SUSPECTED_ORIGINS,
 } from '@vigie/domain';
 import {
+  AuthorityInformedViewDto,
   CnilNotificationViewDto,
   ComplementViewDto,
   InterventionViewDto,
@@ -132,6 +133,12 @@ export class DeclarationViewDto extends FormFieldsViewDto {
 
   @ApiProperty({ type: CnilNotificationViewDto, nullable: true })
   cnilNotification!: CnilNotificationViewDto | null;
+
+  @ApiProperty({
+    type: [AuthorityInformedViewDto],
+    description: 'The authorities the CERT informed itself (ARS, HFDS, ANSSI, CNIL), oldest first',
+  })
+  authoritiesInformed!: AuthorityInformedViewDto[];
 
   @ApiProperty({ type: [AuthorityNotificationViewDto] })
   authorityNotifications!: AuthorityNotificationViewDto[];

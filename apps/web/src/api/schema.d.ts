@@ -148,6 +148,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/declarations/{id}/authority-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RegulatoryActionsController_recordAuthorityInformed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/declarations/{id}/clocks': {
     parameters: {
       query?: never;
@@ -1173,6 +1189,36 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null on the last one */
       nextCursor: string | null;
     };
+    AuthorityInformedViewDto: {
+      /** @enum {string} */
+      authority: 'ARS' | 'HFDS' | 'ANSSI' | 'CNIL';
+      /** Format: date-time */
+      informedAt: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description The sub of the analyst who recorded it */
+      recordedBy: string;
+      /** @description The authority’s own reference, if it gave one */
+      reference: string | null;
+    };
+    AuthorityNoticeDto: {
+      /**
+       * @description Whom the CERT informed, outside Vigie’s webhooks
+       * @enum {string}
+       */
+      authority: 'ARS' | 'HFDS' | 'ANSSI' | 'CNIL';
+      /**
+       * Format: date-time
+       * @description When; not in the future, not before detectedAt
+       * @example 2026-03-02T07:40:00+01:00
+       */
+      informedAt: string;
+      /**
+       * @description The authority’s own reference of the case, if it gave one
+       * @example ARS-IDF-2026-0042
+       */
+      reference?: string | null;
+    };
     AuthorityNotificationViewDto: {
       /** Format: date-time */
       at: string;
@@ -1389,6 +1435,8 @@ export interface components {
     DeclarationViewDto: {
       /** @description CERT only (null for a facility): the `sub` of the analyst following it up */
       assignee: string | null;
+      /** @description The authorities the CERT informed itself (ARS, HFDS, ANSSI, CNIL), oldest first */
+      authoritiesInformed: components['schemas']['AuthorityInformedViewDto'][];
       authorityNotifications: components['schemas']['AuthorityNotificationViewDto'][];
       closure: components['schemas']['ClosureViewDto'] | null;
       cnilNotification: components['schemas']['CnilNotificationViewDto'] | null;
@@ -3166,6 +3214,157 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['AssignmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description "<revision>" of the declaration */
+          ETag?: string;
+          /** @description `true` on a replay of a keyed request */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResultDto'];
+        };
+      };
+      /** @description The request does not pass validation: `errors` names each field, header or parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role may not call this route (or act for this facility) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No such resource, or one of a facility the caller does not act for */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A rule of the lifecycle, lost races, or an Idempotency-Key still in use */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description If-Match names no current revision */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is larger than VIGIE_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The body is not UTF-8 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The Idempotency-Key was used for another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /**
+       * @description A bug: the body says nothing more
+       *
+       *     A bug: the body says nothing more
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RegulatoryActionsController_recordAuthorityInformed: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and body gets the first answer again */
+        'Idempotency-Key'?: string;
+        /** @description "<revision>": refuse with 412 when the declaration changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AuthorityNoticeDto'];
       };
     };
     responses: {

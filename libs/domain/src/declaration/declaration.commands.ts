@@ -15,6 +15,7 @@ import type { ClockStage, Regime } from '../taxonomy/regimes';
 import type {
   Authority,
   Declarant,
+  InformedAuthority,
   DeliveryOutcome,
   Instant,
   MailKind,
@@ -126,6 +127,12 @@ export type DeclareCnilNotification = Command<
   { notifiedAt: Instant; reference: string }
 >;
 
+/** An analyst records that the CERT informed an authority itself. */
+export type RecordAuthorityInformed = Command<
+  'RecordAuthorityInformed',
+  { authority: InformedAuthority; informedAt: Instant; reference: string | null }
+>;
+
 /** The notifier records what a webhook delivery came to; `now` is when it knew. */
 export type RecordAuthorityNotification = Command<
   'RecordAuthorityNotification',
@@ -162,6 +169,7 @@ export type RegulatoryCommand =
   | SubmitStagedReport
   | RequestIntermediateReport
   | DeclareCnilNotification
+  | RecordAuthorityInformed
   | RecordAuthorityNotification
   | RecordDeadlineReminder
   | RecordMail;

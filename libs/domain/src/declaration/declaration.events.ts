@@ -193,6 +193,27 @@ export type CnilNotificationDeclared = Event<
 
 export const AUTHORITIES = ['ARS', 'HFDS'] as const;
 export type Authority = (typeof AUTHORITIES)[number];
+
+/** The authorities the CERT may tell of a declaration itself (by phone, by mail), beside the webhooks. */
+export const INFORMED_AUTHORITIES = ['ARS', 'HFDS', 'ANSSI', 'CNIL'] as const;
+export type InformedAuthority = (typeof INFORMED_AUTHORITIES)[number];
+
+/**
+ * The CERT informed `authority` of the declaration at `informedAt`, outside Vigie's webhooks (a
+ * call to the ARS on duty, a mail to ANSSI's CERT-FR); `reference` is the authority's own, if it
+ * gave one. A fact of the follow-up, both sides see it; it meets no clock (the facility's own
+ * obligations stay its own).
+ */
+export type AuthorityInformed = Event<
+  'AuthorityInformed',
+  {
+    authority: InformedAuthority;
+    informedAt: Instant;
+    reference: string | null;
+    recordedBy: string;
+    recordedAt: Instant;
+  }
+>;
 export const DELIVERY_OUTCOMES = ['delivered', 'failed'] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
@@ -261,6 +282,7 @@ export type RegulatoryEvent =
   | IntermediateReportRequested
   | CnilNotificationDeclared
   | AuthorityNotified
+  | AuthorityInformed
   | DeadlineReminderSent
   | MailSent;
 
@@ -350,6 +372,7 @@ export const INSTANT_FIELD: {
   IntermediateReportRequested: 'requestedAt',
   CnilNotificationDeclared: 'declaredAt',
   AuthorityNotified: 'at',
+  AuthorityInformed: 'recordedAt',
   DeadlineReminderSent: 'at',
   MailSent: 'at',
 };

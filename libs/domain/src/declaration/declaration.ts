@@ -180,6 +180,8 @@ export function evolve(state: DeclarationState, event: DeclarationEvent): Declar
       return { ...state, openIntermediateRequestId: event.data.requestId };
     case 'CnilNotificationDeclared':
       return { ...state, cnilNotificationDeclared: true };
+    case 'AuthorityInformed':
+      return state;
     case 'AuthorityNotified':
     case 'DeadlineReminderSent':
       return event.data.outcome === 'delivered'

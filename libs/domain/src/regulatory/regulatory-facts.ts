@@ -113,6 +113,8 @@ export function evolveRegulatoryFacts(
     case 'SupportInterventionLogged':
     case 'ResolutionReported':
     case 'AuthorityNotified':
+    // The CERT telling an authority meets none of the facility's clocks.
+    case 'AuthorityInformed':
     case 'DeadlineReminderSent':
     case 'MailSent':
     case 'SystemsConcernedAmended':

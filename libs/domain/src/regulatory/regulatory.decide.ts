@@ -5,6 +5,7 @@ import { CLOCK_SKEW_MS, clockReading, normaliseInstant } from '../declaration/de
 import type {
   AmendRegulatoryStatus,
   DeclareCnilNotification,
+  RecordAuthorityInformed,
   RecordAuthorityNotification,
   RecordDeadlineReminder,
   RecordMail,
@@ -16,6 +17,7 @@ import { DeclarationIsClosed, InvalidDates, UnknownCode } from '../declaration/d
 import {
   AUTHORITIES,
   DELIVERY_OUTCOMES,
+  INFORMED_AUTHORITIES,
   MAIL_KINDS,
   MAIL_OUTCOMES,
   REMINDER_KINDS,
@@ -162,6 +164,35 @@ function declareCnilNotification(
   ];
 }
 
+/**
+ * Not in the future; not before the incident was detected. A closed declaration takes it still:
+ * an authority is sometimes told after the closure.
+ */
+function recordAuthorityInformed(
+  command: RecordAuthorityInformed,
+  state: DeclarationState,
+): RegulatoryEvent[] {
+  const { at, ms } = clockReading(command.now);
+  const informedAt = normaliseInstant(command.informedAt, 'informedAt');
+  if (Date.parse(informedAt) > ms + CLOCK_SKEW_MS)
+    throw new InvalidDates('informedAt', 'must not be in the future');
+  if (state.detectedAt !== null && Date.parse(informedAt) < Date.parse(state.detectedAt))
+    throw new InvalidDates('informedAt', 'must not be before detectedAt');
+  return [
+    {
+      type: 'AuthorityInformed',
+      data: {
+        declarationId: command.declarationId,
+        authority: checkCode(INFORMED_AUTHORITIES, command.authority, 'authority'),
+        informedAt,
+        reference: command.reference === null ? null : checkText(command.reference, 'reference'),
+        recordedBy: command.actor.sub,
+        recordedAt: at,
+      },
+    },
+  ];
+}
+
 /** A delivery already recorded as delivered is not recorded again: the notifier may retry after a crash. */
 const alreadyDelivered = (state: DeclarationState, deliveryId: string): boolean =>
   state.deliveredIds.includes(deliveryId);
@@ -243,6 +274,8 @@ export function decideRegulatory(command: RegulatoryCommand, state: DeclarationS
       return requestIntermediateReport(command, state);
     case 'DeclareCnilNotification':
       return declareCnilNotification(command, state);
+    case 'RecordAuthorityInformed':
+      return recordAuthorityInformed(command, state);
     case 'RecordAuthorityNotification':
       return recordAuthorityNotification(command, state);
     case 'RecordDeadlineReminder':

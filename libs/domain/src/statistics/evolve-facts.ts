@@ -58,6 +58,7 @@ export function evolveFacts(
     case 'IntermediateReportRequested':
     case 'CnilNotificationDeclared':
     case 'AuthorityNotified':
+    case 'AuthorityInformed':
     case 'DeadlineReminderSent':
     case 'MailSent':
     // The form's later answers and the exchanges are not counted by the report (docs/declarant-portal.md).

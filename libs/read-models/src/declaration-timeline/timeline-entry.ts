@@ -157,6 +157,8 @@ function changesOf(event: DeclarationEvent, data: Data): TimelineChange[] {
       return created(data, ['notifiedAt', 'reference']);
     case 'AuthorityNotified':
       return created(data, ['authority', 'region', 'outcome', 'attempts', 'deliveryId']);
+    case 'AuthorityInformed':
+      return created(data, ['authority', 'informedAt', 'reference']);
     case 'DeadlineReminderSent':
       return created(data, [
         'clockId',

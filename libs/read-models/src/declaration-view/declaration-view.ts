@@ -3,6 +3,7 @@ import {
   toDeclarationEvent,
   type AttackVector,
   type Authority,
+  type InformedAuthority,
   type ClockStage,
   type DeliveryOutcome,
   type Regime,
@@ -102,6 +103,14 @@ export interface MessageView {
   postedAt: Instant;
 }
 
+export interface AuthorityInformedView {
+  authority: InformedAuthority;
+  informedAt: Instant;
+  reference: string | null;
+  recordedBy: string;
+  recordedAt: Instant;
+}
+
 /** A note for the CERT only (the API strips `internalNotes` and `assignee` for a facility). */
 export interface InternalNoteView {
   noteId: string;
@@ -156,6 +165,8 @@ export interface DeclarationView extends FormFields {
     declaredBy: string;
     declaredAt: Instant;
   } | null;
+  /** The authorities the CERT told itself (ARS, HFDS, ANSSI, CNIL), oldest record first. */
+  authoritiesInformed: AuthorityInformedView[];
   /** One entry per delivery id: a retried delivery replaces its previous attempt. */
   authorityNotifications: (DeliveryView & { authority: Authority; region: RegionCode | null })[];
   reminders: (DeliveryView & {
@@ -259,6 +270,7 @@ function submitted(id: string, data: Data): DeclarationView {
     reports: [],
     intermediateReportRequests: [],
     cnilNotification: null,
+    authoritiesInformed: [],
     authorityNotifications: [],
     reminders: [],
     revision: -1,
@@ -494,6 +506,21 @@ function apply(view: DeclarationView, event: DeclarationEvent, data: Data): Decl
           declaredBy: text(data.declaredBy),
           declaredAt: text(data.declaredAt),
         },
+      };
+    case 'AuthorityInformed':
+      return {
+        ...view,
+        // Views stored before the event existed have no list yet.
+        authoritiesInformed: [
+          ...(view.authoritiesInformed ?? []),
+          {
+            authority: text(data.authority) as InformedAuthority,
+            informedAt: text(data.informedAt),
+            reference: textOrNull(data.reference),
+            recordedBy: text(data.recordedBy),
+            recordedAt: text(data.recordedAt),
+          },
+        ],
       };
     case 'AuthorityNotified':
       return {

@@ -177,7 +177,8 @@ export async function getDeclaration(
 ): Promise<DeclarationView | null> {
   const row = await dataSource.getRepository(DeclarationSummary).findOne({ where: { id } });
   if (!row || (scope !== 'all' && !scope.finess.includes(row.finess))) return null;
-  return row.view;
+  // A view stored before a list of the view existed reads as the empty list it would hold.
+  return { ...row.view, authoritiesInformed: row.view.authoritiesInformed ?? [] };
 }
 
 /** A declaration that changed: what a live list needs to fetch it again or to add it. */

@@ -2,6 +2,7 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import type { CommandResult, DeclarationView } from '../declarations/declaration-types';
+import { AuthorityForm } from './authority-form';
 import { ConsoleForm, useConsoleCommand } from './console-form';
 import { InterventionForm } from './intervention-form';
 import { QualifyForm } from './qualify-form';
@@ -101,6 +102,9 @@ export function ConsoleActions({ declaration, onDone, onConflict }: Props) {
           <InterventionForm id={id} {...common} />
         </Accordion>
       )}
+      <Accordion label={a.authority} titleAs="h3">
+        <AuthorityForm id={id} {...common} />
+      </Accordion>
       {!closed &&
         text('message', a.message, 'body', a.body, '/api/v1/declarations/{id}/messages', a.messageHint)}
       {text('note', a.note, 'body', a.noteBody, '/api/v1/declarations/{id}/internal-notes')}

@@ -57,6 +57,10 @@ function CertFacts({ declaration: d }: { declaration: DeclarationView }) {
       `${p.interventions} — ${formatDate(i.loggedAt, lang)}`,
       `${label(i.kind)} : ${i.summary}`,
     ]),
+    ...d.authoritiesInformed.map((n): [string, string] => [
+      `${p.authorityInformed} — ${formatDate(n.informedAt, lang)}`,
+      `${t.console.authorities[n.authority] ?? n.authority}${n.reference ? ` · ${n.reference}` : ''}`,
+    ]),
   ];
   return (
     <dl className="fr-grid-row fr-grid-row--gutters" style={{ overflowWrap: 'anywhere' }}>

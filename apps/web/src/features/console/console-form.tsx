@@ -17,6 +17,14 @@ export interface Answer {
 
 export type Send<B> = (body: B, headers: Record<string, string>) => Promise<Answer>;
 
+/** What every command form of a declaration's page takes: the declaration, its revision, what to do after. */
+export interface CommandFormProps {
+  id: string;
+  revision: number;
+  onDone: (result: CommandResult) => void;
+  onConflict: () => void;
+}
+
 /** A 400's message next to its field, in the console's words (else the declarant page's, else generic). */
 export function consoleFieldState(error: unknown, field: string, t: Messages) {
   if (!(error instanceof ApiProblem)) return {};

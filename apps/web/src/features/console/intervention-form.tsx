@@ -3,19 +3,11 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import type { CommandResult } from '../declarations/declaration-types';
 import { INTERVENTION_KINDS, type InterventionKind } from './console-codes';
-import { ConsoleForm, consoleFieldState, useConsoleCommand } from './console-form';
-
-interface Props {
-  id: string;
-  revision: number;
-  onDone: (result: CommandResult) => void;
-  onConflict: () => void;
-}
+import { ConsoleForm, consoleFieldState, useConsoleCommand, type CommandFormProps } from './console-form';
 
 /** Log a support intervention: its kind and a summary. */
-export function InterventionForm({ id, revision, onDone, onConflict }: Props) {
+export function InterventionForm({ id, revision, onDone, onConflict }: CommandFormProps) {
   const t = useT();
   const a = t.console.actions;
   const [kind, setKind] = useState('');

@@ -11,6 +11,7 @@ const BY_CERT = new Set([
   'DeclarationClosed',
   'DeclarationReopened',
   'IntermediateReportRequested',
+  'AuthorityInformed',
   'StructureNis2StatusAmended',
   'StructureOseFlagAmended',
 ]);
