@@ -18,6 +18,7 @@ import {
   checkCodeSet,
   checkFiness,
   checkIncidentType,
+  checkRegionOfFiness,
   checkText,
   checkTypeMatchesOrigin,
   optionalText,
@@ -63,6 +64,7 @@ function submit(command: SubmitDeclaration, state: DeclarationState): Declaratio
   if (state.exists) throw new DeclarationAlreadyExists(command.declarationId);
   const { at, ms } = clockReading(command.now);
   const { structure, declarant } = command;
+  const finess = checkFiness(structure.finess);
   const suspectedOrigin = checkCode(SUSPECTED_ORIGINS, command.suspectedOrigin, 'suspectedOrigin');
   const suspectedType = checkIncidentType(command.suspectedType, 'suspectedType');
   checkTypeMatchesOrigin(suspectedType, suspectedOrigin, 'suspectedType');
@@ -73,10 +75,10 @@ function submit(command: SubmitDeclaration, state: DeclarationState): Declaratio
         declarationId: command.declarationId,
         // Copied field by field so that nothing the edge let through unnoticed reaches the log.
         structure: {
-          finess: checkFiness(structure.finess),
+          finess,
           name: checkText(structure.name, 'structure.name'),
           type: checkCode(STRUCTURE_TYPES, structure.type, 'structure.type'),
-          region: checkCode(REGION_CODES, structure.region, 'structure.region'),
+          region: checkRegionOfFiness(finess, checkCode(REGION_CODES, structure.region, 'structure.region')),
           isOse: structure.isOse === true,
           nis2: checkCode(NIS2_STATUSES, structure.nis2 ?? 'NONE', 'structure.nis2'),
         },
