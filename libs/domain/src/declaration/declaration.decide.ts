@@ -11,6 +11,7 @@ import {
   REGULATORY_QUALIFICATIONS,
   STRUCTURE_TYPES,
   SUSPECTED_ORIGINS,
+  TAXONOMY_VERSION,
 } from '../taxonomy/codes';
 import { type AmendableField, type AmendableFields, type DeclarationState } from './declaration';
 import {
@@ -57,7 +58,12 @@ import {
   NoOpenComplementRequest,
   OutOfScopeReasonRequired,
 } from './declaration.errors';
-import type { DeclarationAmendment, DeclarationEvent, Qualification } from './declaration.events';
+import {
+  isTaxonomyCoded,
+  type DeclarationAmendment,
+  type DeclarationEvent,
+  type Qualification,
+} from './declaration.events';
 import { checkFormChanges, checkFormFields, checkReference, checkSupplier } from './declaration-form';
 
 function submit(command: SubmitDeclaration, state: DeclarationState): DeclarationEvent[] {
@@ -105,6 +111,7 @@ function submit(command: SubmitDeclaration, state: DeclarationState): Declaratio
         reference: checkReference(command.reference),
         submittedBy: command.actor.sub,
         submittedAt: at,
+        taxonomyVersion: TAXONOMY_VERSION,
       },
     },
   ];
@@ -199,6 +206,7 @@ function amend(command: AmendDeclaration, state: DeclarationState): DeclarationE
           to: next[field],
           amendedBy: command.actor.sub,
           amendedAt: at,
+          ...(isTaxonomyCoded(AMENDMENT_EVENT_TYPES[field]) ? { taxonomyVersion: TAXONOMY_VERSION } : {}),
         },
       }) as DeclarationAmendment,
   );
@@ -277,7 +285,13 @@ function qualify(command: QualifyDeclaration, state: DeclarationState): Declarat
     return [
       {
         type: 'DeclarationQualified',
-        data: { declarationId, ...qualification, qualifiedBy: actor.sub, qualifiedAt: at },
+        data: {
+          declarationId,
+          ...qualification,
+          qualifiedBy: actor.sub,
+          qualifiedAt: at,
+          taxonomyVersion: TAXONOMY_VERSION,
+        },
       },
     ];
   }
@@ -291,6 +305,7 @@ function qualify(command: QualifyDeclaration, state: DeclarationState): Declarat
         to: qualification,
         requalifiedBy: actor.sub,
         requalifiedAt: at,
+        taxonomyVersion: TAXONOMY_VERSION,
       },
     },
   ];
@@ -326,6 +341,7 @@ function logSupportIntervention(
         summary: checkText(command.summary, 'summary'),
         loggedBy: command.actor.sub,
         loggedAt: clockReading(command.now).at,
+        taxonomyVersion: TAXONOMY_VERSION,
       },
     },
   ];
