@@ -29,3 +29,4 @@ export * from './user/user-upcast';
 export * from './user/user-decider';
 export * from './user/user-permissions';
 export * from './taxonomy/versions';
+export * from './taxonomy/taxonomy-document';
