@@ -23,16 +23,16 @@ export const REGION_OF_DEPARTEMENT: Readonly<Record<string, RegionCode>> = {
   ...region('03', ['973']),
   ...region('04', ['974']),
   ...region('06', ['976']),
-  // Saint-Barthélemy and Saint-Martin left Guadeloupe in 2007 but its ARS still covers them
-  // (ARS de Guadeloupe, Saint-Martin et Saint-Barthélemy); FINESS files their facilities under 9A.
+  // Saint-Barthélemy and Saint-Martin left Guadeloupe in 2007, but one agency covers the three (the
+  // Code de la santé publique's "agence de santé de la Guadeloupe, de Saint-Barthélemy et de
+  // Saint-Martin"), and FINESS files their facilities under 9A.
   ...region('01', ['977', '978']),
 };
 
 /**
  * Overseas territories FINESS numbers and INSEE codes can name that none of Vigie's 18 regions
- * covers: they have no ARS (Saint-Pierre-et-Miquelon's health is run by its Administration
- * territoriale de santé, Wallis-et-Futuna's by its Agence de santé, the Pacific by their own
- * governments).
+ * covers: they have no ARS (Saint-Pierre-et-Miquelon's health is organised by the State under the
+ * préfet, Wallis-et-Futuna's by its own agence de santé, the Pacific's by their governments).
  */
 export const TERRITORIES_WITHOUT_REGION: Readonly<Record<string, string>> = {
   '975': 'Saint-Pierre-et-Miquelon',
