@@ -63,7 +63,11 @@ function accountability(name: string, store: AuditStore): void {
         await api.http
           .post('/api/v1/declarations')
           .set(admin)
-          .send(submission({ structure: { ...(submission().structure as object), finess: OTHER_FINESS } }))
+          .send(
+            submission({
+              structure: { ...(submission().structure as object), finess: OTHER_FINESS, region: '84' },
+            }),
+          )
           .expect(201)
           .expect(conformsToDocument)
       ).body.id;

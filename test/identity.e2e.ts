@@ -164,7 +164,9 @@ describe('identity: who may call what', () => {
   it('a declarant declaring for a FINESS not in its token → 403, nothing appended', async () => {
     const token = bearer(await api.token({ role: 'declarant', finess: [FINESS] }));
     const before = await api.headPosition();
-    const body = submission({ structure: { ...(submission().structure as object), finess: THIRD_FINESS } });
+    const body = submission({
+      structure: { ...(submission().structure as object), finess: THIRD_FINESS, region: '01' },
+    });
     const response = await api.http.post('/api/v1/declarations').set(token).send(body);
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ type: 'https://vigie.example/problems/forbidden', status: 403 });
@@ -174,7 +176,9 @@ describe('identity: who may call what', () => {
   it('an analyst and an admin declare for any facility', async () => {
     for (const role of ['analyst', 'admin'] as const) {
       const token = bearer(await api.token({ role }));
-      const body = submission({ structure: { ...(submission().structure as object), finess: THIRD_FINESS } });
+      const body = submission({
+        structure: { ...(submission().structure as object), finess: THIRD_FINESS, region: '01' },
+      });
       await api.http.post('/api/v1/declarations').set(token).send(body).expect(201);
     }
   });

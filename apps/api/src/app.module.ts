@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemFilter } from './problem/problem.filter';
 import { ReportsModule } from './reports/reports.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 
@@ -61,6 +62,7 @@ export class AppModule {
         DeclarationsModule,
         DeadlinesModule,
         ReportsModule,
+        TaxonomyModule,
         LocalAccountsModule,
         UsersModule,
         LoginModule,

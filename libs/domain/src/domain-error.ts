@@ -11,6 +11,8 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly kind: DomainErrorKind;
   readonly field?: string;
+  /** When the fault is how several fields go together (`field` among them): each of them, named in the 400. */
+  readonly fields?: readonly string[];
 
   constructor(message: string) {
     super(message);

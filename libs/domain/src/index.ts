@@ -28,3 +28,5 @@ export * from './user/user.errors';
 export * from './user/user-upcast';
 export * from './user/user-decider';
 export * from './user/user-permissions';
+export * from './taxonomy/versions';
+export * from './taxonomy/taxonomy-document';

@@ -84,7 +84,7 @@ describe('what the notifier owes a declaration', () => {
 
   it('a region without an ARS webhook: only the HFDS', () => {
     const other = submission(ID, DETECTED, SUBMITTED, {
-      structure: { finess: '750712184', name: 'CHU X', type: 'ES', region: '84', isOse: false, nis2: 'NONE' },
+      structure: { finess: '010000016', name: 'CHU X', type: 'ES', region: '84', isOse: false, nis2: 'NONE' },
     });
     expect(summary(pendingNotifications(history(other), new Date(SUBMITTED), config).jobs)).toEqual(['HFDS']);
   });

@@ -12,8 +12,10 @@ import {
   REGULATORY_QUALIFICATIONS,
   STRUCTURE_TYPES,
   SUSPECTED_ORIGINS,
+  finessPlace,
   typesOfOrigin,
   validateFiness,
+  type RegionCode,
 } from '@vigie/domain';
 import { LIST_SORT_KEYS } from '@vigie/read-models';
 import fc from 'fast-check';
@@ -279,6 +281,12 @@ export function badQueryValue(
   }
 }
 
+function regionOf(finess: string): RegionCode {
+  const place = finessPlace(finess);
+  if (place.kind !== 'region') throw new Error(`validFiness made ${finess}, which is in no region`);
+  return place.region;
+}
+
 export const validFiness: fc.Arbitrary<string> = fc
   .tuple(
     fc.integer({ min: 1, max: 95 }).filter((dept) => dept !== 20),
@@ -318,17 +326,19 @@ const subset = <Code extends string>(codes: readonly Code[]) => fc.subarray([...
 export const validSubmission = (nowMs: number) =>
   fc
     .record({
-      structure: fc.record(
-        {
-          finess: validFiness,
-          name: text(200),
-          type: fc.constantFrom(...STRUCTURE_TYPES),
-          region: fc.constantFrom(...REGION_CODES),
-          isOse: fc.boolean(),
-          nis2: fc.constantFrom(...NIS2_STATUSES),
-        },
-        { requiredKeys: ['finess', 'name', 'type', 'region'] },
-      ),
+      structure: fc
+        .record(
+          {
+            finess: validFiness,
+            name: text(200),
+            type: fc.constantFrom(...STRUCTURE_TYPES),
+            isOse: fc.boolean(),
+            nis2: fc.constantFrom(...NIS2_STATUSES),
+          },
+          { requiredKeys: ['finess', 'name', 'type'] },
+        )
+        // The region is the FINESS number's (docs/domain-regions.md): any other is refused.
+        .map((structure) => ({ ...structure, region: regionOf(structure.finess) })),
       declarant: fc.record(
         { name: text(200), role: text(100), email, phone: fc.option(phone, { nil: null }) },
         { requiredKeys: ['name', 'role', 'email'] },

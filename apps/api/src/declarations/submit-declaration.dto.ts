@@ -28,12 +28,14 @@ import {
   TextField,
 } from './fields';
 import { FormFieldsDto } from './form-fields.dto';
+import { RegionOfFiness } from './region-of-finess';
 
 export const NAME_MAX = 200;
 export const LONG_TEXT_MAX = 20_000;
 
 export class StructureDto {
   @FinessField({ description: 'FINESS géographique (ET) of the facility' })
+  @RegionOfFiness()
   finess!: string;
 
   @TextField(NAME_MAX, { example: 'Centre hospitalier X' })
@@ -42,7 +44,10 @@ export class StructureDto {
   @CodeField(STRUCTURE_TYPES)
   type!: StructureType;
 
-  @CodeField(REGION_CODES, { description: 'INSEE region code' })
+  @CodeField(REGION_CODES, {
+    description: 'INSEE region code: the region of the FINESS number’s département (docs/domain-regions.md)',
+  })
+  @RegionOfFiness()
   region!: RegionCode;
 
   @BooleanField({ presence: 'optional', description: 'Operator of essential services; false when omitted' })

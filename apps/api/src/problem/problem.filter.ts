@@ -136,9 +136,13 @@ function domainProblem(error: DomainError): Problem {
     return problem(409, error.code, 'Conflict with the user’s state', error.message);
   switch (error.kind) {
     case 'invalid':
-      return problem(400, error.code, 'Invalid request', error.message, [
-        { field: error.field ?? '', message: error.message },
-      ]);
+      return problem(
+        400,
+        error.code,
+        'Invalid request',
+        error.message,
+        (error.fields ?? [error.field ?? '']).map((field) => ({ field, message: error.message })),
+      );
     case 'conflict':
       return problem(409, error.code, 'Conflict with the declaration lifecycle', error.message);
     case 'not-found':

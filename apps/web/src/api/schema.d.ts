@@ -646,6 +646,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/taxonomy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TaxonomyController_taxonomy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -2030,7 +2046,7 @@ export interface components {
        */
       nis2?: 'ESSENTIAL' | 'IMPORTANT' | 'NONE';
       /**
-       * @description INSEE region code
+       * @description INSEE region code: the region of the FINESS number’s département (docs/domain-regions.md)
        * @enum {string}
        */
       region:
@@ -2152,6 +2168,57 @@ export interface components {
       /** Format: date-time */
       requestedAt: string;
       requestedBy: string;
+    };
+    TaxonomyCodeDto: {
+      /**
+       * @description As the API’s bodies and events write it: never reused for another meaning
+       * @example ES
+       */
+      code: string;
+      labels: components['schemas']['TaxonomyLabelDto'];
+    };
+    TaxonomyDto: {
+      /** @description The declaration form’s lists in its order, then the CERT’s */
+      lists: components['schemas']['TaxonomyListDto'][];
+      /**
+       * Format: date
+       * @description First day declarations are coded with it
+       * @example 2017-10-01
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Last day, once a later version replaced it; null for the current one
+       * @example null
+       */
+      validUntil: string | null;
+      /**
+       * @description TAXONOMY_VERSION: what events written now record
+       * @example 2026.1
+       */
+      version: string;
+    };
+    TaxonomyLabelDto: {
+      /** @example Health facility */
+      en: string;
+      /** @example Établissement de santé */
+      fr: string;
+    };
+    TaxonomyListDto: {
+      /** @description In the order the form shows them */
+      codes: components['schemas']['TaxonomyCodeDto'][];
+      /**
+       * @description The body fields, dotted, that take these codes
+       * @example [
+       *       "structure.type"
+       *     ]
+       */
+      fields: string[];
+      /**
+       * @description structureType, nis2, region, origin, operationalImpact, patientEndangerment, dataImpact, affectedSystem, handlingState, maliciousType, nonMaliciousType, supplierInvolvement, otherNotification, qualifiedOrigin, attackVector, regulatoryQualification, interventionKind
+       * @example structureType
+       */
+      id: string;
     };
     TimelineChangeDto: {
       /** @description Dotted path of the field (`qualification.type`) */
@@ -7051,6 +7118,80 @@ export interface operations {
       /** @description A bug: the body says nothing more */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  TaxonomyController_taxonomy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of a taxonomy already held */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The code lists of the current taxonomy version with their French and English labels, for pickers (docs/taxonomy.md) */
+      200: {
+        headers: {
+          'Cache-Control'?: string;
+          /** @description The body’s hash */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaxonomyDto'];
+        };
+      };
+      /** @description If-None-Match names the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A bug: the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -1,7 +1,13 @@
-import { validateFiness } from '../reference/finess';
-import { INCIDENT_TYPES, type IncidentType, type SuspectedOrigin } from '../taxonomy/codes';
+import { regionContradictingFiness, validateFiness } from '../reference/finess';
+import { INCIDENT_TYPES, type IncidentType, type RegionCode, type SuspectedOrigin } from '../taxonomy/codes';
 import { typeMatchesOrigin } from '../taxonomy/typology';
-import { InvalidFiness, TextRequired, TypeDoesNotMatchOrigin, UnknownCode } from './declaration.errors';
+import {
+  InvalidFiness,
+  RegionContradictsFiness,
+  TextRequired,
+  TypeDoesNotMatchOrigin,
+  UnknownCode,
+} from './declaration.errors';
 
 /*
  * Commands arrive from JSON through the edge's validation, but what reaches the log stays there
@@ -45,6 +51,13 @@ export function checkFiness(value: unknown): string {
   const reason = validateFiness(value as string);
   if (reason !== null) throw new InvalidFiness(reason);
   return value as string;
+}
+
+/** A facility belongs to the region of its FINESS number's département: a declaration cannot say otherwise. */
+export function checkRegionOfFiness(finess: string, region: RegionCode): RegionCode {
+  const contradiction = regionContradictingFiness(finess, region);
+  if (contradiction !== null) throw new RegionContradictsFiness(contradiction);
+  return region;
 }
 
 export function checkIncidentType(value: unknown, field: string): IncidentType | null {

@@ -1,6 +1,28 @@
+import { UNSTATED_TAXONOMY_VERSION } from '../taxonomy/versions';
 import { upcasting, type Upcasters } from '../upcasting';
 import { unstatedFormFields } from './declaration-form';
-import type { DeclarationEvent, DeclarationSubmitted } from './declaration.events';
+import {
+  TAXONOMY_CODED_EVENT_TYPES,
+  type DeclarationEvent,
+  type DeclarationSubmitted,
+  type TaxonomyCodedEventType,
+} from './declaration.events';
+
+/**
+ * An event written before events carried their taxonomy version was coded with the only version
+ * there was. The field was added, not changed, so the type keeps its name; what the event holds wins.
+ */
+const withTaxonomyVersion = (data: unknown): object => ({
+  taxonomyVersion: UNSTATED_TAXONOMY_VERSION,
+  ...(data as object),
+});
+
+const TAXONOMY_VERSION_UPCASTERS = Object.fromEntries(
+  TAXONOMY_CODED_EVENT_TYPES.map((type) => [
+    type,
+    (data: unknown) => ({ type, data: withTaxonomyVersion(data) }) as DeclarationEvent,
+  ]),
+) as Record<TaxonomyCodedEventType, (data: unknown) => DeclarationEvent>;
 
 /**
  * A submission written before the form's later fields and references existed reads with "nothing
@@ -8,9 +30,14 @@ import type { DeclarationEvent, DeclarationSubmitted } from './declaration.event
  * What the submission holds wins over the defaults.
  */
 const DECLARATION_UPCASTERS: Upcasters<DeclarationEvent> = {
+  ...TAXONOMY_VERSION_UPCASTERS,
   DeclarationSubmitted: (data) => ({
     type: 'DeclarationSubmitted',
-    data: { ...unstatedFormFields(), reference: null, ...(data as object) } as DeclarationSubmitted['data'],
+    data: {
+      ...unstatedFormFields(),
+      reference: null,
+      ...withTaxonomyVersion(data),
+    } as DeclarationSubmitted['data'],
   }),
 };
 

@@ -11,6 +11,7 @@ import {
   REGULATORY_QUALIFICATIONS,
   STRUCTURE_TYPES,
   SUSPECTED_ORIGINS,
+  TAXONOMY_VERSION,
 } from '../taxonomy/codes';
 import { type AmendableField, type AmendableFields, type DeclarationState } from './declaration';
 import {
@@ -18,6 +19,7 @@ import {
   checkCodeSet,
   checkFiness,
   checkIncidentType,
+  checkRegionOfFiness,
   checkText,
   checkTypeMatchesOrigin,
   optionalText,
@@ -56,13 +58,19 @@ import {
   NoOpenComplementRequest,
   OutOfScopeReasonRequired,
 } from './declaration.errors';
-import type { DeclarationAmendment, DeclarationEvent, Qualification } from './declaration.events';
+import {
+  isTaxonomyCoded,
+  type DeclarationAmendment,
+  type DeclarationEvent,
+  type Qualification,
+} from './declaration.events';
 import { checkFormChanges, checkFormFields, checkReference, checkSupplier } from './declaration-form';
 
 function submit(command: SubmitDeclaration, state: DeclarationState): DeclarationEvent[] {
   if (state.exists) throw new DeclarationAlreadyExists(command.declarationId);
   const { at, ms } = clockReading(command.now);
   const { structure, declarant } = command;
+  const finess = checkFiness(structure.finess);
   const suspectedOrigin = checkCode(SUSPECTED_ORIGINS, command.suspectedOrigin, 'suspectedOrigin');
   const suspectedType = checkIncidentType(command.suspectedType, 'suspectedType');
   checkTypeMatchesOrigin(suspectedType, suspectedOrigin, 'suspectedType');
@@ -73,10 +81,10 @@ function submit(command: SubmitDeclaration, state: DeclarationState): Declaratio
         declarationId: command.declarationId,
         // Copied field by field so that nothing the edge let through unnoticed reaches the log.
         structure: {
-          finess: checkFiness(structure.finess),
+          finess,
           name: checkText(structure.name, 'structure.name'),
           type: checkCode(STRUCTURE_TYPES, structure.type, 'structure.type'),
-          region: checkCode(REGION_CODES, structure.region, 'structure.region'),
+          region: checkRegionOfFiness(finess, checkCode(REGION_CODES, structure.region, 'structure.region')),
           isOse: structure.isOse === true,
           nis2: checkCode(NIS2_STATUSES, structure.nis2 ?? 'NONE', 'structure.nis2'),
         },
@@ -103,6 +111,7 @@ function submit(command: SubmitDeclaration, state: DeclarationState): Declaratio
         reference: checkReference(command.reference),
         submittedBy: command.actor.sub,
         submittedAt: at,
+        taxonomyVersion: TAXONOMY_VERSION,
       },
     },
   ];
@@ -197,6 +206,7 @@ function amend(command: AmendDeclaration, state: DeclarationState): DeclarationE
           to: next[field],
           amendedBy: command.actor.sub,
           amendedAt: at,
+          ...(isTaxonomyCoded(AMENDMENT_EVENT_TYPES[field]) ? { taxonomyVersion: TAXONOMY_VERSION } : {}),
         },
       }) as DeclarationAmendment,
   );
@@ -275,7 +285,13 @@ function qualify(command: QualifyDeclaration, state: DeclarationState): Declarat
     return [
       {
         type: 'DeclarationQualified',
-        data: { declarationId, ...qualification, qualifiedBy: actor.sub, qualifiedAt: at },
+        data: {
+          declarationId,
+          ...qualification,
+          qualifiedBy: actor.sub,
+          qualifiedAt: at,
+          taxonomyVersion: TAXONOMY_VERSION,
+        },
       },
     ];
   }
@@ -289,6 +305,7 @@ function qualify(command: QualifyDeclaration, state: DeclarationState): Declarat
         to: qualification,
         requalifiedBy: actor.sub,
         requalifiedAt: at,
+        taxonomyVersion: TAXONOMY_VERSION,
       },
     },
   ];
@@ -324,6 +341,7 @@ function logSupportIntervention(
         summary: checkText(command.summary, 'summary'),
         loggedBy: command.actor.sub,
         loggedAt: clockReading(command.now).at,
+        taxonomyVersion: TAXONOMY_VERSION,
       },
     },
   ];

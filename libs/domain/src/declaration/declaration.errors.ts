@@ -57,6 +57,18 @@ export class InvalidFiness extends InvalidField {
   }
 }
 
+/**
+ * The region given is not the one of the FINESS number's département (docs/domain-regions.md):
+ * either may be the mistake, so the 400 names both.
+ */
+export class RegionContradictsFiness extends InvalidField {
+  readonly code = 'region-contradicts-finess';
+  override readonly fields = ['structure.region', 'structure.finess'] as const;
+  constructor(message: string) {
+    super('structure.region', message);
+  }
+}
+
 export class InvalidDates extends InvalidField {
   readonly code = 'invalid-dates';
 }

@@ -19,6 +19,7 @@ import type {
   OtherNotification,
   SupplierInvolvement,
 } from '../taxonomy/form-codes';
+import type { TaxonomyVersion } from '../taxonomy/versions';
 import type { FormFields } from './declaration-form';
 
 /** ISO 8601 instant, always written by the server as UTC (`toISOString()`). */
@@ -51,10 +52,27 @@ export interface Qualification {
 
 type Event<Type extends string, Data> = { type: Type; data: Data & { declarationId: string } };
 
+/**
+ * On every event whose data holds taxonomy codes (TAXONOMY_CODED_EVENT_TYPES): the version of the
+ * code lists it was written under, so that a later version reads it as it was meant. `decide`
+ * always writes it and `toDeclarationEvent` fills it on the events written before it existed
+ * (UNSTATED_TAXONOMY_VERSION), so every event read has it. Optional in the type only for the
+ * events tests write by hand.
+ */
+export interface TaxonomyVersioned {
+  taxonomyVersion?: TaxonomyVersion;
+}
+
 /** A change of one value: its own event type, from → to, who and when. */
 type Amended<Type extends string, Value> = Event<
   Type,
   { from: Value; to: Value; amendedBy: string; amendedAt: Instant }
+>;
+
+/** A change of a value that is a code (or codes) of the taxonomy. */
+type CodeAmended<Type extends string, Value> = Event<
+  Type,
+  { from: Value; to: Value; amendedBy: string; amendedAt: Instant } & TaxonomyVersioned
 >;
 
 export type DeclarationSubmitted = Event<
@@ -76,25 +94,26 @@ export type DeclarationSubmitted = Event<
     submittedAt: Instant;
     /** `2026-000042`; null for the declarations submitted before references existed (upcast). */
     reference: string | null;
-  } & FormFields
+  } & FormFields &
+    TaxonomyVersioned
 >;
 
 export type DescriptionAmended = Amended<'DescriptionAmended', string>;
-export type OperationalImpactAmended = Amended<'OperationalImpactAmended', OperationalImpact>;
-export type PatientEndangermentAmended = Amended<'PatientEndangermentAmended', PatientEndangerment>;
-export type DataImpactsAmended = Amended<'DataImpactsAmended', DataImpact[]>;
+export type OperationalImpactAmended = CodeAmended<'OperationalImpactAmended', OperationalImpact>;
+export type PatientEndangermentAmended = CodeAmended<'PatientEndangermentAmended', PatientEndangerment>;
+export type DataImpactsAmended = CodeAmended<'DataImpactsAmended', DataImpact[]>;
 export type MeasuresTakenAmended = Amended<'MeasuresTakenAmended', string | null>;
-export type SuspectedOriginAmended = Amended<'SuspectedOriginAmended', SuspectedOrigin>;
-export type SuspectedTypeAmended = Amended<'SuspectedTypeAmended', IncidentType | null>;
+export type SuspectedOriginAmended = CodeAmended<'SuspectedOriginAmended', SuspectedOrigin>;
+export type SuspectedTypeAmended = CodeAmended<'SuspectedTypeAmended', IncidentType | null>;
 export type DegradedModeStartAmended = Amended<'DegradedModeStartAmended', Instant | null>;
 export type DegradedModeEndAmended = Amended<'DegradedModeEndAmended', Instant | null>;
-export type SystemsConcernedAmended = Amended<'SystemsConcernedAmended', AffectedSystem[]>;
+export type SystemsConcernedAmended = CodeAmended<'SystemsConcernedAmended', AffectedSystem[]>;
 export type SystemsDetailAmended = Amended<'SystemsDetailAmended', string | null>;
-export type HandlingStateAmended = Amended<'HandlingStateAmended', HandlingState>;
+export type HandlingStateAmended = CodeAmended<'HandlingStateAmended', HandlingState>;
 export type PersonsAffectedAmended = Amended<'PersonsAffectedAmended', number | null>;
-export type SupplierInvolvedAmended = Amended<'SupplierInvolvedAmended', SupplierInvolvement>;
+export type SupplierInvolvedAmended = CodeAmended<'SupplierInvolvedAmended', SupplierInvolvement>;
 export type SupplierNameAmended = Amended<'SupplierNameAmended', string | null>;
-export type OtherNotificationsAmended = Amended<'OtherNotificationsAmended', OtherNotification[]>;
+export type OtherNotificationsAmended = CodeAmended<'OtherNotificationsAmended', OtherNotification[]>;
 
 /** Who in the CERT follows the declaration up; `to: null` unassigns. Never shown to a facility. */
 export type DeclarationAssigned = Event<
@@ -131,11 +150,17 @@ export type ComplementProvided = Event<
 
 export type DeclarationQualified = Event<
   'DeclarationQualified',
-  Qualification & { qualifiedBy: string; qualifiedAt: Instant }
+  Qualification & { qualifiedBy: string; qualifiedAt: Instant } & TaxonomyVersioned
 >;
 export type DeclarationRequalified = Event<
   'DeclarationRequalified',
-  { from: Qualification; to: Qualification; requalifiedBy: string; requalifiedAt: Instant }
+  /** `taxonomyVersion`: the one `to` is coded with (`from` was coded with the earlier event's). */
+  {
+    from: Qualification;
+    to: Qualification;
+    requalifiedBy: string;
+    requalifiedAt: Instant;
+  } & TaxonomyVersioned
 >;
 
 export type SupportRequested = Event<
@@ -144,7 +169,13 @@ export type SupportRequested = Event<
 >;
 export type SupportInterventionLogged = Event<
   'SupportInterventionLogged',
-  { interventionId: string; kind: InterventionKind; summary: string; loggedBy: string; loggedAt: Instant }
+  {
+    interventionId: string;
+    kind: InterventionKind;
+    summary: string;
+    loggedBy: string;
+    loggedAt: Instant;
+  } & TaxonomyVersioned
 >;
 
 export type ResolutionReported = Event<
@@ -161,7 +192,7 @@ export type DeclarationReopened = Event<
 >;
 
 /** A correction of the structure's regulatory status: which regimes apply follows from it. */
-export type StructureNis2StatusAmended = Amended<'StructureNis2StatusAmended', Nis2Status>;
+export type StructureNis2StatusAmended = CodeAmended<'StructureNis2StatusAmended', Nis2Status>;
 export type StructureOseFlagAmended = Amended<'StructureOseFlagAmended', boolean>;
 
 /** The later stages of a NIS2 report; the declaration itself is the early warning. */
@@ -322,6 +353,33 @@ export type DeclarationEvent =
   | RegulatoryEvent;
 
 export type DeclarationEventType = DeclarationEvent['type'];
+
+/**
+ * The event types whose data holds codes of the taxonomy (codes.ts, form-codes.ts), and so a
+ * `taxonomyVersion`. Not the delivery records (AuthorityNotified's region names the ARS written
+ * to, DeadlineReminderSent's regime and stage a clock, MailSent none): they say what Vigie did,
+ * not how the incident was coded.
+ */
+export const TAXONOMY_CODED_EVENT_TYPES = [
+  'DeclarationSubmitted',
+  'OperationalImpactAmended',
+  'PatientEndangermentAmended',
+  'DataImpactsAmended',
+  'SuspectedOriginAmended',
+  'SuspectedTypeAmended',
+  'SystemsConcernedAmended',
+  'HandlingStateAmended',
+  'SupplierInvolvedAmended',
+  'OtherNotificationsAmended',
+  'DeclarationQualified',
+  'DeclarationRequalified',
+  'SupportInterventionLogged',
+  'StructureNis2StatusAmended',
+] as const satisfies readonly DeclarationEventType[];
+export type TaxonomyCodedEventType = (typeof TAXONOMY_CODED_EVENT_TYPES)[number];
+
+export const isTaxonomyCoded = (type: string): type is TaxonomyCodedEventType =>
+  (TAXONOMY_CODED_EVENT_TYPES as readonly string[]).includes(type);
 
 /** The data of the event of type `T`. */
 type DataOf<T extends DeclarationEventType> = Extract<DeclarationEvent, { type: T }>['data'];

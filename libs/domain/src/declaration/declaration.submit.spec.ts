@@ -4,6 +4,7 @@ import {
   DeclarationAlreadyExists,
   InvalidDates,
   InvalidFiness,
+  RegionContradictsFiness,
   TextRequired,
   TypeDoesNotMatchOrigin,
   UnknownCode,
@@ -95,6 +96,29 @@ describe('SubmitDeclaration', () => {
       given([])
         .when(submitDeclaration({ structure: structure({ finess: '75071218' }) }))
         .thenThrows(InvalidFiness, { field: 'structure.finess' });
+    });
+
+    it('the region must be the one of the FINESS number: both fields are named', () => {
+      const error = given([])
+        .when(submitDeclaration({ structure: structure({ finess: '750712184', region: '84' }) }))
+        .thenThrows(RegionContradictsFiness, { field: 'structure.region' });
+      expect(error.fields).toEqual(['structure.region', 'structure.finess']);
+      expect(error.message).toContain('département 75 is in region 11, not 84');
+    });
+
+    it.each([
+      ['2A0000001', '93'],
+      ['970100400', '02'],
+      ['980502199', '04'],
+      ['980600027', '01'],
+    ])('FINESS %s is not in region %s', (finess, region) => {
+      given([])
+        .when(
+          submitDeclaration({
+            structure: structure({ finess, region: region as SubmitDeclaration['structure']['region'] }),
+          }),
+        )
+        .thenThrows(RegionContradictsFiness, { field: 'structure.region' });
     });
 
     it('the incident cannot occur after it was detected', () => {

@@ -1,4 +1,4 @@
-import { NIS2_STATUSES, REGION_CODES } from '../taxonomy/codes';
+import { NIS2_STATUSES, REGION_CODES, TAXONOMY_VERSION } from '../taxonomy/codes';
 import type { DeclarationState } from '../declaration/declaration';
 import { checkCode, checkText } from '../declaration/declaration-checks';
 import { CLOCK_SKEW_MS, clockReading, normaliseInstant } from '../declaration/declaration-dates';
@@ -52,7 +52,10 @@ function amendRegulatoryStatus(command: AmendRegulatoryStatus, state: Declaratio
   if (changes.nis2 !== undefined) {
     const to = checkCode(NIS2_STATUSES, changes.nis2, 'nis2');
     if (to !== state.nis2)
-      events.push({ type: 'StructureNis2StatusAmended', data: { ...base, from: state.nis2, to } });
+      events.push({
+        type: 'StructureNis2StatusAmended',
+        data: { ...base, from: state.nis2, to, taxonomyVersion: TAXONOMY_VERSION },
+      });
   }
   if (changes.isOse !== undefined) {
     if (typeof changes.isOse !== 'boolean') throw new UnknownCode('isOse', ['true', 'false']);

@@ -1,3 +1,5 @@
+import { isTaxonomyCoded } from '../declaration/declaration.events';
+import { TAXONOMY_VERSION } from '../taxonomy/codes';
 import { unstatedFormFields } from '../declaration/declaration-form';
 import type {
   Actor,
@@ -114,6 +116,7 @@ export const declarationSubmitted = (
     reference: REFERENCE,
     submittedBy: DECLARANT.sub,
     submittedAt: SUBMITTED_AT,
+    taxonomyVersion: TAXONOMY_VERSION,
     ...overrides,
   },
 });
@@ -134,7 +137,14 @@ export const amended = <Type extends DeclarationAmendment['type']>(
 ): AmendmentOf<Type> =>
   ({
     type,
-    data: { declarationId: DECLARATION_ID, from, to, amendedBy: by.sub, amendedAt: LATER },
+    data: {
+      declarationId: DECLARATION_ID,
+      from,
+      to,
+      amendedBy: by.sub,
+      amendedAt: LATER,
+      ...(isTaxonomyCoded(type) ? { taxonomyVersion: TAXONOMY_VERSION } : {}),
+    },
   }) as AmendmentOf<Type>;
 
 export const requestComplement = (
@@ -215,12 +225,20 @@ export const declarationQualified = (overrides: Partial<Qualification> = {}): De
     ...qualification(overrides),
     qualifiedBy: ANALYST.sub,
     qualifiedAt: LATER,
+    taxonomyVersion: TAXONOMY_VERSION,
   },
 });
 
 export const declarationRequalified = (from: Qualification, to: Qualification): DeclarationRequalified => ({
   type: 'DeclarationRequalified',
-  data: { declarationId: DECLARATION_ID, from, to, requalifiedBy: ANALYST.sub, requalifiedAt: LATER },
+  data: {
+    declarationId: DECLARATION_ID,
+    from,
+    to,
+    requalifiedBy: ANALYST.sub,
+    requalifiedAt: LATER,
+    taxonomyVersion: TAXONOMY_VERSION,
+  },
 });
 
 export const requestSupport = (overrides: CommandOverrides<RequestSupport> = {}): RequestSupport => ({
@@ -263,6 +281,7 @@ export const supportInterventionLogged = (
     summary: 'Analyse des journaux du pare-feu',
     loggedBy: ANALYST.sub,
     loggedAt: LATER,
+    taxonomyVersion: TAXONOMY_VERSION,
     ...overrides,
   },
 });

@@ -18,7 +18,7 @@ import type {
   StructureNis2StatusAmended,
   StructureOseFlagAmended,
 } from '../declaration/declaration.events';
-import type { Nis2Status } from '../taxonomy/codes';
+import { TAXONOMY_VERSION, type Nis2Status } from '../taxonomy/codes';
 import { ANALYST, DECLARANT, DECLARATION_ID, LATER, declarationSubmitted } from './fixtures';
 
 /**
@@ -146,7 +146,14 @@ export const amendRegulatoryStatus = (
 
 export const nis2StatusAmended = (from: Nis2Status, to: Nis2Status): StructureNis2StatusAmended => ({
   type: 'StructureNis2StatusAmended',
-  data: { declarationId: DECLARATION_ID, from, to, amendedBy: ANALYST.sub, amendedAt: LATER },
+  data: {
+    declarationId: DECLARATION_ID,
+    from,
+    to,
+    amendedBy: ANALYST.sub,
+    amendedAt: LATER,
+    taxonomyVersion: TAXONOMY_VERSION,
+  },
 });
 
 export const oseFlagAmended = (from: boolean, to: boolean): StructureOseFlagAmended => ({
