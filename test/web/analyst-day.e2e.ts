@@ -135,6 +135,9 @@ describe('An analyst’s day, in Chromium', () => {
       await page.locator('main h1', { hasText: `Déclaration ${reference}` }).waitFor();
       await page.getByTestId('console-assignee').getByText('moi').waitFor();
       await page.getByRole('button', { name: 'Qualifier' }).first().click();
+      // The pickers come from the taxonomy the API has in force, its version said.
+      const { body: taxonomy } = await web.api.http.get('/api/v1/taxonomy').set(cert).expect(200);
+      await page.getByText(`Taxonomie du CERT, version ${taxonomy.version as string}`).waitFor();
       await page.getByLabel('Origine', { exact: true }).selectOption('MALICIOUS');
       await page.getByLabel('Type', { exact: true }).selectOption('RANSOMWARE');
       await page.locator('label', { hasText: 'Hameçonnage' }).click();

@@ -890,6 +890,7 @@ export const en: Messages = {
       nobodyOption: 'Nobody (unassigned)',
       qualify: 'Qualify',
       requalify: 'Requalify',
+      taxonomyVersion: (version: string) => `CERT taxonomy, version ${version}`,
       origin: 'Origin',
       type: 'Type',
       chooseOrigin: 'Choose an origin',

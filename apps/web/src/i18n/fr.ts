@@ -903,6 +903,7 @@ export const fr = {
       nobodyOption: 'Personne (non assignée)',
       qualify: 'Qualifier',
       requalify: 'Requalifier',
+      taxonomyVersion: (version: string) => `Taxonomie du CERT, version ${version}`,
       origin: 'Origine',
       type: 'Type',
       chooseOrigin: 'Choisir une origine',

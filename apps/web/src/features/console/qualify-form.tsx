@@ -5,6 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import { useTaxonomy, useTaxonomyList } from '../../api/taxonomy';
 import { useT } from '../../i18n/i18n';
 import type { CommandResult, DeclarationView } from '../declarations/declaration-types';
 import {
@@ -48,8 +49,18 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
     onDone,
     onConflict,
   );
-  const types = origin === 'MALICIOUS' || origin === 'NON_MALICIOUS' ? TYPES_BY_ORIGIN[origin] : [];
   const label = (code: string) => t.console.labels[code] ?? code;
+  const vectorLabel = (code: string) => label(code === 'OTHER' ? 'OTHER_VECTOR' : code);
+  // The pickers offer the taxonomy the API has in force (GET /api/v1/taxonomy), in its labels.
+  const taxonomy = useTaxonomy();
+  const origins = useTaxonomyList('qualifiedOrigin', QUALIFIED_ORIGINS, label);
+  const typesOf = {
+    MALICIOUS: useTaxonomyList('maliciousType', TYPES_BY_ORIGIN.MALICIOUS, label),
+    NON_MALICIOUS: useTaxonomyList('nonMaliciousType', TYPES_BY_ORIGIN.NON_MALICIOUS, label),
+  };
+  const attackVectors = useTaxonomyList('attackVector', ATTACK_VECTORS, vectorLabel);
+  const regulatoryCodes = useTaxonomyList('regulatoryQualification', REGULATORY_QUALIFICATIONS, label);
+  const types = origin === 'MALICIOUS' || origin === 'NON_MALICIOUS' ? typesOf[origin] : [];
   const malicious = origin === 'MALICIOUS';
   const send = () =>
     submit(
@@ -80,6 +91,7 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
       submitLabel={current === null ? a.qualify : a.requalify}
       onSubmit={send}
     >
+      {taxonomy.data && <p className="fr-text--xs fr-mb-1w">{a.taxonomyVersion(taxonomy.data.version)}</p>}
       <Select
         label={a.origin}
         nativeSelectProps={{
@@ -93,9 +105,9 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
         {...consoleFieldState(command.error, 'origin', t)}
       >
         <option value="">{a.chooseOrigin}</option>
-        {QUALIFIED_ORIGINS.map((code) => (
-          <option key={code} value={code}>
-            {label(code)}
+        {origins.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.label}
           </option>
         ))}
       </Select>
@@ -103,15 +115,15 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
         label={a.type}
         nativeSelectProps={{
           name: 'type',
-          value: types.includes(type as Body['type']) ? type : '',
+          value: types.some((option) => option.code === type) ? type : '',
           onChange: (e) => setType(e.target.value),
         }}
         {...consoleFieldState(command.error, 'type', t)}
       >
         <option value="">{a.chooseType}</option>
-        {types.map((code) => (
-          <option key={code} value={code}>
-            {label(code)}
+        {types.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.label}
           </option>
         ))}
       </Select>
@@ -120,8 +132,8 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
           legend={a.vectors}
           orientation="horizontal"
           small
-          options={ATTACK_VECTORS.map((code) => ({
-            label: label(code === 'OTHER' ? 'OTHER_VECTOR' : code),
+          options={attackVectors.map(({ code, label: text }) => ({
+            label: text,
             nativeInputProps: {
               name: 'attackVectors',
               value: code,
@@ -136,8 +148,8 @@ export function QualifyForm({ declaration, onDone, onConflict }: Props) {
       <RadioButtons
         legend={a.regulatory}
         orientation="horizontal"
-        options={REGULATORY_QUALIFICATIONS.map((code) => ({
-          label: label(code),
+        options={regulatoryCodes.map(({ code, label: text }) => ({
+          label: text,
           nativeInputProps: {
             name: 'regulatoryQualification',
             value: code,
