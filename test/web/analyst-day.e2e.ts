@@ -263,9 +263,15 @@ describe('An analyst’s day, in Chromium', () => {
       }
       expect(reached).toBe(true);
       await hers.keyboard.press('Enter');
+      const reason = hers.getByLabel('Motif');
+      await reason.waitFor();
       await hers.keyboard.press('Tab');
+      await expect(reason.evaluate((field) => field === document.activeElement)).resolves.toBe(true);
       await hers.keyboard.type('L’établissement signale une nouvelle alerte sur le PACS.');
       await hers.keyboard.press('Tab');
+      await expect(hers.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+        'Rouvrir la déclaration',
+      );
       await hers.keyboard.press('Enter');
       await eventually(async () => (await read(id)).status, 'QUALIFIED');
       await hers.locator('ol[aria-label]').last().getByText('Déclaration rouverte').waitFor();
