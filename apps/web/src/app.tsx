@@ -55,7 +55,7 @@ const router = createBrowserRouter([
       },
       {
         path: 'console',
-        element: lazyPage(() => import('./features/console/queue-page'), 'QueuePage'),
+        element: lazyPage(() => import('./features/console-dashboard/dashboard-page'), 'DashboardPage'),
       },
       {
         path: 'console/declarations',
@@ -71,6 +71,14 @@ const router = createBrowserRouter([
       {
         path: 'console/deadlines',
         element: lazyPage(() => import('./features/console/deadlines-page'), 'DeadlinesPage'),
+      },
+      {
+        path: 'console/rapport/:year',
+        element: lazyPage(() => import('./features/console-report/report-page'), 'ReportPage'),
+      },
+      {
+        path: 'console/admin',
+        element: lazyPage(() => import('./features/console-admin/admin-page'), 'ConsoleAdminPage'),
       },
       {
         path: 'console/*',
