@@ -199,6 +199,48 @@ describe('The console’s dashboard and administration, in Chromium', () => {
     },
   );
 
+  it('the mail and webhook settings show where they point, as the API says, and never a secret', async () => {
+    // Read at each request from the environment, as the notifier reads it (set after the start:
+    // this process's notifier did not start, nothing is delivered).
+    const secrets = {
+      VIGIE_WEBHOOK_SECRET: 'a-webhook-signing-secret-of-forty-characters',
+      VIGIE_WEBHOOK_HFDS: 'https://hfds-user:hfds-token@hfds.example.fr:8443/hook/tok3n?key=k3y',
+      VIGIE_WEBHOOK_ARS_11: 'https://ars-idf.example.fr/in/s3cr3t-path',
+    };
+    Object.assign(process.env, secrets);
+    try {
+      const settings = (
+        await web.api.http
+          .get('/api/v1/admin/settings/notifications')
+          .set(bearer(await web.api.token({ role: 'admin', sub: 'test-admin' })))
+          .expect(200)
+      ).body as { mail: { mode: string; from: string }; webhooks: { hfds: string; configured: boolean } };
+      expect(settings.webhooks).toMatchObject({ configured: true, hfds: 'https://hfds.example.fr:8443' });
+      const page = await open('/console/admin', admin);
+      try {
+        const panel = page.locator('[data-settings="webhooks"]');
+        await panel.waitFor();
+        const text = (await page.locator('main').textContent()) ?? '';
+        expect(text).toContain('https://hfds.example.fr:8443');
+        expect(text).toContain('Île-de-France : https://ars-idf.example.fr');
+        expect(text).toContain(settings.mail.from);
+        for (const secret of [
+          'hfds-token',
+          'hfds-user',
+          'tok3n',
+          'k3y',
+          's3cr3t',
+          secrets.VIGIE_WEBHOOK_SECRET,
+        ])
+          expect(text).not.toContain(secret);
+      } finally {
+        await page.context().close();
+      }
+    } finally {
+      for (const name of Object.keys(secrets)) delete process.env[name];
+    }
+  });
+
   it('the administration is refused to an analyst and to a declarant', async () => {
     for (const [who, heading] of [
       [analyst, 'Accès réservé aux administrateurs'],

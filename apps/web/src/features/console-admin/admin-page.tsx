@@ -12,6 +12,7 @@ import { UsersTable } from '../admin-users/users-table';
 import { ConsoleOnly } from '../console/console-access';
 import { ConsoleNav } from '../console-dashboard/console-nav';
 import { AuditLog } from './audit-log';
+import { NotificationSettings } from './notification-settings';
 
 function Administration() {
   const t = useT();
@@ -37,6 +38,10 @@ function Administration() {
         <h2 id="journal">{a.audit}</h2>
         <p>{a.auditLead}</p>
         <AuditLog />
+      </section>
+      <section aria-labelledby="notifications" className="fr-mb-6w">
+        <h2 id="notifications">{a.settings}</h2>
+        <NotificationSettings />
       </section>
     </>
   );

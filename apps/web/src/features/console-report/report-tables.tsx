@@ -16,7 +16,11 @@ function OneTable({ table }: { table: ReportTable }) {
   const wide = !single || table.path === 'byMonth';
   const counts = table.rows.map((row) => row.values[0]);
   // A bar beside each count when the rows are parts of a whole (not the summary tables).
-  const bars = single && !isPercent(table.path, '') && table.rows.length > 2 && table.path !== 'declarations';
+  const bars =
+    single &&
+    !isPercent(table.path, '') &&
+    table.rows.length > 2 &&
+    !['declarations', 'byMonth'].includes(table.path);
   const max = Math.max(0, ...counts.map((value) => (typeof value === 'number' ? value : 0)));
   const format = (key: string, column: string, value: (typeof counts)[number]) =>
     isPercent(table.path, column === 'count' ? key : column)
