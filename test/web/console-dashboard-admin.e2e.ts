@@ -99,6 +99,7 @@ describe('The console’s dashboard and administration, in Chromium', () => {
           .expect(200)
       ).body as {
         declarations: { total: number };
+        byMonth: Record<string, number>;
         structures: { declaring: number };
         shares: { patientEndangerment: number | null; origin: { MALICIOUS: number | null } };
       };
@@ -142,6 +143,11 @@ describe('The console’s dashboard and administration, in Chromium', () => {
         await expect(value('[data-alarm="overdue"]')).resolves.toBe(String(overdue));
         // The chart's data: this month's count is the report's byMonth.
         await expect(page.locator('[data-chart]').count()).resolves.toBe(1);
+        await page.getByText('Voir les données du graphique').click();
+        const lastRow = page.locator('details tbody tr').last();
+        const month = String(new Date().getMonth() + 1).padStart(2, '0');
+        await expect(lastRow.locator('td').last().textContent()).resolves.toBe(String(report.byMonth[month]));
+        await expect(page.locator('details tbody tr').count()).resolves.toBe(12);
         await expectNoAxeViolations(page, `/console at ${width}`);
         expect(await csp()).toEqual([]);
         await noOverflow(page);

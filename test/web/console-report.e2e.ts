@@ -108,6 +108,12 @@ describe('The report page of the console, in Chromium', () => {
           await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
         ).toBeLessThanOrEqual(0);
         if (viewport === DESKTOP) await screenshot(page, 'console-report');
+        // The other tab: publishing, the editions, the restatements' picker.
+        await page.getByRole('tab', { name: 'Éditions et retraitements' }).click();
+        await page.getByRole('button', { name: 'Publier l’édition' }).waitFor();
+        expect(new URL(page.url()).searchParams.get('onglet')).toBe('editions');
+        await expectNoAxeViolations(page, `/console/rapport/${year}?onglet=editions at ${viewport.width} px`);
+        expect(await csp()).toEqual([]);
       } finally {
         await page.context().close();
       }
