@@ -117,6 +117,7 @@ const MATRIX: Record<string, Case> = {
     expected: ADMIN_ONLY,
     path: () => '/api/v1/admin/settings/notifications',
   },
+  'GET /api/v1/cert-staff': { expected: CERT, path: () => '/api/v1/cert-staff' },
   // No caller of the matrix has a local account; activation is public, and this token was never issued.
   'POST /api/v1/local-accounts/activation': {
     expected: [410, 410, 410, 410, 410, 410, 410],

@@ -100,4 +100,39 @@ describe('assignment and internal notes', () => {
       .expect(200);
     expect((receipt.body as Buffer).toString('latin1')).not.toContain('analyst-cert');
   });
+
+  it('the deadlines carry the reference and the assignee for the CERT, never the assignee for the facility', async () => {
+    const ofIt = (items: { declarationId: string }[]) => items.filter((item) => item.declarationId === id);
+    const [clock] = ofIt((await read('/api/v1/deadlines', analyst)).body.items);
+    const { body: detail } = await read(`/api/v1/declarations/${id}`, analyst);
+    expect(clock).toEqual(expect.objectContaining({ reference: detail.reference, assignee: 'analyst-cert' }));
+    const forFacility = ofIt((await read('/api/v1/deadlines', declarant)).body.items);
+    expect(forFacility.length).toBeGreaterThan(0);
+    for (const item of forFacility) expect(item).toEqual(expect.objectContaining({ assignee: null }));
+    const clocks = await read(`/api/v1/declarations/${id}/clocks`, declarant);
+    expect(JSON.stringify(clocks.body)).not.toContain('analyst-cert');
+  });
+
+  it('the CERT’s people by name, to assign to and to sign the history; refused to a facility', async () => {
+    const admin = bearer(await api.token({ role: 'admin', sub: 'admin-cert' }));
+    const invite = (email: string, name: string, role: string, finess?: string[]) =>
+      api.http.post('/api/v1/users').set(admin).send({ email, name, role, finess }).expect(201);
+    const zoe = (await invite('zoe@cert.example', 'Zoé Analyste', 'analyst')).body.user.id;
+    const bob = (await invite('bob@cert.example', 'Bob Admin', 'admin')).body.user.id;
+    await invite('rssi@ch-x.example', 'Rssi Établissement', 'declarant', [FINESS]);
+    await api.http.post(`/api/v1/users/${bob}/disable`).set(admin).send({ reason: 'départ' }).expect(200);
+    const staff = await api.http
+      .get('/api/v1/cert-staff')
+      .set(analyst)
+      .expect(200)
+      .expect(conformsToDocument);
+    expect(staff.body.items).toEqual([
+      { sub: bob, name: 'Bob Admin', active: false },
+      { sub: zoe, name: 'Zoé Analyste', active: true },
+    ]);
+    expect(JSON.stringify(staff.body)).not.toContain('@');
+    await api.http.get('/api/v1/cert-staff').set(declarant).expect(403);
+    await post('assignment', analyst, { assignee: zoe });
+    await post('assignment', analyst, { assignee: bob }, 400);
+  });
 });

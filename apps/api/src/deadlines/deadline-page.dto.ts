@@ -39,6 +39,20 @@ export class DeadlineItemDto {
 
   @ApiProperty()
   declarationClosed!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The declaration’s reference (`2026-000042`); null for one submitted before references',
+  })
+  reference!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The sub of the analyst following the declaration up; always null for a facility',
+  })
+  assignee!: string | null;
 }
 
 export class DeadlinePageDto {

@@ -13,6 +13,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { CLOCK, type Clock } from '../config/config.tokens';
+import { deadlineItemsFor } from '../declarations/cert-only';
 import { ReadYourWrites } from '../declarations/read-your-writes';
 import { RequestValidationError } from '../problem/http-problem';
 
@@ -65,10 +66,8 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines, Deadli
     await this.readYourWrites.reach(minPosition);
     const at = this.clock();
     try {
-      return {
-        at: at.toISOString(),
-        ...(await listDeadlines(this.dataSource, filter, scopeOf(principal), at)),
-      };
+      const page = await listDeadlines(this.dataSource, filter, scopeOf(principal), at);
+      return { at: at.toISOString(), ...page, items: deadlineItemsFor(principal, page.items) };
     } catch (error) {
       if (error instanceof InvalidListQuery)
         throw new RequestValidationError([{ field: error.field, message: error.message }]);
@@ -91,6 +90,6 @@ export class GetDeclarationClocksHandler implements IQueryHandler<GetDeclaration
     // Out of the caller's scope reads as "does not exist", as for the declaration itself.
     const items = await getDeclarationClocks(this.dataSource, declarationId, scopeOf(principal), at);
     if (items === null) throw new DeclarationNotFound(declarationId);
-    return { declarationId, at: at.toISOString(), items };
+    return { declarationId, at: at.toISOString(), items: deadlineItemsFor(principal, items) };
   }
 }

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../config/config.tokens';
 import { ReadYourWrites } from '../declarations/read-your-writes';
 import { API_TOKENS, IDENTITY_DATA_SOURCE } from '../identity/identity.tokens';
+import { CertStaffController } from './cert-staff.controller';
 import { MyTokensController } from './my-tokens.controller';
 import { UserAdministration } from './user-administration';
 import { UsersController } from './users.controller';
@@ -15,7 +16,7 @@ import { UsersController } from './users.controller';
  */
 @Global()
 @Module({
-  controllers: [UsersController, MyTokensController],
+  controllers: [UsersController, MyTokensController, CertStaffController],
   providers: [
     {
       provide: API_TOKENS,

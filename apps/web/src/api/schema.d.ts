@@ -36,6 +36,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cert-staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertStaffController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/deadlines': {
     parameters: {
       query?: never;
@@ -1190,6 +1206,18 @@ export interface components {
       outcome: 'delivered' | 'failed';
       region: string | null;
     };
+    CertMemberDto: {
+      /** @description Holds the analyst or admin role now and is not disabled: may be assigned declarations */
+      active: boolean;
+      /** @description The person’s name; `[erased]` once their key is shredded */
+      name: string;
+      /** @description What `assignee`, note authors and history actors hold */
+      sub: string;
+    };
+    CertStaffDto: {
+      /** @description By name */
+      items: components['schemas']['CertMemberDto'][];
+    };
     ClosureViewDto: {
       /** Format: date-time */
       closedAt: string;
@@ -1274,6 +1302,8 @@ export interface components {
       token: string;
     };
     DeadlineItemDto: {
+      /** @description The sub of the analyst following the declaration up; always null for a facility */
+      assignee: string | null;
       clockId: string;
       declarationClosed: boolean;
       /** Format: uuid */
@@ -1283,6 +1313,8 @@ export interface components {
       finess: string;
       /** Format: date-time */
       metAt: string | null;
+      /** @description The declaration’s reference (`2026-000042`); null for one submitted before references */
+      reference: string | null;
       /** @enum {string} */
       regime: 'CSP' | 'NIS2' | 'GDPR';
       region: string;
@@ -2332,6 +2364,75 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role may not call this route (or act for this facility) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A bug: the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CertStaffController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertStaffDto'];
         };
       };
       /** @description No, malformed, badly signed or expired bearer token */

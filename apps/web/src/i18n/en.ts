@@ -763,6 +763,28 @@ export const en: Messages = {
     denied: 'The console is for the CERT’s analysts and administrators only.',
     back: 'Back to the home page',
     loginNeeded: 'Log in to open the console.',
+    people: {
+      colleague: (name: string) => `${name} (CERT)`,
+      facility: 'The facility',
+    },
+    bulk: {
+      legend: 'Actions on the selection',
+      select: (reference: string) => `Select declaration ${reference}`,
+      selectAll: 'Select every declaration shown',
+      selected: (n: number) =>
+        n === 0
+          ? 'No declaration selected'
+          : n === 1
+            ? '1 declaration selected'
+            : `${n} declarations selected`,
+      assignTo: 'Assign the selection to',
+      apply: 'Apply to the selection',
+      clear: 'Clear the selection',
+      done: (ok: number) => (ok === 1 ? '1 declaration assigned.' : `${ok} declarations assigned.`),
+      changed: (references: string) =>
+        `Changed meanwhile, not assigned: ${references}. Open them to see where they stand.`,
+      failed: (references: string) => `Refused: ${references}.`,
+    },
     queue: {
       title: 'Declarations queue',
       caption: 'Declarations of the queue',
@@ -846,6 +868,10 @@ export const en: Messages = {
     actions: {
       assignMe: 'Assign it to me',
       unassign: 'Unassign',
+      assignTo: 'Assign to',
+      assign: 'Assign',
+      meOption: (name: string) => `Me (${name})`,
+      nobodyOption: 'Nobody (unassigned)',
       qualify: 'Qualify',
       requalify: 'Requalify',
       origin: 'Origin',
@@ -897,6 +923,7 @@ export const en: Messages = {
       stage: 'Stage',
       dueAt: 'Due',
       declaration: 'Declaration',
+      assignee: 'Assigned to',
       caption: (what: string) => `${what}: deadlines`,
     },
     labels: {

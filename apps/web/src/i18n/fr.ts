@@ -776,6 +776,28 @@ export const fr = {
     denied: 'La console est réservée aux analystes et aux administrateurs du CERT.',
     back: 'Retour à l’accueil',
     loginNeeded: 'Connectez-vous pour ouvrir la console.',
+    people: {
+      colleague: (name: string) => `${name} (CERT)`,
+      facility: 'L’établissement',
+    },
+    bulk: {
+      legend: 'Actions sur la sélection',
+      select: (reference: string) => `Sélectionner la déclaration ${reference}`,
+      selectAll: 'Sélectionner toutes les déclarations affichées',
+      selected: (n: number) =>
+        n === 0
+          ? 'Aucune déclaration sélectionnée'
+          : n === 1
+            ? '1 déclaration sélectionnée'
+            : `${n} déclarations sélectionnées`,
+      assignTo: 'Assigner la sélection à',
+      apply: 'Appliquer à la sélection',
+      clear: 'Vider la sélection',
+      done: (ok: number) => (ok === 1 ? '1 déclaration assignée.' : `${ok} déclarations assignées.`),
+      changed: (references: string) =>
+        `Modifiées entre-temps, non assignées : ${references}. Rouvrez-les pour voir leur état actuel.`,
+      failed: (references: string) => `Refusées : ${references}.`,
+    },
     queue: {
       title: 'File des déclarations',
       caption: 'Déclarations de la file',
@@ -859,6 +881,10 @@ export const fr = {
     actions: {
       assignMe: 'M’assigner la déclaration',
       unassign: 'Retirer l’assignation',
+      assignTo: 'Assigner à',
+      assign: 'Assigner',
+      meOption: (name: string) => `Moi (${name})`,
+      nobodyOption: 'Personne (non assignée)',
       qualify: 'Qualifier',
       requalify: 'Requalifier',
       origin: 'Origine',
@@ -910,6 +936,7 @@ export const fr = {
       stage: 'Étape',
       dueAt: 'Échéance',
       declaration: 'Déclaration',
+      assignee: 'Assignée à',
       caption: (what: string) => `${what} : échéances`,
     },
     labels: {

@@ -1,5 +1,6 @@
 import { CLOCK_STATUSES, clockStatus, type ClockStatus } from '@vigie/domain';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
 import { InvalidListQuery } from '../queries/list-query-error';
 import { DeadlineDeclarationRow, DeadlineRow } from './deadline.entity';
 
@@ -33,6 +34,10 @@ export interface DeadlineItem {
   metAt: string | null;
   status: ClockStatus;
   declarationClosed: boolean;
+  /** The declaration's reference (`CS-2026-000123`), null before the summary holds it. */
+  reference: string | null;
+  /** Who of the CERT follows the declaration up (the caller strips it for a facility). */
+  assignee: string | null;
 }
 
 export const DEFAULT_DEADLINE_LIMIT = 50;
@@ -46,11 +51,33 @@ const STATUS_CONDITIONS: Record<ClockStatus, string> = {
   overdue: '(d.metAt IS NULL AND d.dueAt < :now)',
 };
 
-const itemOf = (row: DeadlineRow, nowMs: number): DeadlineItem => {
+type Follow = Pick<DeadlineItem, 'reference' | 'assignee'>;
+
+const itemOf = (row: DeadlineRow, nowMs: number, follow: Map<string, Follow>): DeadlineItem => {
   // The year is the report's grouping, not part of the API's item.
   const { key: _key, year: _year, ...rest } = row;
-  return { ...rest, status: clockStatus(row, nowMs) };
+  const { reference = null, assignee = null } = follow.get(row.declarationId) ?? {};
+  return { ...rest, status: clockStatus(row, nowMs), reference, assignee };
 };
+
+/**
+ * The reference and assignee of the page's declarations, read from their summaries in one query:
+ * they change with events the deadlines projection has no reason to follow.
+ */
+async function followOf(dataSource: DataSource, rows: readonly DeadlineRow[]): Promise<Map<string, Follow>> {
+  const ids = [...new Set(rows.map((row) => row.declarationId))];
+  if (ids.length === 0) return new Map();
+  const summaries = await dataSource.getRepository(DeclarationSummary).find({
+    where: { id: In(ids) },
+    select: { id: true, reference: true, assignee: true },
+  });
+  return new Map(
+    summaries.map((summary) => [
+      summary.id,
+      { reference: summary.reference ?? null, assignee: summary.assignee ?? null },
+    ]),
+  );
+}
 
 /** A page of deadlines, the soonest due first (dueAt, then key), with the status each has at `now`. */
 export async function listDeadlines(
@@ -100,8 +127,9 @@ export async function listDeadlines(
     .getMany();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const follow = await followOf(dataSource, page);
   return {
-    items: page.map((row) => itemOf(row, now.getTime())),
+    items: page.map((row) => itemOf(row, now.getTime(), follow)),
     nextCursor: rows.length > limit && last ? encodeDeadlineCursor(last) : null,
   };
 }
@@ -121,7 +149,8 @@ export async function getDeclarationClocks(
   const rows = await dataSource
     .getRepository(DeadlineRow)
     .find({ where: { declarationId }, order: { dueAt: 'ASC', key: 'ASC' } });
-  return rows.map((row) => itemOf(row, now.getTime()));
+  const follow = await followOf(dataSource, rows);
+  return rows.map((row) => itemOf(row, now.getTime(), follow));
 }
 
 function equal(

@@ -20,8 +20,11 @@ import {
   type DeclarationView,
 } from '../declarations/declaration-types';
 import { StatusBadge } from '../declarations/status-badge';
+import { AssignToForm } from './assign-to-form';
+import { useCertStaff, useNameOf } from './cert-staff';
 import { AssignButton, ConsoleActions } from './console-actions';
 import { ConsoleOnly } from './console-access';
+import { consoleWhoOf, withNames } from './console-history';
 
 /** What only the CERT reads: the suspected and qualified typology, the interventions. */
 function CertFacts({ declaration: d }: { declaration: DeclarationView }) {
@@ -67,7 +70,13 @@ function CertFacts({ declaration: d }: { declaration: DeclarationView }) {
   );
 }
 
-function InternalNotes({ declaration }: { declaration: DeclarationView }) {
+function InternalNotes({
+  declaration,
+  nameOf,
+}: {
+  declaration: DeclarationView;
+  nameOf: (sub: string | null) => string;
+}) {
   const t = useT();
   const lang = useLang();
   const p = t.console.page;
@@ -87,7 +96,8 @@ function InternalNotes({ declaration }: { declaration: DeclarationView }) {
             <Badge as="span" small severity="warning" noIcon>
               {p.noteMark}
             </Badge>{' '}
-            · <time dateTime={note.postedAt}>{formatDate(note.postedAt, lang)}</time> · {note.postedBy}
+            · <time dateTime={note.postedAt}>{formatDate(note.postedAt, lang)}</time> ·{' '}
+            {nameOf(note.postedBy)}
           </p>
           <p className="fr-mb-0" style={{ whiteSpace: 'pre-line' }}>
             {note.body}
@@ -105,6 +115,8 @@ function ConsoleDeclaration() {
   const me = useMe();
   const meSub = me.data?.user.id ?? '';
   const queryClient = useQueryClient();
+  const nameOf = useNameOf(meSub);
+  const staff = useCertStaff().data ?? [];
   const [minPosition, setMinPosition] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   const detail = useDeclaration(reference, minPosition);
@@ -150,12 +162,7 @@ function ConsoleDeclaration() {
     setSaved(false);
     void queryClient.invalidateQueries({ queryKey: DECLARATIONS });
   };
-  const assignee =
-    declaration.assignee === null
-      ? t.console.queue.nobody
-      : declaration.assignee === meSub
-        ? t.console.queue.me
-        : declaration.assignee;
+  const assignee = nameOf(declaration.assignee);
   const actionProps = { declaration, meSub, onDone, onConflict };
   return (
     <>
@@ -188,6 +195,7 @@ function ConsoleDeclaration() {
             {p.assignee} : <strong>{assignee}</strong>
           </p>
           <AssignButton {...actionProps} />
+          <AssignToForm key={`${declaration.revision}`} {...actionProps} />
         </section>
         <section className="fr-col-12 fr-col-md-5" aria-labelledby="delais">
           <h2 id="delais">{t.declarations.page.clocks}</h2>
@@ -206,7 +214,7 @@ function ConsoleDeclaration() {
       </section>
       <section aria-labelledby="notes" className="fr-mt-4w">
         <h2 id="notes">{p.notes}</h2>
-        <InternalNotes declaration={declaration} />
+        <InternalNotes declaration={declaration} nameOf={nameOf} />
       </section>
       <section aria-labelledby="echanges" className="fr-mt-4w">
         <h2 id="echanges">{p.exchanges}</h2>
@@ -215,7 +223,11 @@ function ConsoleDeclaration() {
       <section aria-labelledby="historique" className="fr-mt-4w">
         <h2 id="historique">{t.declarations.page.timeline}</h2>
         <ProblemAlert error={history.error} />
-        <DeclarationTimeline entries={history.data ?? []} meId={meSub} />
+        <DeclarationTimeline
+          entries={withNames(history.data ?? [], nameOf)}
+          meId={meSub}
+          who={(entry) => consoleWhoOf(entry, meSub, staff, t)}
+        />
       </section>
     </>
   );

@@ -5,6 +5,8 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { clockLabel } from '../declarations/clocks-list';
 import { Countdown } from '../declarations/countdown';
 import type { Clock } from '../declarations/declaration-types';
+import { useMe } from '../../api/me';
+import { useNameOf } from './cert-staff';
 import { ConsoleOnly } from './console-access';
 import { useConsoleDeadlines } from './console-queries';
 
@@ -30,6 +32,7 @@ function DeadlineList({
   const t = useT();
   const lang = useLang();
   const d = t.console.deadlines;
+  const nameOf = useNameOf(useMe().data?.user.id ?? '');
   return (
     <section aria-labelledby={id} className="fr-mt-4w">
       <h2 id={id}>
@@ -59,8 +62,13 @@ function DeadlineList({
                     <Countdown dueAt={clock.dueAt} skewMs={skewMs} /> · {d.dueAt}{' '}
                     {formatDate(clock.dueAt, lang)}
                   </p>
-                  <Link to={`/console/declarations/${encodeURIComponent(clock.declarationId)}`}>
-                    {d.declaration} — {clock.structureName} ({clockLabel(clock, t)})
+                  <p className="fr-text--sm fr-mb-1v">
+                    {d.assignee} : {nameOf(clock.assignee)}
+                  </p>
+                  <Link
+                    to={`/console/declarations/${encodeURIComponent(clock.reference ?? clock.declarationId)}`}
+                  >
+                    {d.declaration} {clock.reference ?? ''} — {clock.structureName} ({clockLabel(clock, t)})
                   </Link>
                 </li>
               ))}

@@ -9,7 +9,9 @@ import { usePageTitle } from '../../ui/page-title';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { DECLARATION_STATUSES } from '../declarations/declaration-types';
 import { ConsoleOnly } from './console-access';
+import { useNameOf } from './cert-staff';
 import { useDeclarationChanges, useQueue, useQueueCounts, type Change } from './console-queries';
+import { QueueBulkActions } from './queue-bulk';
 import { QueueFilters } from './queue-filters';
 import {
   apiQueryOf,
@@ -37,6 +39,18 @@ function Queue() {
   const list = useQueue(state);
   const counts = useQueueCounts(state);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const nameOf = useNameOf(meSub);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const onSelect = (ids: readonly string[], ticked: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const id of ids)
+        if (ticked) next.add(id);
+        else next.delete(id);
+      return next;
+    });
+  // What is ticked and still shown: a filter change drops the rest from the action.
+  const chosen = items.filter((item) => selected.has(item.id));
   // Told once each: the ids the queue showed, and those already announced.
   const known = useRef(new Set<string>());
   for (const item of items) known.current.add(item.id);
@@ -109,7 +123,17 @@ function Queue() {
         {!list.isPending && items.length === 0 ? (
           <p>{q.none}</p>
         ) : (
-          <QueueTable items={items} state={state} meSub={meSub} onSort={onSort} />
+          <>
+            <QueueBulkActions selected={chosen} meSub={meSub} onClear={() => setSelected(new Set())} />
+            <QueueTable
+              items={items}
+              state={state}
+              nameOf={nameOf}
+              onSort={onSort}
+              selected={selected}
+              onSelect={onSelect}
+            />
+          </>
         )}
         {list.hasNextPage && (
           <Button

@@ -16,20 +16,54 @@ const supposed = (item: DeclarationListItem): boolean => !item.qualified;
 interface Props {
   items: DeclarationListItem[];
   state: QueueState;
-  meSub: string;
+  nameOf: (sub: string | null) => string;
   onSort: (key: SortKey) => void;
+  /** The ids ticked for a bulk action. */
+  selected: ReadonlySet<string>;
+  onSelect: (ids: readonly string[], ticked: boolean) => void;
+}
+
+/** A DSFR checkbox whose label is read, not shown: the row's reference says which one it is. */
+function Tick({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (ticked: boolean) => void;
+}) {
+  return (
+    <div className="fr-checkbox-group fr-checkbox-group--sm">
+      <input type="checkbox" id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label className="fr-label" htmlFor={id}>
+        <span className="fr-sr-only">{label}</span>
+      </label>
+    </div>
+  );
 }
 
 /** The queue: a DSFR table from 768 px up, cards below; actual patient endangerment stands out in words, too. */
-export function QueueTable({ items, state, meSub, onSort }: Props) {
+export function QueueTable({ items, state, nameOf, onSort, selected, onSelect }: Props) {
   const t = useT();
   const lang = useLang();
   const q = t.console.queue;
   const label = (code: string | null) =>
     code === null ? t.declarations.empty : (t.console.labels[code] ?? code);
   const sort = sortOf(state);
-  const assignee = (item: DeclarationListItem) =>
-    item.assignee === null ? q.nobody : item.assignee === meSub ? q.me : item.assignee;
+  const assignee = (item: DeclarationListItem) => nameOf(item.assignee);
+  const b = t.console.bulk;
+  const allTicked = items.length > 0 && items.every((item) => selected.has(item.id));
+  const tick = (item: DeclarationListItem, where: string) => (
+    <Tick
+      id={`${where}-${item.id}`}
+      label={b.select(displayReference(item))}
+      checked={selected.has(item.id)}
+      onChange={(ticked) => onSelect([item.id], ticked)}
+    />
+  );
   const originType = (item: DeclarationListItem) => (
     <>
       {label(item.origin)}
@@ -85,6 +119,19 @@ export function QueueTable({ items, state, meSub, onSort }: Props) {
             <caption>{q.caption}</caption>
             <thead>
               <tr>
+                <th scope="col">
+                  <Tick
+                    id="select-all"
+                    label={b.selectAll}
+                    checked={allTicked}
+                    onChange={(ticked) =>
+                      onSelect(
+                        items.map((item) => item.id),
+                        ticked,
+                      )
+                    }
+                  />
+                </th>
                 {header(q.reference)}
                 {header(q.facility, 'structureName')}
                 {header(q.submittedAt, 'submittedAt')}
@@ -98,6 +145,7 @@ export function QueueTable({ items, state, meSub, onSort }: Props) {
             <tbody>
               {items.map((item) => (
                 <tr key={item.id} style={item.patientEndangerment === 'ACTUAL' ? actualRow : undefined}>
+                  <td>{tick(item, 'row')}</td>
                   <td>
                     <Link to={consolePath(item)} aria-label={q.open(displayReference(item))}>
                       {displayReference(item)}
@@ -134,6 +182,7 @@ export function QueueTable({ items, state, meSub, onSort }: Props) {
               linkProps={{ to: consolePath(item), 'aria-label': q.open(displayReference(item)) }}
               start={
                 <p className="fr-mb-1v">
+                  {tick(item, 'card')}
                   <StatusBadge status={item.status} />{' '}
                   {item.patientEndangerment === 'ACTUAL' && patient(item)}
                 </p>

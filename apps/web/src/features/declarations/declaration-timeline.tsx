@@ -6,7 +6,16 @@ import { fieldLabel, formatValue, shownChanges, whoOf } from './timeline-format'
  * Every event of the declaration, oldest first: when, who, what, and what changed. An ordered
  * list rather than a table: long texts (an answer, a report) wrap on a phone.
  */
-export function DeclarationTimeline({ entries, meId }: { entries: readonly TimelineEntry[]; meId?: string }) {
+export function DeclarationTimeline({
+  entries,
+  meId,
+  who,
+}: {
+  entries: readonly TimelineEntry[];
+  meId?: string;
+  /** Who did it, in the reader's terms (the console names the CERT's people); else the declarant's. */
+  who?: (entry: TimelineEntry) => string;
+}) {
   const t = useT();
   const lang = useLang();
   return (
@@ -22,7 +31,8 @@ export function DeclarationTimeline({ entries, meId }: { entries: readonly Timel
             <strong>{t.declarations.events[entry.type] ?? entry.type}</strong>
           </p>
           <p className="fr-text--sm fr-mb-1v">
-            <time dateTime={entry.at}>{formatDate(entry.at, lang)}</time> · {whoOf(entry, meId, t)}
+            <time dateTime={entry.at}>{formatDate(entry.at, lang)}</time> ·{' '}
+            {who ? who(entry) : whoOf(entry, meId, t)}
           </p>
           {shownChanges(entry).length > 0 && (
             <ul className="fr-text--sm fr-mb-0">
