@@ -113,6 +113,10 @@ const MATRIX: Record<string, Case> = {
   'GET /docs-yaml': { expected: PUBLIC, path: () => '/docs-yaml' },
   'GET /metrics': { expected: CERT, path: () => '/metrics' },
   'GET /api/v1/audit/reads': { expected: ADMIN_ONLY, path: () => '/api/v1/audit/reads' },
+  'GET /api/v1/admin/settings/notifications': {
+    expected: ADMIN_ONLY,
+    path: () => '/api/v1/admin/settings/notifications',
+  },
   'GET /api/v1/cert-staff': { expected: CERT, path: () => '/api/v1/cert-staff' },
   // No caller of the matrix has a local account; activation is public, and this token was never issued.
   'POST /api/v1/local-accounts/activation': {

@@ -16,6 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // .vite/manifest.json: which chunks each page loads, for scripts/page-js-sizes.js.
+    manifest: true,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       // Libraries' "use client" directives mean nothing outside React Server Components.

@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AdminSettingsModule } from './admin-settings/admin-settings.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CLOCK, VIGIE_CONFIG, type Clock } from './config/config.tokens';
@@ -65,6 +66,7 @@ export class AppModule {
         TaxonomyModule,
         LocalAccountsModule,
         UsersModule,
+        AdminSettingsModule,
         LoginModule,
         WebModule.register(),
         ...imports,

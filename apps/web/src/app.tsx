@@ -1,24 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/problem';
-import { AccountPage } from './features/account/account-page';
-import { ActivationPage } from './features/activation/activation-page';
-import { AdminUsersPage } from './features/admin-users/admin-users-page';
-import { DeclarePage } from './features/declare/declare-page';
 import { OutboxSender } from './features/declare/outbox-sender';
-import { ConsoleOnly } from './features/console/console-access';
-import { ConsoleDeclarationPage } from './features/console/console-declaration-page';
-import { DeadlinesPage } from './features/console/deadlines-page';
-import { QueuePage } from './features/console/queue-page';
-import { DeclarationPage } from './features/declarations/declaration-page';
-import { MyDeclarationsPage } from './features/declarations/my-declarations-page';
 import { HomePage } from './features/home/home-page';
-import { AccessibilityPage } from './features/legal/accessibility-page';
-import { LegalNoticePage } from './features/legal/legal-notice-page';
 import { NotFoundPage } from './features/legal/not-found-page';
+// The layout shows the refusal itself: that page is in the entry chunk anyway.
 import { AccessDeniedPage } from './features/login/access-denied-page';
-import { LoginPage } from './features/login/login-page';
-import { ReceiptPage } from './features/receipt/receipt-page';
+import { lazyPage } from './ui/lazy-page';
 import { Layout } from './ui/layout';
 
 const queryClient = new QueryClient({
@@ -38,29 +26,75 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'connexion', element: <LoginPage /> },
-      { path: 'acces-refuse', element: <AccessDeniedPage /> },
-      { path: 'compte', element: <AccountPage /> },
-      { path: 'admin/utilisateurs', element: <AdminUsersPage /> },
-      { path: 'activer', element: <ActivationPage /> },
-      { path: 'declarer', element: <DeclarePage /> },
-      { path: 'declarations/:reference/accuse', element: <ReceiptPage /> },
-      { path: 'declarations', element: <MyDeclarationsPage /> },
-      { path: 'declarations/:reference', element: <DeclarationPage /> },
-      { path: 'console', element: <QueuePage /> },
-      { path: 'console/declarations', element: <QueuePage /> },
-      { path: 'console/declarations/:reference', element: <ConsoleDeclarationPage /> },
-      { path: 'console/deadlines', element: <DeadlinesPage /> },
+      { path: 'connexion', element: lazyPage(() => import('./features/login/login-page'), 'LoginPage') },
       {
-        path: 'console/*',
-        element: (
-          <ConsoleOnly>
-            <NotFoundPage />
-          </ConsoleOnly>
+        path: 'acces-refuse',
+        element: <AccessDeniedPage />,
+      },
+      { path: 'compte', element: lazyPage(() => import('./features/account/account-page'), 'AccountPage') },
+      {
+        path: 'admin/utilisateurs',
+        element: lazyPage(() => import('./features/admin-users/admin-users-page'), 'AdminUsersPage'),
+      },
+      {
+        path: 'activer',
+        element: lazyPage(() => import('./features/activation/activation-page'), 'ActivationPage'),
+      },
+      { path: 'declarer', element: lazyPage(() => import('./features/declare/declare-page'), 'DeclarePage') },
+      {
+        path: 'declarations/:reference/accuse',
+        element: lazyPage(() => import('./features/receipt/receipt-page'), 'ReceiptPage'),
+      },
+      {
+        path: 'declarations',
+        element: lazyPage(() => import('./features/declarations/my-declarations-page'), 'MyDeclarationsPage'),
+      },
+      {
+        path: 'declarations/:reference',
+        element: lazyPage(() => import('./features/declarations/declaration-page'), 'DeclarationPage'),
+      },
+      {
+        path: 'console',
+        element: lazyPage(() => import('./features/console-dashboard/dashboard-page'), 'DashboardPage'),
+      },
+      {
+        path: 'console/declarations',
+        element: lazyPage(() => import('./features/console/queue-page'), 'QueuePage'),
+      },
+      {
+        path: 'console/declarations/:reference',
+        element: lazyPage(
+          () => import('./features/console/console-declaration-page'),
+          'ConsoleDeclarationPage',
         ),
       },
-      { path: 'accessibilite', element: <AccessibilityPage /> },
-      { path: 'mentions-legales', element: <LegalNoticePage /> },
+      {
+        path: 'console/deadlines',
+        element: lazyPage(() => import('./features/console/deadlines-page'), 'DeadlinesPage'),
+      },
+      {
+        path: 'console/rapport/:year',
+        element: lazyPage(() => import('./features/console-report/report-page'), 'ReportPage'),
+      },
+      {
+        path: 'console/admin',
+        element: lazyPage(() => import('./features/console-admin/admin-page'), 'ConsoleAdminPage'),
+      },
+      {
+        path: 'console/*',
+        element: lazyPage(
+          () => import('./features/console-dashboard/console-not-found'),
+          'ConsoleNotFoundPage',
+        ),
+      },
+      {
+        path: 'accessibilite',
+        element: lazyPage(() => import('./features/legal/accessibility-page'), 'AccessibilityPage'),
+      },
+      {
+        path: 'mentions-legales',
+        element: lazyPage(() => import('./features/legal/legal-notice-page'), 'LegalNoticePage'),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

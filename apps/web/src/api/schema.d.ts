@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+  '/api/v1/admin/settings/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminSettingsController_notifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/reads': {
     parameters: {
       query?: never;
@@ -1195,6 +1211,12 @@ export interface components {
     ApiTokenListDto: {
       items: components['schemas']['ApiTokenDto'][];
     };
+    ArsWebhookDto: {
+      /** @description Scheme, host and port only */
+      origin: string | null;
+      /** @description INSEE region code */
+      region: string;
+    };
     AssignmentDto: {
       /** @description The `sub` of the analyst (or admin) who follows the declaration up; null unassigns */
       assignee?: string | null;
@@ -1671,6 +1693,23 @@ export interface components {
       kind: 'REMOTE_ADVICE' | 'TECH_INTERVENTION' | 'ANSSI_FSSI';
       summary: string;
     };
+    MailSettingsDto: {
+      backoffMs: number;
+      /** @description The From: header */
+      from: string;
+      maxAttempts: number;
+      maxRounds: number;
+      /**
+       * @description docs/mail.md
+       * @enum {string}
+       */
+      mode: 'smtp' | 'outbox' | 'off';
+      /** @description The relay, scheme, host and port only (smtp mode); never its credentials */
+      relay: string | null;
+      /** @description Whether the relay URL carries credentials (not which) */
+      relayAuthenticated: boolean;
+      roundCooldownMs: number;
+    };
     MeDto: {
       /** @description Send it as `X-CSRF-Token` with every state-changing request made with the session cookie */
       csrfToken: string | null;
@@ -1712,6 +1751,10 @@ export interface components {
       id: string;
       /** @description Null for a caller that is no Vigie user (a script token) */
       name: string | null;
+    };
+    NotificationSettingsDto: {
+      mail: components['schemas']['MailSettingsDto'];
+      webhooks: components['schemas']['WebhookSettingsDto'];
     };
     PasswordChangeDto: {
       currentPassword: string;
@@ -2302,6 +2345,23 @@ export interface components {
        */
       type: string;
     };
+    WebhookSettingsDto: {
+      ars: components['schemas']['ArsWebhookDto'][];
+      /** @description At least one webhook is configured: the notifier runs */
+      configured: boolean;
+      /** @description VIGIE_WEBHOOK_FACILITIES: scheme, host and port only */
+      facilitiesTemplate: string | null;
+      /** @description Facilities with their own VIGIE_WEBHOOK_FACILITY_<FINESS> */
+      facilityOverrides: number;
+      /** @description Scheme, host and port only */
+      hfds: string | null;
+      maxAttempts: number | null;
+      /** @description Why the notifier refuses its configuration (names variables, never values) */
+      problem: string | null;
+      publicUrl: string | null;
+      reminderLeadMs: number | null;
+      timeoutMs: number | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -2311,6 +2371,76 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AdminSettingsController_notifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The mail and webhook settings as this process reads them, read-only and without secrets. Admins only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSettingsDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role may not call this route (or act for this facility) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A bug: the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   AuditController_reads: {
     parameters: {
       query?: {
