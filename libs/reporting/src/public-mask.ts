@@ -8,7 +8,7 @@ import {
   tableAt,
   type TableEntry,
 } from './report-tables-catalog';
-import { cellsAndRelations, isSmall, sharedSum } from './suppression';
+import { cellsAndRelations, isSmall, sharedSum, suppress } from './suppression';
 
 export type PublicReport = AnnualReport<number | Masked>;
 export type AnyReport = AnnualReport | PublicReport;
@@ -23,8 +23,9 @@ export interface Suppression {
 }
 
 export function suppressionOf(report: AnnualReport): Suppression {
-  const { cells } = cellsAndRelations(report);
-  const masked = new Set([...cells].filter(([, value]) => isSmall(value)).map(([cell]) => cell));
+  const published = cellsAndRelations(report);
+  const masked = suppress(published);
+  const cells = published.cells;
   const primary = new Set([...masked].filter((cell) => isSmall(cells.get(cell) ?? 0)));
   return { primary, secondary: new Set([...masked].filter((cell) => !primary.has(cell))) };
 }

@@ -14,9 +14,10 @@ export interface Relation {
  * `settled`, the endangered declarations) are cells here all the same: the publication reveals
  * them through a share.
  */
-export function cellsAndRelations(report: object): { cells: Map<string, number>; relations: Relation[] } {
+export function cellsAndRelations(report: object): Published {
   const cells = new Map<string, number>();
   const relations: Relation[] = [];
+  const revealedWith = new Map<string, string[]>();
   for (const entry of REPORT_TABLES as readonly TableEntry[]) {
     const table = tableAt<unknown>(report, entry.id);
     if (table === undefined) continue;
@@ -30,7 +31,11 @@ export function cellsAndRelations(report: object): { cells: Map<string, number>;
     for (const [total, parts] of Object.entries(entry.innerSums ?? {})) {
       const cell = cellKey(entry.id, total);
       const partCells = parts.map((part) => cellKey(entry.id, part));
-      if (!cells.has(cell)) cells.set(cell, sum(cells, partCells));
+      if (!cells.has(cell)) {
+        cells.set(cell, sum(cells, partCells));
+        // `settled` is shown only as the base of the share on time, which needs `met` too.
+        revealedWith.set(cell, [cellKey(entry.id, 'met')]);
+      }
       relations.push({ total: cell, parts: partCells });
     }
   }
@@ -39,11 +44,23 @@ export function cellsAndRelations(report: object): { cells: Map<string, number>;
     const cell = sharedSum(published.key);
     cells.set(cell, sum(cells, published.sum));
     relations.push({ total: cell, parts: published.sum });
+    revealedWith.set(cell, [published.base]);
   }
   return {
     cells,
     relations: relations.filter((relation) => relation.parts.every((part) => cells.has(part))),
+    revealedWith,
   };
+}
+
+export interface Published {
+  cells: Map<string, number>;
+  relations: Relation[];
+  /**
+   * Sums that are no cell of the report, with the cells the share revealing them needs: a sum is
+   * withheld with any of them (its share is null then).
+   */
+  revealedWith: Map<string, string[]>;
 }
 
 /** The cell a share of a sum of cells reveals, e.g. `shares/patientEndangerment`. */
@@ -64,8 +81,18 @@ export const isSmall = (count: number): boolean => count >= 1 && count <= 4;
  * pin down (`pinnedCells`, by elimination) gets one more neighbour masked, in its first relation
  * that has a published non-zero cell, and the whole runs again. Zeros are never masked.
  */
-export function suppress(cells: ReadonlyMap<string, number>, relations: readonly Relation[]): Set<string> {
+export function suppress({ cells, relations, revealedWith }: Published): Set<string> {
   const masked = new Set([...cells].filter(([, value]) => isSmall(value)).map(([cell]) => cell));
+  const withCompanions = (): boolean => {
+    let changed = false;
+    for (const [sum, companions] of revealedWith) {
+      if (!masked.has(sum) && companions.some((cell) => masked.has(cell))) {
+        masked.add(sum);
+        changed = true;
+      }
+    }
+    return changed;
+  };
   const maskSmallestOf = (members: readonly string[]): boolean => {
     const candidates = members.filter((cell) => !masked.has(cell) && (cells.get(cell) ?? 0) > 0);
     if (candidates.length === 0) return false;
@@ -74,19 +101,21 @@ export function suppress(cells: ReadonlyMap<string, number>, relations: readonly
     return true;
   };
   for (;;) {
-    let changed = false;
+    let changed = withCompanions();
     for (const { total, parts } of relations) {
       const members = [...parts, total];
       if (members.filter((cell) => masked.has(cell)).length === 1)
         changed = maskSmallestOf(members) || changed;
     }
     if (changed) continue;
-    const pinned = pinnedCells(cells, relations, masked);
-    if (pinned.length === 0) return masked;
-    const widened = relations.some(
-      ({ total, parts }) => [...parts, total].includes(pinned[0]) && maskSmallestOf([...parts, total]),
+    // A sum that is no cell of the report may be derivable: only the counts it would give away matter.
+    const pinned = pinnedCells(relations, masked).filter((cell) => !revealedWith.has(cell));
+    const widened = pinned.some((cell) =>
+      relations.some(
+        ({ total, parts }) => [...parts, total].includes(cell) && maskSmallestOf([...parts, total]),
+      ),
     );
-    // Every relation of the pinned cell is masked through: nothing left to mask (cannot happen with
+    // Every relation of a pinned cell is masked through: nothing left to mask (cannot happen with
     // non-negative counts, but a loop must end).
     if (!widened) return masked;
   }
@@ -97,11 +126,7 @@ export function suppress(cells: ReadonlyMap<string, number>, relations: readonly
  * the relations over the masked cells (the unknowns); a masked cell is determined exactly when a
  * reduced row has it as its only unknown.
  */
-export function pinnedCells(
-  cells: ReadonlyMap<string, number>,
-  relations: readonly Relation[],
-  masked: ReadonlySet<string>,
-): string[] {
+export function pinnedCells(relations: readonly Relation[], masked: ReadonlySet<string>): string[] {
   const unknowns = [...masked];
   const column = new Map(unknowns.map((cell, index) => [cell, index]));
   const rows = relations

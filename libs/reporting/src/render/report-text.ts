@@ -12,8 +12,8 @@ const TEXT = {
     en: 'Health and medico-social sectors — year {year}',
   },
   publicEdition: {
-    fr: 'Édition publique : les effectifs de 1 à 4 sont masqués (« <5 »).',
-    en: 'Public edition: counts of 1 to 4 are masked ("<5").',
+    fr: 'Édition publique : les effectifs de 1 à 4 sont masqués (« <5 »), ainsi que les effectifs qui permettraient de les retrouver par différence (« secret »).',
+    en: 'Public edition: counts of 1 to 4 are masked ("<5"), and so are the counts that would give them back by difference ("secret").',
   },
   internalEdition: { fr: 'Édition interne — ne pas diffuser.', en: 'Internal edition — do not distribute.' },
   asOf: { fr: 'Données enregistrées jusqu’au {asOf}', en: 'Data recorded up to {asOf}' },
