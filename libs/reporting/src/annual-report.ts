@@ -1,4 +1,5 @@
 import {
+  STRUCTURE_TYPES,
   TAXONOMY_VERSION,
   cellKey,
   structureFigures,
@@ -76,7 +77,23 @@ export type AnnualReport<C extends number | Masked = number> = ReportTables<C> &
     patientEndangerment: number | null;
     supportRequested: number | null;
   };
+  /** Absent from editions published before the report counted it. */
+  degradedMode: {
+    /** Of the declarations whose degraded mode has ended, by structure type and in total. */
+    duration: Record<StructureType | 'total', DegradedModeDuration>;
+  };
 };
+
+/**
+ * How long degraded modes lasted, at hour resolution (whole hours completed): null when no
+ * declaration counts, or, in a public edition, when the count behind the figure is masked.
+ */
+export interface DegradedModeDuration {
+  meanHours: number | null;
+  medianHours: number | null;
+  /** % (one decimal) of the periods of 7 days (168 h) or more. */
+  sevenDaysOrMoreShare: number | null;
+}
 
 export interface ReportMeta {
   asOf: string;
@@ -129,7 +146,8 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
     }
   }
 
-  // Key order as the API has always returned it: published editions are stored as JSON.
+  const { degradedMode, ...tablesBefore } = report;
+  // Key order as the API has always returned it, newer sections last: published editions are stored as JSON.
   return {
     year: snapshot.year,
     asOf: meta.asOf,
@@ -137,7 +155,7 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
     position: meta.position,
     taxonomyVersion: TAXONOMY_VERSION,
     public: false,
-    ...report,
+    ...(tablesBefore as typeof report),
     declarations: {
       ...report.declarations,
       evolution:
@@ -145,7 +163,47 @@ export function buildAnnualReport(snapshot: AnnualStatisticsSnapshot, meta: Repo
     },
     deadlines: report.deadlines,
     shares: publishedShares(cells) as AnnualReport['shares'],
+    degradedMode: { ...degradedMode, duration: degradedModeDurations(cells) },
   };
+}
+
+const HOURS_SECTION = 'degradedMode.hours.';
+const SEVEN_DAYS = 168;
+
+/** Mean, median and share of 7 days or more, per structure type and in total, from the hours histograms. */
+export function degradedModeDurations(
+  cells: Record<string, number>,
+): Record<StructureType | 'total', DegradedModeDuration> {
+  const histograms = new Map<string, Map<number, number>>([['total', new Map()]]);
+  for (const type of STRUCTURE_TYPES) histograms.set(type, new Map());
+  for (const [key, count] of Object.entries(cells)) {
+    if (!key.startsWith(HOURS_SECTION) || count <= 0) continue;
+    const [type, hours] = key.slice(HOURS_SECTION.length).split('/');
+    for (const histogram of [histograms.get(type), histograms.get('total')!]) {
+      histogram?.set(Number(hours), (histogram.get(Number(hours)) ?? 0) + count);
+    }
+  }
+  return Object.fromEntries(
+    [...histograms].map(([type, histogram]) => [type, durationOf(histogram)]),
+  ) as Record<StructureType | 'total', DegradedModeDuration>;
+}
+
+function durationOf(histogram: Map<number, number>): DegradedModeDuration {
+  const hours = [...histogram].sort(([a], [b]) => a - b);
+  const n = hours.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return { meanHours: null, medianHours: null, sevenDaysOrMoreShare: null };
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const [value, count] of hours) {
+      seen += count;
+      if (rank < seen) return value;
+    }
+    return hours[hours.length - 1][0];
+  };
+  const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  const total = hours.reduce((sum, [value, count]) => sum + value * count, 0);
+  const long = hours.filter(([value]) => value >= SEVEN_DAYS).reduce((sum, [, count]) => sum + count, 0);
+  return { meanHours: round1(total / n), medianHours: median, sevenDaysOrMoreShare: share(long, n) };
 }
 
 /** The `shares` section, from the catalog's `PUBLISHED_SHARES`. */

@@ -55,6 +55,20 @@ export function maskReport(report: AnnualReport): PublicReport {
       if (isMasked(cellKey(entry.id, 'met')) || isMasked(settled)) maskedTable.shareOnTime = null;
     }
     setTableAt(masked, entry.id, maskedTable);
+    const described =
+      entry.describedBy === undefined ? undefined : tableAt<object>(report, entry.describedBy);
+    if (entry.describedBy !== undefined && described !== undefined) {
+      // Fewer than 5 declarations (or a count withheld) behind a mean or a median: withheld with it.
+      const figures = Object.fromEntries(
+        Object.entries(described).map(([code, values]) => [
+          code,
+          isMasked(cellKey(entry.id, code))
+            ? Object.fromEntries(Object.keys(values).map((name) => [name, null]))
+            : values,
+        ]),
+      );
+      setTableAt(masked, entry.describedBy, figures);
+    }
   }
   const declarations = masked.declarations as Record<string, unknown>;
   if (isMasked('declarations/total') || isMasked('declarations/previousYearTotal')) {

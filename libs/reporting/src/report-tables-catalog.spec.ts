@@ -30,7 +30,7 @@ function distinctReport(): { report: AnnualReport; values: Map<string, number> }
 function countPaths(value: unknown, path: string[] = []): string[] {
   if (value === null || typeof value !== 'object') return typeof value === 'number' ? [path.join('.')] : [];
   return Object.entries(value).flatMap(([key, child]) =>
-    path.length === 0 && ['year', 'shares'].includes(key)
+    (path.length === 0 && ['year', 'shares'].includes(key)) || path.join('.') === 'degradedMode.duration'
       ? []
       : ['evolution', 'shareOnTime'].includes(key)
         ? []

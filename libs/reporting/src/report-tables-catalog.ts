@@ -49,6 +49,11 @@ export interface TableEntry {
    * instant (a due clock becomes overdue with no event): comparing them would restate the calendar.
    */
   readonly restated: boolean;
+  /**
+   * The figures derived per code (not counts: mean, median…), at this JSON path, shown beside each
+   * row and withheld with its count.
+   */
+  readonly describedBy?: 'degradedMode.duration';
   /** Tables rendered together as one (the deadlines: one row per regime and stage). */
   readonly group?: keyof typeof GROUP_TITLES;
   readonly title: Label;
@@ -276,6 +281,37 @@ export const REPORT_TABLES = [
     'RGPD — notification à la CNIL (72 h)',
     'GDPR — notification to the CNIL (72 h)',
   ),
+  {
+    id: 'degradedMode.ended',
+    codes: [...STRUCTURE_TYPES, 'total'],
+    labels: 'structureType',
+    counts: 'declarations',
+    shareBase: null,
+    sumsTo: null,
+    innerSums: { total: STRUCTURE_TYPES },
+    chart: null,
+    restated: true,
+    describedBy: 'degradedMode.duration',
+    title: {
+      fr: 'Durée du mode dégradé (signalements dont le mode dégradé a pris fin)',
+      en: 'Duration of degraded mode (declarations whose degraded mode has ended)',
+    },
+  },
+  {
+    id: 'degradedMode.ongoing',
+    codes: [...STRUCTURE_TYPES, 'total'],
+    labels: 'structureType',
+    counts: 'declarations',
+    shareBase: null,
+    sumsTo: null,
+    innerSums: { total: STRUCTURE_TYPES },
+    chart: null,
+    restated: true,
+    title: {
+      fr: 'Signalements encore en mode dégradé (sans date de fin)',
+      en: 'Declarations still in degraded mode (no end date)',
+    },
+  },
 ] as const satisfies readonly TableEntry[];
 
 export type ReportTableEntry = (typeof REPORT_TABLES)[number];

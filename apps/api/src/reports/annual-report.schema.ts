@@ -87,4 +87,16 @@ export const REPORT_SECTIONS = {
     patientEndangerment: SHARE,
     supportRequested: SHARE,
   }),
+  degradedMode: object({
+    ended: table([...STRUCTURE_TYPES, 'total']),
+    ongoing: table([...STRUCTURE_TYPES, 'total']),
+    duration: table(
+      [...STRUCTURE_TYPES, 'total'],
+      object({
+        meanHours: { type: 'number', nullable: true, description: 'Whole hours completed, mean' },
+        medianHours: { type: 'number', nullable: true },
+        sevenDaysOrMoreShare: SHARE,
+      }),
+    ),
+  }),
 } satisfies Record<string, SchemaObject>;

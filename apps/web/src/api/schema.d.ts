@@ -1033,6 +1033,78 @@ export interface components {
         total: number | ('<5' | 'secret');
         unqualified: number | ('<5' | 'secret');
       };
+      degradedMode?: {
+        duration: {
+          ES: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          ESMS: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          HIA: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          HORS: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          LBM: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          PDS: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          RT: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          total: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+        };
+        ended: {
+          ES: number | ('<5' | 'secret');
+          ESMS: number | ('<5' | 'secret');
+          HIA: number | ('<5' | 'secret');
+          HORS: number | ('<5' | 'secret');
+          LBM: number | ('<5' | 'secret');
+          PDS: number | ('<5' | 'secret');
+          RT: number | ('<5' | 'secret');
+          total: number | ('<5' | 'secret');
+        };
+        ongoing: {
+          ES: number | ('<5' | 'secret');
+          ESMS: number | ('<5' | 'secret');
+          HIA: number | ('<5' | 'secret');
+          HORS: number | ('<5' | 'secret');
+          LBM: number | ('<5' | 'secret');
+          PDS: number | ('<5' | 'secret');
+          RT: number | ('<5' | 'secret');
+          total: number | ('<5' | 'secret');
+        };
+      };
       /** Format: date-time */
       generatedAt: string;
       maliciousTypes: {

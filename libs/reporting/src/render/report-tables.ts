@@ -1,5 +1,5 @@
 import { CODE_LISTS, labelOf, type Lang } from '@vigie/domain';
-import type { Masked, StageOnTime } from '../annual-report';
+import type { DegradedModeDuration, Masked, StageOnTime } from '../annual-report';
 import { GROUP_TITLES, REPORT_TABLES, entryOf, tableAt, type TableEntry } from '../report-tables-catalog';
 import type { AnyReport } from '../public-mask';
 import { formatNumber, monthName, text, type TextKey } from './report-text';
@@ -61,15 +61,30 @@ function codeRows(
       ? text(`${entry.id}.${code}` as TextKey, lang)
       : entry.labels === 'month'
         ? monthName(code, lang)
-        : labelOf(entry.labels, code, lang);
+        : code === 'total'
+          ? text('allTypes', lang)
+          : labelOf(entry.labels, code, lang);
   const order = entry.labels === 'text' || entry.labels === 'month' ? entry.codes : CODE_LISTS[entry.labels];
   const codes = [...entry.codes].sort((a, b) => rank(order, a) - rank(order, b));
+  const described =
+    entry.describedBy === undefined ? undefined : tableAt<DegradedModeDuration>(report, entry.describedBy);
   return codes.map((code) => ({
     code,
     label: label(code),
     count: values[code],
     share: shareOf(values[code], base),
+    ...(described?.[code] === undefined ? {} : { detail: durationDetail(described[code], lang) }),
   }));
+}
+
+/** Mean, median and long periods, in hours and days as the ANS quotes them ("on average one day"). */
+function durationDetail(duration: DegradedModeDuration, lang: Lang): string {
+  if (duration.meanHours === null || duration.medianHours === null) return text('degradedMode.none', lang);
+  return text('degradedMode.detail', lang, {
+    mean: formatNumber(duration.meanHours, lang),
+    median: formatNumber(duration.medianHours, lang),
+    long: formatShare(duration.sevenDaysOrMoreShare, lang) || '—',
+  });
 }
 
 function stageRow(entry: TableEntry, values: Record<string, number | Masked>, lang: Lang): TableRow {

@@ -72,6 +72,17 @@ const TEXT = {
   'timeToDeclare.within24h': { fr: 'Sous 24 h', en: 'Within 24 h' },
   'timeToDeclare.within72h': { fr: 'Sous 72 h', en: 'Within 72 h' },
   'timeToDeclare.later': { fr: 'Au-delà de 72 h', en: 'Later than 72 h' },
+  'stage.total': { fr: 'échéances', en: 'deadlines' },
+  'stage.met': { fr: 'tenues à temps', en: 'met on time' },
+  'stage.metLate': { fr: 'tenues en retard', en: 'met late' },
+  'stage.overdue': { fr: 'non tenues (échues)', en: 'overdue' },
+  'stage.due': { fr: 'à venir', en: 'not yet due' },
+  allTypes: { fr: 'Tous types de structure', en: 'All types of structure' },
+  'degradedMode.detail': {
+    fr: 'durée moyenne {mean} h, médiane {median} h ; 7 jours ou plus : {long}',
+    en: 'mean {mean} h, median {median} h; 7 days or more: {long}',
+  },
+  'degradedMode.none': { fr: 'durée non publiée', en: 'duration not published' },
   'deadlines.detail': {
     fr: '{settled} échues dont {late} tenues en retard et {overdue} non tenues ; {due} à venir',
     en: '{settled} fallen due, {late} met late and {overdue} overdue; {due} not yet due',
