@@ -6301,7 +6301,7 @@ export interface operations {
         /** @description The report as it stood at this instant, replayed from the event log (default: now, from the read models) */
         asOf?: string;
         /** @description Output format (default json) */
-        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf';
+        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf' | 'opendata-csv' | 'opendata-json';
         /** @description Language of the labels (default fr) */
         lang?: 'fr' | 'en';
         /** @description Without asOf: wait (bounded) until the read models have applied this position; 503 with Retry-After if they do not in time */
@@ -6607,7 +6607,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description The frozen report rendered in this format (without it: the edition record, its report as JSON) */
-        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf';
+        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf' | 'opendata-csv' | 'opendata-json';
         /** @description Language of the labels (default fr), with format */
         lang?: 'fr' | 'en';
         /** @description The public edition: counts of 1 to 4 masked as "<5" (with format; default json) */
