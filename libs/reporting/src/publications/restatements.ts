@@ -74,9 +74,12 @@ export function restatements(comparison: EditionComparison): Restatement[] {
     generatedAt: published.generatedAt,
     position: published.position,
   });
-  const old = new Map(reportCells(published).map((cell) => [cellKey(cell.section, cell.key), cell.value]));
+  const publishedCells = reportCells(published);
+  const old = new Map(publishedCells.map((cell) => [cellKey(cell.section, cell.key), cell.value]));
+  // A table the edition predates was not published: nothing of it is restated.
+  const tables = new Set(publishedCells.map((cell) => cell.section));
   const changed = reportCells(current).filter(
-    (cell) => (old.get(cellKey(cell.section, cell.key)) ?? 0) !== cell.value,
+    (cell) => tables.has(cell.section) && (old.get(cellKey(cell.section, cell.key)) ?? 0) !== cell.value,
   );
   if (changed.length === 0) return [];
 
