@@ -178,16 +178,17 @@ describe('the public report', () => {
       submitted({ declarationId: `${region}-${i}`, structure: structure(`75000000${i}`, 'ES', region) }),
     ]);
 
-  it('masks counts of 1 to 4 as "<5", keeps 0 and counts of 5 or more', () => {
+  it('masks counts of 1 to 4 as "<5", keeps 0, and withholds as "secret" the count that would give one back', () => {
     const report = maskReport(reportOf(2020, ...declarations(5, '11'), ...declarations(3, '84')));
     expect(report.public).toBe(true);
-    expect(report.byRegion['11']).toBe(5);
     expect(report.byRegion['84']).toBe('<5');
     expect(report.byRegion['93']).toBe(0);
+    // 8 − 5 would give the 3 of region 84 back: the smallest other count of the table goes too.
+    expect(report.byRegion['11']).toBe('secret');
     expect(report.origin).toEqual({ MALICIOUS: 8, NON_MALICIOUS: 0, UNKNOWN: 0 });
   });
 
-  it('withholds a share whose count is masked', () => {
+  it('withholds a share whose count is masked, and the count whose share or difference gives it back', () => {
     const report = maskReport(
       reportOf(2020, ...declarations(6, '11'), [
         submitted({ declarationId: 'x', structure: structure('750000010', 'HORS') }),
@@ -195,6 +196,30 @@ describe('the public report', () => {
     );
     expect(report.byStructureType.HORS).toBe('<5');
     expect(report.shares.byStructureType.HORS).toBeNull();
-    expect(report.shares.byStructureType.ES).toBe(85.7);
+    // 85.7 % of 7, or 7 − 6, is the 1 HORS declaration.
+    expect(report.byStructureType.ES).toBe('secret');
+    expect(report.shares.byStructureType.ES).toBeNull();
+    expect(report.declarations.total).toBe(7);
+  });
+
+  it('issue 15’s example: no masked cell of a table with a published total is recovered by subtraction', () => {
+    // 11 declarations: 10 degraded, 1 interrupted; 7 potential and 2 actual endangerments.
+    const events = Array.from({ length: 11 }, (_, i) => [
+      submitted({
+        declarationId: `d-${i}`,
+        structure: structure(`7500000${String(i).padStart(2, '0')}`),
+        operationalImpact: i === 0 ? 'INTERRUPTION' : 'DEGRADED',
+        patientEndangerment: i < 7 ? 'POTENTIAL' : i < 9 ? 'ACTUAL' : 'NONE',
+      }),
+    ]);
+    const report = maskReport(reportOf(2020, ...events));
+    expect(report.operationalImpact.declarations).toEqual({
+      NONE: 0,
+      DEGRADED: 'secret',
+      INTERRUPTION: '<5',
+    });
+    expect(report.patientEndangerment).toEqual({ POTENTIAL: 'secret', ACTUAL: '<5' });
+    // 81.8 % of 11 gives the 9 endangered: with 7 potential published, 9 − 7 would be the 2 actual ones.
+    expect(report.shares.patientEndangerment).toBe(81.8);
   });
 });

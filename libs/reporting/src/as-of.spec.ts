@@ -35,6 +35,10 @@ const qualificationArb = fc.record({
   inScope: fc.boolean(),
 });
 
+/** An instant `hours` (and a few minutes) after 2020-03-01: degraded-mode periods of any length in hours. */
+const instantAt = (hours: number): string =>
+  new Date(Date.parse('2020-03-01T00:00:00.000Z') + hours * 3_600_000 + (hours % 7) * 60_000).toISOString();
+
 /** What may follow a submission; `from` values are not read by the facts, so they are placeholders. */
 const laterEventArb = (id: string): fc.Arbitrary<DeclarationEvent> =>
   fc.oneof(
@@ -45,6 +49,13 @@ const laterEventArb = (id: string): fc.Arbitrary<DeclarationEvent> =>
     fc.constantFrom(...OPERATIONAL_IMPACTS).map((to) => amendment('OperationalImpactAmended', id, to)),
     fc.constantFrom(...PATIENT_ENDANGERMENTS).map((to) => amendment('PatientEndangermentAmended', id, to)),
     fc.subarray([...DATA_IMPACTS]).map((to) => amendment('DataImpactsAmended', id, to)),
+    // Degraded mode: the start and an end from 0 to 10 days later, or no end (ongoing).
+    fc
+      .option(fc.integer({ min: 0, max: 240 }), { nil: null })
+      .map((hours) => amendment('DegradedModeStartAmended', id, hours === null ? null : instantAt(hours))),
+    fc
+      .option(fc.integer({ min: 0, max: 480 }), { nil: null })
+      .map((hours) => amendment('DegradedModeEndAmended', id, hours === null ? null : instantAt(hours))),
     qualificationArb.map((q): DeclarationEvent => ({
       type: 'DeclarationQualified',
       data: {

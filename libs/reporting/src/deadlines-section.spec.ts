@@ -129,7 +129,7 @@ describe('the deadlines section of the yearly report', () => {
       expect(deadlines.NIS2[stage]).toMatchObject({ total: 0 });
   });
 
-  it('the public edition masks counts of 1 to 4 and withholds the share they would give back', () => {
+  it('the public edition masks counts of 1 to 4, the count that would give one back, and the share', () => {
     const report = {
       ...reportOf(2020),
       deadlines: deadlinesSection([
@@ -138,13 +138,14 @@ describe('the deadlines section of the yearly report', () => {
       ]),
     };
     const masked = maskReport(report).deadlines;
+    // 32 − 30 − 0 − 0 would give the 2 met late back: met is withheld too, and the share with it.
     expect(masked.CSP.DECLARATION).toEqual({
       total: 32,
-      met: 30,
+      met: 'secret',
       metLate: '<5',
       overdue: 0,
       due: 0,
-      shareOnTime: 93.8,
+      shareOnTime: null,
     });
     expect(masked.GDPR.CNIL_NOTIFICATION.met).toBe('<5');
     expect(masked.GDPR.CNIL_NOTIFICATION.shareOnTime).toBeNull();

@@ -1,98 +1,95 @@
-import type { AnnualReport, DeadlinesSection, Masked, StageOnTime } from './annual-report';
+import { cellKey } from '@vigie/domain';
+import type { AnnualReport, Masked } from './annual-report';
+import {
+  PUBLISHED_SHARES,
+  REPORT_TABLES,
+  entryOf,
+  setTableAt,
+  tableAt,
+  type TableEntry,
+} from './report-tables-catalog';
+import { cellsAndRelations, isSmall, sharedSum, suppress } from './suppression';
 
 export type PublicReport = AnnualReport<number | Masked>;
 export type AnyReport = AnnualReport | PublicReport;
 
-/** Statistical secrecy: a count of 1 to 4 could point at one facility; 0 points at nobody. */
-export const maskCount = (count: number): number | Masked => (count >= 1 && count <= 4 ? '<5' : count);
+/** Primary suppression alone, for one count: 1 to 4 → "<5". */
+export const maskCount = (count: number): number | Masked => (isSmall(count) ? '<5' : count);
 
-const maskTable = <K extends string>(table: Record<K, number>): Record<K, number | Masked> =>
-  Object.fromEntries(Object.entries<number>(table).map(([key, value]) => [key, maskCount(value)])) as Record<
-    K,
-    number | Masked
-  >;
+/** Which cells of a report the public edition withholds, and why. */
+export interface Suppression {
+  primary: Set<string>;
+  secondary: Set<string>;
+}
 
-/** A share is withheld wherever its count is: otherwise `share × total` would give the count back. */
-const maskShares = <K extends string>(
-  shares: Record<K, number | null>,
-  counts: Record<K, number>,
-): Record<K, number | null> =>
-  Object.fromEntries(
-    Object.entries<number | null>(shares).map(([key, value]) => [
-      key,
-      isMasked(counts[key as K]) ? null : value,
-    ]),
-  ) as Record<K, number | null>;
-
-const isMasked = (count: number): boolean => maskCount(count) === '<5';
+export function suppressionOf(report: AnnualReport): Suppression {
+  const published = cellsAndRelations(report);
+  const masked = suppress(published);
+  const cells = published.cells;
+  const primary = new Set([...masked].filter((cell) => isSmall(cells.get(cell) ?? 0)));
+  return { primary, secondary: new Set([...masked].filter((cell) => !primary.has(cell))) };
+}
 
 /**
- * The report as published (`public=true`). Masking is primary only: a masked cell can sometimes be
- * recomputed from a total and its visible neighbours; docs/report.md says so.
+ * The report as published (`public=true`): every table of the catalog masked, primary and
+ * complementary suppression (suppression.ts), shown "<5" and "secret". A share is
+ * withheld wherever its count or its base is; `evolution` wherever the total or the previous
+ * year's is; a deadline's share on time wherever its met or settled clocks are.
  */
 export function maskReport(report: AnnualReport): PublicReport {
-  const { declarations, shares } = report;
-  const endangered = report.patientEndangerment.POTENTIAL + report.patientEndangerment.ACTUAL;
-  return {
-    ...report,
-    public: true,
-    declarations: {
-      ...maskTable({
-        total: declarations.total,
-        inScope: declarations.inScope,
-        outOfScope: declarations.outOfScope,
-        unqualified: declarations.unqualified,
-        previousYearTotal: declarations.previousYearTotal,
-      }),
-      evolution:
-        isMasked(declarations.total) || isMasked(declarations.previousYearTotal)
-          ? null
-          : declarations.evolution,
-    },
-    structures: maskTable(report.structures),
-    byStructureType: maskTable(report.byStructureType),
-    byRegion: maskTable(report.byRegion),
-    byMonth: maskTable(report.byMonth),
-    origin: maskTable(report.origin),
-    maliciousTypes: maskTable(report.maliciousTypes),
-    nonMaliciousTypes: maskTable(report.nonMaliciousTypes),
-    operationalImpact: {
-      declarations: maskTable(report.operationalImpact.declarations),
-      structures: maskTable(report.operationalImpact.structures),
-    },
-    patientEndangerment: maskTable(report.patientEndangerment),
-    dataImpacts: maskTable(report.dataImpacts),
-    support: {
-      requested: maskCount(report.support.requested),
-      interventions: maskTable(report.support.interventions),
-    },
-    timeToDeclare: maskTable(report.timeToDeclare),
-    deadlines: maskDeadlines(report.deadlines),
-    shares: {
-      origin: maskShares(shares.origin, report.origin),
-      byStructureType: maskShares(shares.byStructureType, report.byStructureType),
-      structuresByImpact: maskShares(shares.structuresByImpact, report.operationalImpact.structures),
-      patientEndangerment: isMasked(endangered) ? null : shares.patientEndangerment,
-      supportRequested: isMasked(report.support.requested) ? null : shares.supportRequested,
-    },
-  };
-}
-
-/** A share on time is withheld when the clocks met on time, or those fallen due, are masked. */
-function maskStage({ shareOnTime, ...counts }: StageOnTime): StageOnTime<number | Masked> {
-  const settled = counts.met + counts.metLate + counts.overdue;
-  return {
-    ...maskTable(counts),
-    shareOnTime: isMasked(counts.met) || isMasked(settled) ? null : shareOnTime,
-  };
-}
-
-function maskDeadlines(deadlines: DeadlinesSection | undefined): DeadlinesSection<number | Masked> {
-  const regime = <T extends Record<string, StageOnTime>>(stages: T) =>
-    Object.fromEntries(Object.entries(stages).map(([stage, row]) => [stage, maskStage(row)])) as {
-      [K in keyof T]: StageOnTime<number | Masked>;
-    };
-  // An edition published before the section existed has none to mask.
-  if (deadlines === undefined) return deadlines as unknown as DeadlinesSection<number | Masked>;
-  return { CSP: regime(deadlines.CSP), NIS2: regime(deadlines.NIS2), GDPR: regime(deadlines.GDPR) };
+  const { primary, secondary } = suppressionOf(report);
+  const isMasked = (cell: string): boolean => primary.has(cell) || secondary.has(cell);
+  const masked = structuredClone(report) as unknown as Record<string, unknown>;
+  for (const entry of REPORT_TABLES as readonly TableEntry[]) {
+    const table = tableAt<unknown>(report, entry.id);
+    // An edition published before the table existed has none to mask.
+    if (table === undefined) continue;
+    const maskedTable: Record<string, unknown> = { ...table };
+    for (const code of entry.codes) {
+      const cell = cellKey(entry.id, code);
+      if (primary.has(cell)) maskedTable[code] = '<5' satisfies Masked;
+      else if (secondary.has(cell)) maskedTable[code] = 'secret' satisfies Masked;
+    }
+    if (entry.group === 'deadlines') {
+      const settled = cellKey(entry.id, 'settled');
+      if (isMasked(cellKey(entry.id, 'met')) || isMasked(settled)) maskedTable.shareOnTime = null;
+    }
+    setTableAt(masked, entry.id, maskedTable);
+    const described =
+      entry.describedBy === undefined ? undefined : tableAt<object>(report, entry.describedBy);
+    if (entry.describedBy !== undefined && described !== undefined) {
+      // Fewer than 5 declarations (or a count withheld) behind a mean or a median: withheld with it.
+      const figures = Object.fromEntries(
+        Object.entries(described).map(([code, values]) => [
+          code,
+          isMasked(cellKey(entry.id, code))
+            ? Object.fromEntries(Object.keys(values).map((name) => [name, null]))
+            : values,
+        ]),
+      );
+      setTableAt(masked, entry.describedBy, figures);
+    }
+  }
+  const declarations = masked.declarations as Record<string, unknown>;
+  if (isMasked('declarations/total') || isMasked('declarations/previousYearTotal')) {
+    declarations.evolution = null;
+  }
+  const shares = masked.shares as Record<string, unknown>;
+  for (const published of PUBLISHED_SHARES) {
+    if (shares?.[published.key] === undefined) continue;
+    const baseMasked = isMasked(published.base);
+    if ('table' in published) {
+      const entry = entryOf(published.table)!;
+      const row = { ...(shares[published.key] as Record<string, number | null>) };
+      for (const code of entry.codes) {
+        if (baseMasked || isMasked(cellKey(entry.id, code))) row[code] = null;
+      }
+      shares[published.key] = row;
+    } else {
+      const revealed = published.sum.length === 1 ? published.sum[0] : sharedSum(published.key);
+      if (baseMasked || isMasked(revealed)) shares[published.key] = null;
+    }
+  }
+  masked.public = true;
+  return masked as unknown as PublicReport;
 }

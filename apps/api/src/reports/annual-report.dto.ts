@@ -1,4 +1,4 @@
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { REPORT_SECTIONS } from './annual-report.schema';
 import { INSTANT } from '../api-fields';
 
@@ -76,4 +76,8 @@ export class AnnualReportDto {
 
   @ApiProperty(section('shares'))
   shares!: Section;
+
+  // Absent from editions published before the report counted it.
+  @ApiPropertyOptional(section('degradedMode'))
+  degradedMode?: Section;
 }

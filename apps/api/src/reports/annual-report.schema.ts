@@ -11,11 +11,14 @@ import {
 } from '@vigie/domain';
 import { DEADLINE_STAGES, ENDANGERMENTS, MONTHS, TIME_TO_DECLARE_BUCKETS } from '@vigie/reporting';
 
-/** A count: `"<5"` instead of 1 to 4 in a public report (zero stays 0). */
+/**
+ * A count: in a public report `"<5"` instead of 1 to 4 (zero stays 0) and `"secret"` instead of a
+ * count withheld so that no `"<5"` can be recomputed (docs/report.md "Public edition").
+ */
 export const COUNT: SchemaObject = {
   oneOf: [
     { type: 'integer', minimum: 0 },
-    { type: 'string', enum: ['<5'] },
+    { type: 'string', enum: ['<5', 'secret'] },
   ],
 };
 
@@ -83,5 +86,17 @@ export const REPORT_SECTIONS = {
     structuresByImpact: table(OPERATIONAL_IMPACTS, SHARE),
     patientEndangerment: SHARE,
     supportRequested: SHARE,
+  }),
+  degradedMode: object({
+    ended: table([...STRUCTURE_TYPES, 'total']),
+    ongoing: table([...STRUCTURE_TYPES, 'total']),
+    duration: table(
+      [...STRUCTURE_TYPES, 'total'],
+      object({
+        meanHours: { type: 'number', nullable: true, description: 'Whole hours completed, mean' },
+        medianHours: { type: 'number', nullable: true },
+        sevenDaysOrMoreShare: SHARE,
+      }),
+    ),
   }),
 } satisfies Record<string, SchemaObject>;

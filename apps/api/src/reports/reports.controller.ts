@@ -40,7 +40,7 @@ import {
 import { RestatementsDto } from './restatements.dto';
 
 /** Formats a browser or a script saves rather than shows. */
-const DOWNLOADED = new Set(['csv', 'pdf']);
+const DOWNLOADED = new Set(['csv', 'pdf', 'opendata-csv', 'opendata-json']);
 
 /** An edition as the API shows it: `id`, and the report only when one edition is asked for. */
 function publicationView({ publicationId, ...edition }: Publication | PublicationSummary) {

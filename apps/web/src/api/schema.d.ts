@@ -986,159 +986,231 @@ export interface components {
        */
       asOf: string;
       byMonth: {
-        '01': number | '<5';
-        '02': number | '<5';
-        '03': number | '<5';
-        '04': number | '<5';
-        '05': number | '<5';
-        '06': number | '<5';
-        '07': number | '<5';
-        '08': number | '<5';
-        '09': number | '<5';
-        10: number | '<5';
-        11: number | '<5';
-        12: number | '<5';
+        '01': number | ('<5' | 'secret');
+        '02': number | ('<5' | 'secret');
+        '03': number | ('<5' | 'secret');
+        '04': number | ('<5' | 'secret');
+        '05': number | ('<5' | 'secret');
+        '06': number | ('<5' | 'secret');
+        '07': number | ('<5' | 'secret');
+        '08': number | ('<5' | 'secret');
+        '09': number | ('<5' | 'secret');
+        10: number | ('<5' | 'secret');
+        11: number | ('<5' | 'secret');
+        12: number | ('<5' | 'secret');
       };
       byRegion: {
-        '01': number | '<5';
-        '02': number | '<5';
-        '03': number | '<5';
-        '04': number | '<5';
-        '06': number | '<5';
-        11: number | '<5';
-        24: number | '<5';
-        27: number | '<5';
-        28: number | '<5';
-        32: number | '<5';
-        44: number | '<5';
-        52: number | '<5';
-        53: number | '<5';
-        75: number | '<5';
-        76: number | '<5';
-        84: number | '<5';
-        93: number | '<5';
-        94: number | '<5';
+        '01': number | ('<5' | 'secret');
+        '02': number | ('<5' | 'secret');
+        '03': number | ('<5' | 'secret');
+        '04': number | ('<5' | 'secret');
+        '06': number | ('<5' | 'secret');
+        11: number | ('<5' | 'secret');
+        24: number | ('<5' | 'secret');
+        27: number | ('<5' | 'secret');
+        28: number | ('<5' | 'secret');
+        32: number | ('<5' | 'secret');
+        44: number | ('<5' | 'secret');
+        52: number | ('<5' | 'secret');
+        53: number | ('<5' | 'secret');
+        75: number | ('<5' | 'secret');
+        76: number | ('<5' | 'secret');
+        84: number | ('<5' | 'secret');
+        93: number | ('<5' | 'secret');
+        94: number | ('<5' | 'secret');
       };
       byStructureType: {
-        ES: number | '<5';
-        ESMS: number | '<5';
-        HIA: number | '<5';
-        HORS: number | '<5';
-        LBM: number | '<5';
-        PDS: number | '<5';
-        RT: number | '<5';
+        ES: number | ('<5' | 'secret');
+        ESMS: number | ('<5' | 'secret');
+        HIA: number | ('<5' | 'secret');
+        HORS: number | ('<5' | 'secret');
+        LBM: number | ('<5' | 'secret');
+        PDS: number | ('<5' | 'secret');
+        RT: number | ('<5' | 'secret');
       };
       dataImpacts: {
-        AVAILABILITY: number | '<5';
-        CONFIDENTIALITY: number | '<5';
-        INTEGRITY: number | '<5';
+        AVAILABILITY: number | ('<5' | 'secret');
+        CONFIDENTIALITY: number | ('<5' | 'secret');
+        INTEGRITY: number | ('<5' | 'secret');
       };
       deadlines: {
         CSP: {
           DECLARATION: {
-            due: number | '<5';
-            met: number | '<5';
-            metLate: number | '<5';
-            overdue: number | '<5';
+            due: number | ('<5' | 'secret');
+            met: number | ('<5' | 'secret');
+            metLate: number | ('<5' | 'secret');
+            overdue: number | ('<5' | 'secret');
             shareOnTime: number | null;
-            total: number | '<5';
+            total: number | ('<5' | 'secret');
           };
         };
         GDPR: {
           CNIL_NOTIFICATION: {
-            due: number | '<5';
-            met: number | '<5';
-            metLate: number | '<5';
-            overdue: number | '<5';
+            due: number | ('<5' | 'secret');
+            met: number | ('<5' | 'secret');
+            metLate: number | ('<5' | 'secret');
+            overdue: number | ('<5' | 'secret');
             shareOnTime: number | null;
-            total: number | '<5';
+            total: number | ('<5' | 'secret');
           };
         };
         NIS2: {
           EARLY_WARNING: {
-            due: number | '<5';
-            met: number | '<5';
-            metLate: number | '<5';
-            overdue: number | '<5';
+            due: number | ('<5' | 'secret');
+            met: number | ('<5' | 'secret');
+            metLate: number | ('<5' | 'secret');
+            overdue: number | ('<5' | 'secret');
             shareOnTime: number | null;
-            total: number | '<5';
+            total: number | ('<5' | 'secret');
           };
           FINAL: {
-            due: number | '<5';
-            met: number | '<5';
-            metLate: number | '<5';
-            overdue: number | '<5';
+            due: number | ('<5' | 'secret');
+            met: number | ('<5' | 'secret');
+            metLate: number | ('<5' | 'secret');
+            overdue: number | ('<5' | 'secret');
             shareOnTime: number | null;
-            total: number | '<5';
+            total: number | ('<5' | 'secret');
           };
           INTERMEDIATE: {
-            due: number | '<5';
-            met: number | '<5';
-            metLate: number | '<5';
-            overdue: number | '<5';
+            due: number | ('<5' | 'secret');
+            met: number | ('<5' | 'secret');
+            metLate: number | ('<5' | 'secret');
+            overdue: number | ('<5' | 'secret');
             shareOnTime: number | null;
-            total: number | '<5';
+            total: number | ('<5' | 'secret');
           };
           NOTIFICATION: {
-            due: number | '<5';
-            met: number | '<5';
-            metLate: number | '<5';
-            overdue: number | '<5';
+            due: number | ('<5' | 'secret');
+            met: number | ('<5' | 'secret');
+            metLate: number | ('<5' | 'secret');
+            overdue: number | ('<5' | 'secret');
             shareOnTime: number | null;
-            total: number | '<5';
+            total: number | ('<5' | 'secret');
           };
         };
       };
       declarations: {
         evolution: number | null;
-        inScope: number | '<5';
-        outOfScope: number | '<5';
-        previousYearTotal: number | '<5';
-        total: number | '<5';
-        unqualified: number | '<5';
+        inScope: number | ('<5' | 'secret');
+        outOfScope: number | ('<5' | 'secret');
+        previousYearTotal: number | ('<5' | 'secret');
+        total: number | ('<5' | 'secret');
+        unqualified: number | ('<5' | 'secret');
+      };
+      degradedMode?: {
+        duration: {
+          ES: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          ESMS: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          HIA: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          HORS: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          LBM: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          PDS: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          RT: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+          total: {
+            /** @description Whole hours completed, mean */
+            meanHours: number | null;
+            medianHours: number | null;
+            sevenDaysOrMoreShare: number | null;
+          };
+        };
+        ended: {
+          ES: number | ('<5' | 'secret');
+          ESMS: number | ('<5' | 'secret');
+          HIA: number | ('<5' | 'secret');
+          HORS: number | ('<5' | 'secret');
+          LBM: number | ('<5' | 'secret');
+          PDS: number | ('<5' | 'secret');
+          RT: number | ('<5' | 'secret');
+          total: number | ('<5' | 'secret');
+        };
+        ongoing: {
+          ES: number | ('<5' | 'secret');
+          ESMS: number | ('<5' | 'secret');
+          HIA: number | ('<5' | 'secret');
+          HORS: number | ('<5' | 'secret');
+          LBM: number | ('<5' | 'secret');
+          PDS: number | ('<5' | 'secret');
+          RT: number | ('<5' | 'secret');
+          total: number | ('<5' | 'secret');
+        };
       };
       /** Format: date-time */
       generatedAt: string;
       maliciousTypes: {
-        ACCOUNT_COMPROMISE: number | '<5';
-        DATA_LEAK: number | '<5';
-        DDOS: number | '<5';
-        DEFACEMENT: number | '<5';
-        EQUIPMENT_THEFT: number | '<5';
-        IS_COMPROMISE: number | '<5';
-        MALICIOUS_EMAIL: number | '<5';
-        OTHER_MALICIOUS: number | '<5';
-        RANSOMWARE: number | '<5';
-        UNSPECIFIED: number | '<5';
+        ACCOUNT_COMPROMISE: number | ('<5' | 'secret');
+        DATA_LEAK: number | ('<5' | 'secret');
+        DDOS: number | ('<5' | 'secret');
+        DEFACEMENT: number | ('<5' | 'secret');
+        EQUIPMENT_THEFT: number | ('<5' | 'secret');
+        IS_COMPROMISE: number | ('<5' | 'secret');
+        MALICIOUS_EMAIL: number | ('<5' | 'secret');
+        OTHER_MALICIOUS: number | ('<5' | 'secret');
+        RANSOMWARE: number | ('<5' | 'secret');
+        UNSPECIFIED: number | ('<5' | 'secret');
       };
       nonMaliciousTypes: {
-        APP_MALFUNCTION: number | '<5';
-        INFRA_FAILURE: number | '<5';
-        OTHER: number | '<5';
-        SUPPLIER_INCIDENT: number | '<5';
-        TELECOM_LOSS: number | '<5';
-        UNSPECIFIED: number | '<5';
+        APP_MALFUNCTION: number | ('<5' | 'secret');
+        INFRA_FAILURE: number | ('<5' | 'secret');
+        OTHER: number | ('<5' | 'secret');
+        SUPPLIER_INCIDENT: number | ('<5' | 'secret');
+        TELECOM_LOSS: number | ('<5' | 'secret');
+        UNSPECIFIED: number | ('<5' | 'secret');
       };
       operationalImpact: {
         declarations: {
-          DEGRADED: number | '<5';
-          INTERRUPTION: number | '<5';
-          NONE: number | '<5';
+          DEGRADED: number | ('<5' | 'secret');
+          INTERRUPTION: number | ('<5' | 'secret');
+          NONE: number | ('<5' | 'secret');
         };
         structures: {
-          DEGRADED: number | '<5';
-          INTERRUPTION: number | '<5';
-          NONE: number | '<5';
+          DEGRADED: number | ('<5' | 'secret');
+          INTERRUPTION: number | ('<5' | 'secret');
+          NONE: number | ('<5' | 'secret');
         };
       };
       origin: {
-        MALICIOUS: number | '<5';
-        NON_MALICIOUS: number | '<5';
-        UNKNOWN: number | '<5';
+        MALICIOUS: number | ('<5' | 'secret');
+        NON_MALICIOUS: number | ('<5' | 'secret');
+        UNKNOWN: number | ('<5' | 'secret');
       };
       patientEndangerment: {
-        ACTUAL: number | '<5';
-        POTENTIAL: number | '<5';
+        ACTUAL: number | ('<5' | 'secret');
+        POTENTIAL: number | ('<5' | 'secret');
       };
       /** @description The last global position the report counts, as a decimal string */
       position: string;
@@ -1168,24 +1240,24 @@ export interface components {
         supportRequested: number | null;
       };
       structures: {
-        declaring: number | '<5';
-        withAtLeast2: number | '<5';
-        withAtLeast4: number | '<5';
+        declaring: number | ('<5' | 'secret');
+        withAtLeast2: number | ('<5' | 'secret');
+        withAtLeast4: number | ('<5' | 'secret');
       };
       support: {
         interventions: {
-          ANSSI_FSSI: number | '<5';
-          REMOTE_ADVICE: number | '<5';
-          TECH_INTERVENTION: number | '<5';
+          ANSSI_FSSI: number | ('<5' | 'secret');
+          REMOTE_ADVICE: number | ('<5' | 'secret');
+          TECH_INTERVENTION: number | ('<5' | 'secret');
         };
-        requested: number | '<5';
+        requested: number | ('<5' | 'secret');
       };
       taxonomyVersion: string;
       timeToDeclare: {
-        later: number | '<5';
-        sameDay: number | '<5';
-        within24h: number | '<5';
-        within72h: number | '<5';
+        later: number | ('<5' | 'secret');
+        sameDay: number | ('<5' | 'secret');
+        within24h: number | ('<5' | 'secret');
+        within72h: number | ('<5' | 'secret');
       };
       year: number;
     };
@@ -6726,7 +6798,7 @@ export interface operations {
         /** @description The report as it stood at this instant, replayed from the event log (default: now, from the read models) */
         asOf?: string;
         /** @description Output format (default json) */
-        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf';
+        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf' | 'opendata-csv' | 'opendata-json';
         /** @description Language of the labels (default fr) */
         lang?: 'fr' | 'en';
         /** @description Without asOf: wait (bounded) until the read models have applied this position; 503 with Retry-After if they do not in time */
@@ -7032,7 +7104,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description The frozen report rendered in this format (without it: the edition record, its report as JSON) */
-        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf';
+        format?: 'json' | 'csv' | 'md' | 'html' | 'pdf' | 'opendata-csv' | 'opendata-json';
         /** @description Language of the labels (default fr), with format */
         lang?: 'fr' | 'en';
         /** @description The public edition: counts of 1 to 4 masked as "<5" (with format; default json) */

@@ -39,11 +39,41 @@ export function cellsOf(facts: DeclarationFacts): StatCell[] {
   }
   for (const impact of new Set(facts.dataImpacts)) cells.push(cell('dataImpacts', impact));
   if (facts.supportRequested) cells.push(cell('support', 'requested'));
+  cells.push(...degradedModeCells(facts));
   for (const kind of INTERVENTION_KINDS) {
     const count = facts.interventions[kind] ?? 0;
     if (count > 0) cells.push(cell('support.interventions', kind, count));
   }
   return cells;
+}
+
+/** The hours a degraded-mode period lasted, in whole hours completed; null while it goes on or without one. */
+export function degradedModeHours(facts: DeclarationFacts): number | null {
+  const start = Date.parse(facts.degradedModeStartedAt ?? '');
+  const end = Date.parse(facts.degradedModeEndedAt ?? '');
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return null;
+  return Math.floor((end - start) / 3_600_000);
+}
+
+/**
+ * A declaration in degraded mode counts, by its structure type and in `total`: in `ended`, and in
+ * the histogram of durations `degradedMode.hours.<type>/<hours>` (from which mean, median and the
+ * share of 7 days or more are exact at hour resolution, live and as of any instant alike); or in
+ * `ongoing` while no end is given.
+ */
+function degradedModeCells(facts: DeclarationFacts): StatCell[] {
+  if (Number.isNaN(Date.parse(facts.degradedModeStartedAt ?? ''))) return [];
+  if (facts.degradedModeEndedAt == null) {
+    return [cell('degradedMode.ongoing', facts.structureType), cell('degradedMode.ongoing', 'total')];
+  }
+  const hours = degradedModeHours(facts);
+  // An end the form would have refused (before the start, not an instant) counts nowhere.
+  if (hours === null) return [];
+  return [
+    cell('degradedMode.ended', facts.structureType),
+    cell('degradedMode.ended', 'total'),
+    cell(`degradedMode.hours.${facts.structureType}`, String(hours)),
+  ];
 }
 
 /**

@@ -43,6 +43,12 @@ export interface DeclarationFacts {
   supportRequested: boolean;
   interventions: Record<InterventionKind, number>;
   timeToDeclare: TimeToDeclare;
+  /**
+   * The degraded-mode period the declarant gave (form fields), null when none. Optional: facts
+   * folded before the report counted it have neither; they count as no degraded mode until replayed.
+   */
+  degradedModeStartedAt?: Instant | null;
+  degradedModeEndedAt?: Instant | null;
 }
 
 /**

@@ -42,10 +42,12 @@ export function evolveFacts(
       return { ...facts, supportRequested: true };
     case 'SupportInterventionLogged':
       return withIntervention(facts, event.data.kind);
+    case 'DegradedModeStartAmended':
+      return { ...facts, degradedModeStartedAt: event.data.to };
+    case 'DegradedModeEndAmended':
+      return { ...facts, degradedModeEndedAt: event.data.to };
     case 'DescriptionAmended':
     case 'MeasuresTakenAmended':
-    case 'DegradedModeStartAmended':
-    case 'DegradedModeEndAmended':
     case 'ComplementRequested':
     case 'ComplementProvided':
     case 'ResolutionReported':

@@ -1,5 +1,5 @@
 import type { DeclarationEvent } from '@vigie/domain';
-import { buildAnnualReport } from '../annual-report';
+import { buildAnnualReport, type AnnualReport } from '../annual-report';
 import { asOfFold, type LogBound, type LoggedEvent } from '../as-of';
 import { META, amended, qualification, qualified, requalified, submitted } from '../report.fixtures';
 import { editionFold } from './compare-edition';
@@ -89,6 +89,34 @@ describe('restatements of a published edition', () => {
       cell('operationalImpact.structures', 'NONE', 0, 1, ['d-2']),
       cell('timeToDeclare', 'sameDay', 1, 2, ['d-2']),
     ]);
+  });
+
+  it('a degraded mode that ends moves its declaration from ongoing to ended, with its declaration', () => {
+    const log = logOf(
+      submitted({ declarationId: 'd-1' }),
+      amended('DegradedModeStartAmended', 'd-1', null, '2020-03-01T08:00:00.000Z'),
+      amended('DegradedModeEndAmended', 'd-1', null, '2020-03-02T08:00:00.000Z'),
+    );
+    expect(restatementsOf(log, { position: 2n })).toEqual([
+      cell('degradedMode.ended', 'ES', 0, 1, ['d-1']),
+      cell('degradedMode.ended', 'total', 0, 1, ['d-1']),
+      cell('degradedMode.ongoing', 'ES', 1, 0, ['d-1']),
+      cell('degradedMode.ongoing', 'total', 1, 0, ['d-1']),
+    ]);
+  });
+
+  it('an edition published before a table existed restates nothing of that table', () => {
+    const log = logOf(
+      submitted({ declarationId: 'd-1' }),
+      amended('DegradedModeStartAmended', 'd-1', null, '2020-03-01T08:00:00.000Z'),
+    );
+    const published = asOfFold(YEAR, {});
+    log.forEach((recorded) => published.add(recorded));
+    const older = buildAnnualReport(published.snapshot(), META) as Partial<AnnualReport>;
+    delete older.degradedMode;
+    const fold = editionFold(YEAR, {}, {});
+    log.forEach((recorded) => fold.add(recorded));
+    expect(restatements(fold.comparison(older as AnnualReport))).toEqual([]);
   });
 
   it('a declaration amended back to the value the edition counted restates nothing', () => {

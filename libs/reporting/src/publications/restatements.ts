@@ -7,6 +7,7 @@ import {
   type StructureYearStats,
 } from '@vigie/domain';
 import { buildAnnualReport, type AnnualReport } from '../annual-report';
+import { REPORT_TABLES, tableAt, type TableEntry } from '../report-tables-catalog';
 
 /** A count of the report, named as the CSV rendering and the statistics cells name it. */
 export interface ReportCell {
@@ -43,33 +44,19 @@ export interface EditionComparison {
 }
 
 /**
- * The counts of a report, table by table; derived figures (`evolution`, `shares`) and metadata are
- * left out: they move with the counts they are computed from.
+ * The counts of a report, table by table, for every table of the catalog that restatements compare
+ * (`restated`); derived figures (`evolution`, `shares`) and metadata are left out: they move with the
+ * counts they are computed from.
  */
 export function reportCells(report: AnnualReport): ReportCell[] {
-  const { evolution: _evolution, ...declarations } = report.declarations;
-  const tables: [string, Record<string, unknown> | undefined][] = [
-    ['declarations', declarations],
-    ['structures', report.structures],
-    ['byStructureType', report.byStructureType],
-    ['byRegion', report.byRegion],
-    ['byMonth', report.byMonth],
-    ['origin', report.origin],
-    ['maliciousTypes', report.maliciousTypes],
-    ['nonMaliciousTypes', report.nonMaliciousTypes],
-    ['operationalImpact.declarations', report.operationalImpact?.declarations],
-    ['operationalImpact.structures', report.operationalImpact?.structures],
-    ['patientEndangerment', report.patientEndangerment],
-    ['dataImpacts', report.dataImpacts],
-    ['support', { requested: report.support?.requested }],
-    ['support.interventions', report.support?.interventions],
-    ['timeToDeclare', report.timeToDeclare],
-  ];
-  return tables.flatMap(([section, table]) =>
-    Object.entries(table ?? {})
-      .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
-      .map(([key, value]) => ({ section, key, value })),
-  );
+  return (REPORT_TABLES as readonly TableEntry[])
+    .filter((entry) => entry.restated)
+    .flatMap((entry) => {
+      const table = tableAt<unknown>(report, entry.id) ?? {};
+      return entry.codes
+        .map((key) => ({ section: entry.id, key, value: table[key] }))
+        .filter((cell): cell is ReportCell => typeof cell.value === 'number');
+    });
 }
 
 /**
@@ -87,9 +74,12 @@ export function restatements(comparison: EditionComparison): Restatement[] {
     generatedAt: published.generatedAt,
     position: published.position,
   });
-  const old = new Map(reportCells(published).map((cell) => [cellKey(cell.section, cell.key), cell.value]));
+  const publishedCells = reportCells(published);
+  const old = new Map(publishedCells.map((cell) => [cellKey(cell.section, cell.key), cell.value]));
+  // A table the edition predates was not published: nothing of it is restated.
+  const tables = new Set(publishedCells.map((cell) => cell.section));
   const changed = reportCells(current).filter(
-    (cell) => (old.get(cellKey(cell.section, cell.key)) ?? 0) !== cell.value,
+    (cell) => tables.has(cell.section) && (old.get(cellKey(cell.section, cell.key)) ?? 0) !== cell.value,
   );
   if (changed.length === 0) return [];
 

@@ -1,5 +1,7 @@
 import { labelOf, type Lang } from '@vigie/domain';
 import type { Masked } from '../annual-report';
+import { REPORT_TABLES, tableAt, type ChartId, type TableEntry } from '../report-tables-catalog';
+import { tableTitle } from './report-tables';
 import type { AnyReport } from '../public-mask';
 import { monthAbbreviation, text } from './report-text';
 
@@ -7,7 +9,7 @@ import { monthAbbreviation, text } from './report-text';
 export type ChartSpec = Record<string, unknown>;
 
 export interface Chart {
-  id: 'byMonth' | 'byRegion' | 'origin' | 'impacts';
+  id: ChartId;
   title: string;
   spec: ChartSpec;
 }
@@ -62,42 +64,34 @@ export function reportCharts(report: AnyReport, lang: Lang): Chart[] {
       count: plotted(count),
     })),
   );
-  const typeRows = (
-    table: Record<string, number | Masked>,
-    list: 'maliciousType' | 'nonMaliciousType',
-    origin: string,
-  ) =>
-    Object.entries(table)
-      .filter(([, count]) => count !== 0)
-      .map(([code, count]) => ({ label: labelOf(list, code, lang), origin, count: plotted(count) }));
-  const malicious = labelOf('origin', 'MALICIOUS', lang);
-  const nonMalicious = labelOf('origin', 'NON_MALICIOUS', lang);
-  const types = byCountDescending([
-    ...typeRows(report.maliciousTypes, 'maliciousType', malicious),
-    ...typeRows(report.nonMaliciousTypes, 'nonMaliciousType', nonMalicious),
-  ]);
-  const impactGroups = [
-    text('section.operationalImpact.structures', lang),
-    text('section.patientEndangerment', lang),
-    text('section.dataImpacts', lang),
-  ];
-  const impacts = [
-    ...Object.entries(report.operationalImpact.structures).map(([code, count]) => ({
-      group: text('section.operationalImpact.structures', lang),
-      label: labelOf('operationalImpact', code, lang),
+  // The catalog says which tables each chart draws (report-tables-catalog.ts).
+  const drawn = (chart: ChartId) =>
+    (REPORT_TABLES as readonly TableEntry[]).filter((entry) => entry.chart === chart);
+  const rowsOf = (entry: TableEntry) =>
+    Object.entries(tableAt<number | Masked>(report, entry.id) ?? {}).map(([code, count]) => ({
+      label: entry.labels === 'text' || entry.labels === 'month' ? code : labelOf(entry.labels, code, lang),
+      count,
+    }));
+  // Each typology is of one origin: the cell it adds up to names it.
+  const originOf = (entry: TableEntry): string => labelOf('origin', entry.sumsTo!.split('/')[1], lang);
+  const originEntries = drawn('origin');
+  const types = byCountDescending(
+    originEntries.flatMap((entry) =>
+      rowsOf(entry)
+        .filter(({ count }) => count !== 0)
+        .map(({ label, count }) => ({ label, origin: originOf(entry), count: plotted(count) })),
+    ),
+  );
+  const origins = originEntries.map(originOf);
+  const impactEntries = drawn('impacts');
+  const impactGroups = impactEntries.map((entry) => tableTitle(entry.id, lang));
+  const impacts = impactEntries.flatMap((entry) =>
+    rowsOf(entry).map(({ label, count }) => ({
+      group: tableTitle(entry.id, lang),
+      label,
       count: plotted(count),
     })),
-    ...Object.entries(report.patientEndangerment).map(([code, count]) => ({
-      group: text('section.patientEndangerment', lang),
-      label: labelOf('patientEndangerment', code, lang),
-      count: plotted(count),
-    })),
-    ...Object.entries(report.dataImpacts).map(([code, count]) => ({
-      group: text('section.dataImpacts', lang),
-      label: labelOf('dataImpact', code, lang),
-      count: plotted(count),
-    })),
-  ];
+  );
   const barLabels = {
     mark: { type: 'text', align: 'left', dx: 3, fontSize: 9, font: FONT, color: '#3a3a3a' },
     encoding: { text: { field: 'count', type: 'quantitative' } },
@@ -158,7 +152,7 @@ export function reportCharts(report: AnyReport, lang: Lang): Chart[] {
             field: 'origin',
             type: 'nominal',
             title: null,
-            scale: { domain: [malicious, nonMalicious], range: [RED, BLUE] },
+            scale: { domain: origins, range: [RED, BLUE] },
             legend: { labelLimit: 0 },
           },
         },

@@ -8,3 +8,4 @@ export * from './render-options';
 export * from './rendered-charts';
 export * from './chart-specs';
 export { ChartRenderingError, renderChartsSvg } from './render-charts';
+export * from './render-open-data';

@@ -38,7 +38,7 @@ export function reportFromCsvRows(
     }
     let node = report;
     for (const part of section.split('.')) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[key] = value === '' ? null : value === '<5' ? '<5' : Number(value);
+    node[key] = value === '' ? null : value === '<5' || value === 'secret' ? value : Number(value);
   }
   return report as unknown as AnyReport;
 }

@@ -5,7 +5,14 @@ import { BLUE, RED } from './chart-specs';
 import { renderReportCharts, type RenderedChart } from './rendered-charts';
 import { BOLD, REGULAR, registerPdfFonts } from './pdf-fonts';
 import type { RenderOptions } from './render-options';
-import { formatCount, formatShare, keyFigures, reportTables, type ReportTable } from './report-tables';
+import {
+  formatCount,
+  formatShare,
+  keyFigures,
+  reportTables,
+  tableTitle,
+  type ReportTable,
+} from './report-tables';
 import { formatDate, text } from './report-text';
 
 const MARGIN = 50;
@@ -150,7 +157,7 @@ function originBar(
   const width = doc.page.width - 2 * MARGIN;
   const malicious = report.shares.origin.MALICIOUS;
   const nonMalicious = report.shares.origin.NON_MALICIOUS;
-  doc.fillColor(INK).font(BOLD).fontSize(10).text(text('section.origin', lang), MARGIN, top);
+  doc.fillColor(INK).font(BOLD).fontSize(10).text(tableTitle('origin', lang), MARGIN, top);
   if (malicious === null || nonMalicious === null) return;
   const barTop = top + 16;
   const split = MARGIN + (width * malicious) / 100;

@@ -1,5 +1,6 @@
-import { CODE_LISTS, labelOf, type CodeList, type Lang } from '@vigie/domain';
-import { DEADLINE_STAGES, MONTHS, type Masked, type StageOnTime } from '../annual-report';
+import { CODE_LISTS, labelOf, type Lang } from '@vigie/domain';
+import type { DegradedModeDuration, Masked, StageOnTime } from '../annual-report';
+import { GROUP_TITLES, REPORT_TABLES, entryOf, tableAt, type TableEntry } from '../report-tables-catalog';
 import type { AnyReport } from '../public-mask';
 import { formatNumber, monthName, text, type TextKey } from './report-text';
 
@@ -20,127 +21,97 @@ export interface ReportTable {
   rows: TableRow[];
 }
 
-/** Every table of the report, in reading order, with labels in `lang`: what md, html and pdf lay out. */
+/** A table's title, or its group's (report-tables-catalog.ts). */
+export const tableTitle = (id: string, lang: Lang): string => {
+  const entry = entryOf(id);
+  if (entry === undefined) return GROUP_TITLES[id as keyof typeof GROUP_TITLES][lang];
+  return entry.group === undefined ? entry.title[lang] : GROUP_TITLES[entry.group][lang];
+};
+
+/**
+ * Every table of the catalog, in reading order, with labels in `lang`: what md, html and pdf lay
+ * out. Entries of one group are one table: the support (requests, then interventions) and the
+ * deadlines (one row per regime and stage: met on time, its share of those fallen due, the rest in
+ * the row's detail). Tables an edition predates are left out.
+ */
 export function reportTables(report: AnyReport, lang: Lang): ReportTable[] {
-  const total = asNumber(report.declarations.total);
-  const declaring = asNumber(report.structures.declaring);
-  const fixed = (id: string, values: Record<string, number | Masked>, base: number | null): ReportTable => ({
-    id,
-    title: text(`section.${id}` as TextKey, lang),
-    rows: Object.entries(values).map(([code, count]) => ({
-      code,
-      label: text(`${id}.${code}` as TextKey, lang),
-      count,
-      share: shareOf(count, base),
-    })),
-  });
-  const coded = (
-    id: string,
-    list: CodeList | 'month',
-    values: Record<string, number | Masked>,
-    base: number | null,
-  ): ReportTable => ({
-    id,
-    title: text(`section.${id}` as TextKey, lang),
-    rows: inCodeOrder(values, list === 'month' ? MONTHS : CODE_LISTS[list]).map(([code, count]) => ({
-      code,
-      label: list === 'month' ? monthName(code, lang) : labelOf(list, code, lang),
-      count,
-      share: shareOf(count, base),
-    })),
-  });
-  const { declarations } = report;
-  return [
-    fixed(
-      'declarations',
-      {
-        total: declarations.total,
-        inScope: declarations.inScope,
-        outOfScope: declarations.outOfScope,
-        unqualified: declarations.unqualified,
-        previousYearTotal: declarations.previousYearTotal,
-      },
-      null,
-    ),
-    fixed('structures', report.structures, null),
-    coded('byStructureType', 'structureType', report.byStructureType, total),
-    metropolitanFirst(coded('byRegion', 'region', report.byRegion, total)),
-    coded('byMonth', 'month', report.byMonth, total),
-    coded('origin', 'origin', report.origin, total),
-    coded('maliciousTypes', 'maliciousType', report.maliciousTypes, asNumber(report.origin.MALICIOUS)),
-    coded(
-      'nonMaliciousTypes',
-      'nonMaliciousType',
-      report.nonMaliciousTypes,
-      asNumber(report.origin.NON_MALICIOUS),
-    ),
-    coded(
-      'operationalImpact.declarations',
-      'operationalImpact',
-      report.operationalImpact.declarations,
-      total,
-    ),
-    coded(
-      'operationalImpact.structures',
-      'operationalImpact',
-      report.operationalImpact.structures,
-      declaring,
-    ),
-    coded('patientEndangerment', 'patientEndangerment', report.patientEndangerment, total),
-    coded('dataImpacts', 'dataImpact', report.dataImpacts, total),
-    {
-      ...coded('support', 'interventionKind', report.support.interventions, null),
-      rows: [
-        {
-          code: 'requested',
-          label: text('support.requested', lang),
-          count: report.support.requested,
-          share: shareOf(report.support.requested, total),
-        },
-        ...coded('support', 'interventionKind', report.support.interventions, null).rows,
-      ],
-    },
-    fixed('timeToDeclare', report.timeToDeclare, total),
-    ...deadlinesTable(report, lang),
-  ];
+  const tables: ReportTable[] = [];
+  for (const entry of REPORT_TABLES as readonly TableEntry[]) {
+    const values = tableAt<number | Masked>(report, entry.id);
+    if (values === undefined) continue;
+    const rows =
+      entry.counts === 'clocks' ? [stageRow(entry, values, lang)] : codeRows(report, entry, values, lang);
+    const id = entry.group ?? entry.id;
+    const last = tables[tables.length - 1];
+    if (entry.group !== undefined && last?.id === id) last.rows.push(...rows);
+    else tables.push({ id, title: tableTitle(entry.id, lang), rows });
+  }
+  return tables.map((table) => (table.id === 'byRegion' ? metropolitanFirst(table) : table));
 }
 
-/**
- * One row per regime and stage: the count met on time, its share of those fallen due (the
- * report's own `shareOnTime`), and the rest in the row's detail. None for an edition published before
- * the section existed.
- */
-function deadlinesTable(report: AnyReport, lang: Lang): ReportTable[] {
-  const deadlines = (report as Partial<AnyReport>).deadlines;
-  if (deadlines === undefined) return [];
-  const rows = (Object.keys(DEADLINE_STAGES) as (keyof typeof DEADLINE_STAGES)[]).flatMap((regime) =>
-    DEADLINE_STAGES[regime].map((stage): TableRow => {
-      const row = (deadlines[regime] as Record<string, StageOnTime<number | Masked>>)[stage];
-      return {
-        code: `${regime}/${stage}`,
-        label: text(`deadlines.${regime}.${stage}` as TextKey, lang),
-        count: row.met,
-        share: row.shareOnTime,
-        detail: text('deadlines.detail', lang, {
-          settled: formatSum([row.met, row.metLate, row.overdue], lang),
-          late: formatCount(row.metLate, lang),
-          overdue: formatCount(row.overdue, lang),
-          due: formatCount(row.due, lang),
-        }),
-      };
+function codeRows(
+  report: AnyReport,
+  entry: TableEntry,
+  values: Record<string, number | Masked>,
+  lang: Lang,
+): TableRow[] {
+  const base = entry.shareBase === null ? null : asNumber(cellOf(report, entry.shareBase));
+  const label = (code: string): string =>
+    entry.labels === 'text'
+      ? text(`${entry.id}.${code}` as TextKey, lang)
+      : entry.labels === 'month'
+        ? monthName(code, lang)
+        : code === 'total'
+          ? text('allTypes', lang)
+          : labelOf(entry.labels, code, lang);
+  const order = entry.labels === 'text' || entry.labels === 'month' ? entry.codes : CODE_LISTS[entry.labels];
+  const codes = [...entry.codes].sort((a, b) => rank(order, a) - rank(order, b));
+  const described =
+    entry.describedBy === undefined ? undefined : tableAt<DegradedModeDuration>(report, entry.describedBy);
+  return codes.map((code) => ({
+    code,
+    label: label(code),
+    count: values[code],
+    share: shareOf(values[code], base),
+    ...(described?.[code] === undefined ? {} : { detail: durationDetail(described[code], lang) }),
+  }));
+}
+
+/** Mean, median and long periods, in hours and days as the ANS quotes them ("on average one day"). */
+function durationDetail(duration: DegradedModeDuration, lang: Lang): string {
+  if (duration.meanHours === null || duration.medianHours === null) return text('degradedMode.none', lang);
+  return text('degradedMode.detail', lang, {
+    mean: formatNumber(duration.meanHours, lang),
+    median: formatNumber(duration.medianHours, lang),
+    long: formatShare(duration.sevenDaysOrMoreShare, lang) || '—',
+  });
+}
+
+function stageRow(entry: TableEntry, values: Record<string, number | Masked>, lang: Lang): TableRow {
+  const row = values as unknown as StageOnTime<number | Masked>;
+  return {
+    code: entry.id.split('.').slice(1).join('/'),
+    label: entry.title[lang],
+    count: row.met,
+    share: row.shareOnTime,
+    detail: text('deadlines.detail', lang, {
+      settled: formatSum([row.met, row.metLate, row.overdue], lang),
+      late: formatCount(row.metLate, lang),
+      overdue: formatCount(row.overdue, lang),
+      due: formatCount(row.due, lang),
     }),
-  );
-  return [{ id: 'deadlines', title: text('section.deadlines', lang), rows }];
+  };
 }
 
-/**
- * Keys like '10' or '84' are integer-like, so JavaScript lists them before '01' or '02': tables
- * follow the code list instead. Keys outside it (UNSPECIFIED) come last.
- */
-function inCodeOrder<C>(values: Record<string, C>, order: readonly string[]): [string, C][] {
-  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
-  return Object.entries(values).sort(([a], [b]) => rank(a) - rank(b));
-}
+/** One cell of the report, `<table id>/<code>`. */
+export const cellOf = (report: AnyReport, cell: string): number | Masked => {
+  const slash = cell.lastIndexOf('/');
+  return tableAt<number | Masked>(report, cell.slice(0, slash))?.[cell.slice(slash + 1)] ?? 0;
+};
+
+/** Codes outside the code list (UNSPECIFIED) come last. */
+const rank = (order: readonly string[], code: string): number =>
+  order.includes(code) ? order.indexOf(code) : order.length;
 
 /** Regions as the reports list them: the thirteen of metropolitan France, then the five overseas. */
 const metropolitanFirst = (table: ReportTable): ReportTable => ({
@@ -226,8 +197,12 @@ export function keyFigures(report: AnyReport, lang: Lang): KeyFigure[] {
 const sumShares = (a: number | null, b: number | null): number | null =>
   a === null || b === null ? null : Math.round((a + b) * 10) / 10;
 
-/** A sum with masked parts is shown as the range it is known to lie in, e.g. 33–36 for 32 + "<5". */
+/**
+ * A sum with parts of 1 to 4 ("<5") is shown as the range it is known to lie in, e.g. 33–36 for
+ * 32 + "<5"; with a part withheld by secondary suppression, it is withheld too.
+ */
 function formatSum(counts: (number | Masked)[], lang: Lang): string {
+  if (counts.includes('secret')) return 'secret';
   const known = counts
     .filter((count): count is number => typeof count === 'number')
     .reduce((a, b) => a + b, 0);

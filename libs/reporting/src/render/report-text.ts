@@ -1,4 +1,5 @@
 import type { Lang } from '@vigie/domain';
+import { GROUP_TITLES, REPORT_TABLES } from '../report-tables-catalog';
 
 /** The report's own words; code labels come from the domain's `labelOf`. */
 const TEXT = {
@@ -11,8 +12,8 @@ const TEXT = {
     en: 'Health and medico-social sectors — year {year}',
   },
   publicEdition: {
-    fr: 'Édition publique : les effectifs de 1 à 4 sont masqués (« <5 »).',
-    en: 'Public edition: counts of 1 to 4 are masked ("<5").',
+    fr: 'Édition publique : les effectifs de 1 à 4 sont masqués (« <5 »), ainsi que les effectifs qui permettraient de les retrouver par différence (« secret »).',
+    en: 'Public edition: counts of 1 to 4 are masked ("<5"), and so are the counts that would give them back by difference ("secret").',
   },
   internalEdition: { fr: 'Édition interne — ne pas diffuser.', en: 'Internal edition — do not distribute.' },
   asOf: { fr: 'Données enregistrées jusqu’au {asOf}', en: 'Data recorded up to {asOf}' },
@@ -52,38 +53,6 @@ const TEXT = {
     fr: 'Chaque signalement compte une fois, dans l’année et le mois (heure de Paris) de sa transmission, hors périmètre compris. L’origine et la typologie sont celles de la dernière qualification du CERT Santé, à défaut celles indiquées par le déclarant. Les impacts sont les dernières valeurs connues ; l’impact d’une structure est le plus grave de ses signalements de l’année. Une échéance réglementaire ne court que si le texte s’appliquait au constat de l’incident : obligation du code de la santé publique depuis le 1er octobre 2017 (le 29 avril 2022 pour les ESMS), RGPD depuis le 25 mai 2018, NIS 2 depuis le 18 octobre 2024 ou la date de la loi nationale retenue par le service.',
     en: 'Each declaration counts once, in the Paris year and month it was submitted, out-of-scope ones included. Origin and type are those of CERT Santé’s latest qualification, else the declarant’s. Impacts are the latest values; a structure’s impact is the worst of its declarations of the year. A regulatory deadline runs only if its law applied when the incident was detected: the public health code’s obligation from 1 October 2017 (29 April 2022 for medico-social facilities), GDPR from 25 May 2018, NIS2 from 18 October 2024 or the national law’s date the service is configured with.',
   },
-  'section.declarations': { fr: 'Signalements', en: 'Declarations' },
-  'section.structures': { fr: 'Structures déclarantes', en: 'Declaring structures' },
-  'section.byStructureType': {
-    fr: 'Signalements par type de structure',
-    en: 'Declarations by type of structure',
-  },
-  'section.byRegion': { fr: 'Signalements par région', en: 'Declarations by region' },
-  'section.byMonth': { fr: 'Signalements par mois', en: 'Declarations by month' },
-  'section.origin': { fr: 'Origine des incidents', en: 'Origin of incidents' },
-  'section.maliciousTypes': {
-    fr: 'Typologie des incidents d’origine malveillante',
-    en: 'Malicious incidents by type',
-  },
-  'section.nonMaliciousTypes': {
-    fr: 'Typologie des incidents d’origine non malveillante',
-    en: 'Non-malicious incidents by type',
-  },
-  'section.operationalImpact.declarations': {
-    fr: 'Impact sur le fonctionnement (signalements)',
-    en: 'Impact on operations (declarations)',
-  },
-  'section.operationalImpact.structures': {
-    fr: 'Impact sur le fonctionnement (structures, impact le plus grave)',
-    en: 'Impact on operations (structures, worst impact)',
-  },
-  'section.patientEndangerment': { fr: 'Mises en danger patient', en: 'Patient endangerment' },
-  'section.dataImpacts': { fr: 'Impact sur les données', en: 'Impact on data' },
-  'section.support': { fr: 'Accompagnement du CERT Santé', en: 'CERT Santé support' },
-  'section.timeToDeclare': {
-    fr: 'Délai de signalement (constat → transmission)',
-    en: 'Time to declare (detection → submission)',
-  },
   'declarations.total': { fr: 'Signalements de l’année', en: 'Declarations of the year' },
   'declarations.inScope': { fr: 'dans le périmètre', en: 'in scope' },
   'declarations.outOfScope': { fr: 'hors périmètre', en: 'out of scope' },
@@ -103,28 +72,17 @@ const TEXT = {
   'timeToDeclare.within24h': { fr: 'Sous 24 h', en: 'Within 24 h' },
   'timeToDeclare.within72h': { fr: 'Sous 72 h', en: 'Within 72 h' },
   'timeToDeclare.later': { fr: 'Au-delà de 72 h', en: 'Later than 72 h' },
-  'section.deadlines': {
-    fr: 'Échéances réglementaires tenues à temps (nombre et part des échéances échues)',
-    en: 'Regulatory deadlines met on time (count, and share of those fallen due)',
+  'stage.total': { fr: 'échéances', en: 'deadlines' },
+  'stage.met': { fr: 'tenues à temps', en: 'met on time' },
+  'stage.metLate': { fr: 'tenues en retard', en: 'met late' },
+  'stage.overdue': { fr: 'non tenues (échues)', en: 'overdue' },
+  'stage.due': { fr: 'à venir', en: 'not yet due' },
+  allTypes: { fr: 'Tous types de structure', en: 'All types of structure' },
+  'degradedMode.detail': {
+    fr: 'durée moyenne {mean} h, médiane {median} h ; 7 jours ou plus : {long}',
+    en: 'mean {mean} h, median {median} h; 7 days or more: {long}',
   },
-  'deadlines.CSP.DECLARATION': {
-    fr: 'CSP — signalement « sans délai »',
-    en: 'CSP — declaration "without delay"',
-  },
-  'deadlines.NIS2.EARLY_WARNING': { fr: 'NIS2 — alerte précoce (24 h)', en: 'NIS2 — early warning (24 h)' },
-  'deadlines.NIS2.NOTIFICATION': {
-    fr: 'NIS2 — notification d’incident (72 h)',
-    en: 'NIS2 — incident notification (72 h)',
-  },
-  'deadlines.NIS2.INTERMEDIATE': {
-    fr: 'NIS2 — rapports intermédiaires (sur demande)',
-    en: 'NIS2 — intermediate reports (on request)',
-  },
-  'deadlines.NIS2.FINAL': { fr: 'NIS2 — rapport final (1 mois)', en: 'NIS2 — final report (1 month)' },
-  'deadlines.GDPR.CNIL_NOTIFICATION': {
-    fr: 'RGPD — notification à la CNIL (72 h)',
-    en: 'GDPR — notification to the CNIL (72 h)',
-  },
+  'degradedMode.none': { fr: 'durée non publiée', en: 'duration not published' },
   'deadlines.detail': {
     fr: '{settled} échues dont {late} tenues en retard et {overdue} non tenues ; {due} à venir',
     en: '{settled} fallen due, {late} met late and {overdue} overdue; {due} not yet due',
@@ -136,8 +94,12 @@ const TEXT = {
   'chart.kind': { fr: 'Nature', en: 'Kind' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-/** Every text of the report, read-only: what the PDF's font must be able to print (render.spec.ts). */
-export const REPORT_TEXTS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = TEXT;
+/** Every text of the report, tables' titles included, read-only: what the PDF's font must be able to print (render.spec.ts). */
+export const REPORT_TEXTS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  ...TEXT,
+  ...Object.fromEntries(REPORT_TABLES.map((entry) => [`table.${entry.id}`, entry.title])),
+  ...Object.fromEntries(Object.entries(GROUP_TITLES).map(([id, title]) => [`group.${id}`, title])),
+};
 
 export type TextKey = keyof typeof TEXT;
 
