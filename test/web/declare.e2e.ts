@@ -414,6 +414,29 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
     }
   });
 
+  it('a region that is not the FINESS number’s is refused, told in French next to both fields', async () => {
+    const { page, context, posts } = await openWizard();
+    try {
+      await fillEssentials(page, uniqueDescription());
+      // The facility's FINESS is a Paris number (Île-de-France, 11): Auvergne-Rhône-Alpes contradicts it.
+      await page.locator('#declare-region').selectOption('84');
+      for (let step = 0; step < 3; step++) await page.locator('#declare-next').click();
+      await page.locator('.fr-stepper__title', { hasText: 'Vérifier et envoyer' }).waitFor();
+      await page.locator('#declare-send').click();
+      const region = page.locator('#declare-region-desc-error');
+      await region.waitFor();
+      await expect(region.innerText()).resolves.toContain('celle du département de son numéro FINESS');
+      const answer = await posts[0].response();
+      expect(answer?.status()).toBe(400);
+      expect(
+        ((await answer?.json()) as { errors: { field: string }[] }).errors.map((error) => error.field).sort(),
+      ).toEqual(['structure.finess', 'structure.region']);
+      await expectNoAxeViolations(page, '/declarer with the region contradicting the FINESS');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sending with an essential left empty says so next to it, sends nothing, and the message goes once it is typed', async () => {
     const { page, context, posts } = await openWizard();
     try {

@@ -70,6 +70,8 @@ describe('The web application’s pages, logged out, in Chromium', () => {
     const { page } = await open('/activer#un-jeton-secret');
     try {
       expect(new URL(page.url()).hash).toBe('');
+      // The page's own chunk may still be on its way (each page loads lazily).
+      await page.locator('input[autocomplete="new-password"]').nth(1).waitFor();
       await expect(page.locator('input[autocomplete="new-password"]').count()).resolves.toBe(2);
     } finally {
       await page.context().close();

@@ -50,7 +50,10 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('json'))
     .option('--out <file>', 'write to this file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['fr', 'en']).default('fr'))
-    .option('--public', 'mask counts of 1 to 4 as "<5" for publication')
+    .option(
+      '--public',
+      'the public edition: counts of 1 to 4 as "<5", and "secret" where a total or a share would give one back',
+    )
     .action(async (options: ReportOptions, command: Command) => {
       const writeErr = command.configureOutput().writeErr ?? ((text: string) => process.stderr.write(text));
       const config = loadConfig(process.env);

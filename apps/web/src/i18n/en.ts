@@ -700,10 +700,12 @@ export const en: Messages = {
       receipt: 'See the acknowledgement of receipt',
     },
     fieldErrors: {
-      'structure.finess': { '*': 'Choose a facility: a FINESS number has 9 digits.' },
+      'structure.finess': {
+        '*': 'Choose a facility: a FINESS number has 9 characters, and its département is in the region chosen.',
+      },
       'structure.name': { '*': 'Type the name of the facility.' },
       'structure.type': { '*': 'Choose the type of structure.' },
-      'structure.region': { '*': 'Choose the region.' },
+      'structure.region': { '*': 'Choose the facility’s region: that of its FINESS number’s département.' },
       'structure.nis2': { '*': 'Choose a status from the list.' },
       'structure.isOse': { '*': 'Tick the box, or not.' },
       'declarant.name': { '*': 'Type your full name.' },
@@ -1052,7 +1054,8 @@ export const en: Messages = {
       applyAsOf: 'Show at this date',
       now: 'Back to now',
       publicEdition: 'Public edition',
-      publicHint: 'Counts of 1 to 4 are masked ("<5")',
+      publicHint:
+        'Counts of 1 to 4 are masked ("<5"), and other cells ("secret") where a total or a share would give them back',
       publicEditionShort: 'public edition',
       internalEdition: 'internal edition',
       standsNow: (date: string) => `The report now (${date}).`,

@@ -713,10 +713,14 @@ export const fr = {
     },
     /** By API field (dotted path), then by problem code; `*` for any code. */
     fieldErrors: {
-      'structure.finess': { '*': 'Choisissez un établissement : un numéro FINESS compte 9 chiffres.' },
+      'structure.finess': {
+        '*': 'Choisissez un établissement : un numéro FINESS compte 9 caractères, et son département est dans la région choisie.',
+      },
       'structure.name': { '*': 'Saisissez le nom de l’établissement.' },
       'structure.type': { '*': 'Choisissez le type de structure.' },
-      'structure.region': { '*': 'Choisissez la région.' },
+      'structure.region': {
+        '*': 'Choisissez la région de l’établissement : celle du département de son numéro FINESS.',
+      },
       'structure.nis2': { '*': 'Choisissez un statut de la liste.' },
       'structure.isOse': { '*': 'Cochez la case, ou non.' },
       'declarant.name': { '*': 'Saisissez votre nom et votre prénom.' },
@@ -1065,7 +1069,8 @@ export const fr = {
       applyAsOf: 'Afficher à cette date',
       now: 'Revenir à maintenant',
       publicEdition: 'Édition publique',
-      publicHint: 'Les effectifs de 1 à 4 sont masqués (« <5 »)',
+      publicHint:
+        'Les effectifs de 1 à 4 sont masqués (« <5 »), et d’autres cases (« secret ») là où un total ou une part les redonnerait',
       publicEditionShort: 'édition publique',
       internalEdition: 'édition interne',
       standsNow: (date: string) => `Le rapport maintenant (${date}).`,

@@ -8,6 +8,7 @@ import { UserPermissions1797120000000 } from '../migrations/1797120000000-user-p
 import { UserDirectory1797379200000 } from '../migrations/1797379200000-user-directory.migration';
 import { DeclarationReference1797984000000 } from '../migrations/1797984000000-declaration-reference.migration';
 import { RegimeDates1798070400000 } from '../migrations/1798070400000-regime-dates.migration';
+import { DegradedMode1798156800000 } from '../migrations/1798156800000-degraded-mode.migration';
 import { READ_ENTITIES } from './read-entities';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -53,6 +54,7 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
       UserDirectory1797379200000,
       DeclarationReference1797984000000,
       RegimeDates1798070400000,
+      DegradedMode1798156800000,
     ],
     migrationsTableName: 'read_migrations',
     migrationsRun: false,
