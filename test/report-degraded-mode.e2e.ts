@@ -51,7 +51,13 @@ describeEachReadDb(
             submission({
               occurredAt: detectedAt,
               detectedAt,
-              structure: { finess, name: `Structure ${finess}`, type, region: '11' },
+              // A FINESS number's region (Paris: 11, Ain: 84).
+              structure: {
+                finess,
+                name: `Structure ${finess}`,
+                type,
+                region: finess === FINESS ? '11' : '84',
+              },
               operationalImpact: 'DEGRADED',
             }),
           )

@@ -452,6 +452,7 @@ describeEachReadDb('the yearly report over HTTP', 'vigie_e2e_reports', (readDb) 
       change('operationalImpact.declarations', 'DEGRADED', 2, 3, [ids.F]),
       change('dataImpacts', 'AVAILABILITY', 1, 2, [ids.F]),
       change('timeToDeclare', 'sameDay', 2, 3, [ids.F]),
+      change('taxonomyVersions', '2026.1', 5, 6, [ids.F]),
     ]);
 
     // Compared with the log as it stood when the edition was published: nothing moved.

@@ -423,7 +423,8 @@ describe('Declaring an incident in Chromium: the wizard, drafts, the offline out
       for (let step = 0; step < 3; step++) await page.locator('#declare-next').click();
       await page.locator('.fr-stepper__title', { hasText: 'Vérifier et envoyer' }).waitFor();
       await page.locator('#declare-send').click();
-      const region = page.locator('#declare-region-desc-error');
+      // DSFR's select says its error in its messages group, named after the select.
+      const region = page.locator('#declare-region-messages-group p');
       await region.waitFor();
       await expect(region.innerText()).resolves.toContain('celle du département de son numéro FINESS');
       const answer = await posts[0].response();

@@ -1,4 +1,4 @@
-import type { ClockStage, Regime, TimeToDeclare } from '@vigie/domain';
+import { TAXONOMY_VERSIONS, type ClockStage, type Regime, type TimeToDeclare } from '@vigie/domain';
 
 /** Code lists of the report's own tables (the taxonomy's are in @vigie/domain). */
 export const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
@@ -20,3 +20,6 @@ export const DEADLINE_STAGES = {
 
 /** The counts of one regime's stage (its `shareOnTime` is derived from them). */
 export const STAGE_COUNTS = ['total', 'met', 'metLate', 'overdue', 'due'] as const;
+
+/** Every taxonomy version that ever existed: a declaration counts under the one it was qualified with. */
+export const TAXONOMY_VERSION_CODES: readonly string[] = TAXONOMY_VERSIONS.map(({ version }) => version);

@@ -10,7 +10,13 @@ import {
   type CodeList,
   type Label,
 } from '@vigie/domain';
-import { ENDANGERMENTS, MONTHS, STAGE_COUNTS, TIME_TO_DECLARE_BUCKETS } from './report-codes';
+import {
+  ENDANGERMENTS,
+  MONTHS,
+  STAGE_COUNTS,
+  TAXONOMY_VERSION_CODES,
+  TIME_TO_DECLARE_BUCKETS,
+} from './report-codes';
 
 /** A cell of the report: `<table id>/<code>`, e.g. `origin/MALICIOUS` (as `cellKey` names it). */
 export type CellRef = `${string}/${string}`;
@@ -281,6 +287,20 @@ export const REPORT_TABLES = [
     'RGPD — notification à la CNIL (72 h)',
     'GDPR — notification to the CNIL (72 h)',
   ),
+  {
+    id: 'taxonomyVersions',
+    codes: TAXONOMY_VERSION_CODES,
+    labels: 'text',
+    counts: 'declarations',
+    shareBase: TOTAL,
+    sumsTo: TOTAL,
+    chart: null,
+    restated: true,
+    title: {
+      fr: 'Signalements par version de la taxonomie (celle de leur qualification)',
+      en: 'Declarations by taxonomy version (that of their qualification)',
+    },
+  },
   {
     id: 'degradedMode.ended',
     codes: [...STRUCTURE_TYPES, 'total'],

@@ -77,6 +77,10 @@ export class AnnualReportDto {
   @ApiProperty(section('shares'))
   shares!: Section;
 
+  // Absent from editions published before the report counted it (as degradedMode).
+  @ApiPropertyOptional(section('taxonomyVersions'))
+  taxonomyVersions?: Section;
+
   // Absent from editions published before the report counted it.
   @ApiPropertyOptional(section('degradedMode'))
   degradedMode?: Section;

@@ -9,7 +9,13 @@ import {
   STRUCTURE_TYPES,
   SUSPECTED_ORIGINS,
 } from '@vigie/domain';
-import { DEADLINE_STAGES, ENDANGERMENTS, MONTHS, TIME_TO_DECLARE_BUCKETS } from '@vigie/reporting';
+import {
+  DEADLINE_STAGES,
+  ENDANGERMENTS,
+  MONTHS,
+  TAXONOMY_VERSION_CODES,
+  TIME_TO_DECLARE_BUCKETS,
+} from '@vigie/reporting';
 
 /**
  * A count: in a public report `"<5"` instead of 1 to 4 (zero stays 0) and `"secret"` instead of a
@@ -80,6 +86,7 @@ export const REPORT_SECTIONS = {
       Object.entries(DEADLINE_STAGES).map(([regime, stages]) => [regime, table(stages, STAGE_ON_TIME)]),
     ),
   ),
+  taxonomyVersions: table(TAXONOMY_VERSION_CODES),
   shares: object({
     origin: table(SUSPECTED_ORIGINS, SHARE),
     byStructureType: table(STRUCTURE_TYPES, SHARE),

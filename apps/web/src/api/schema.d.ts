@@ -1253,6 +1253,9 @@ export interface components {
         requested: number | ('<5' | 'secret');
       };
       taxonomyVersion: string;
+      taxonomyVersions?: {
+        2026.1: number | ('<5' | 'secret');
+      };
       timeToDeclare: {
         later: number | ('<5' | 'secret');
         sameDay: number | ('<5' | 'secret');

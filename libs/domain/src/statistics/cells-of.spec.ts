@@ -40,6 +40,7 @@ describe('cellsOf: the cells a declaration counts in', () => {
         'dataImpacts/AVAILABILITY=1',
         'dataImpacts/CONFIDENTIALITY=1',
         'support/requested=1',
+        'taxonomyVersions/2026.1=1',
         'timeToDeclare/sameDay=1',
       ].sort(),
     );

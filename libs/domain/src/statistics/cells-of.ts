@@ -5,6 +5,7 @@ import {
   type IncidentType,
   type OperationalImpact,
 } from '../taxonomy/codes';
+import { UNSTATED_TAXONOMY_VERSION } from '../taxonomy/versions';
 import type { DeclarationFacts, StatCell } from './declaration-facts';
 
 const cell = (section: string, key: string, count = 1): StatCell => ({ section, key, count });
@@ -27,6 +28,7 @@ export function cellsOf(facts: DeclarationFacts): StatCell[] {
     cell('origin', facts.origin),
     cell('operationalImpact.declarations', facts.operationalImpact),
     cell('timeToDeclare', facts.timeToDeclare),
+    cell('taxonomyVersions', facts.taxonomyVersion ?? UNSTATED_TAXONOMY_VERSION),
   ];
   if (!facts.qualified) cells.push(cell('declarations', 'unqualified'));
   if (facts.origin === 'MALICIOUS') {

@@ -49,6 +49,12 @@ export interface DeclarationFacts {
    */
   degradedModeStartedAt?: Instant | null;
   degradedModeEndedAt?: Instant | null;
+  /**
+   * The taxonomy version the declaration is counted under: its latest qualification's, else its
+   * submission's. Optional: facts folded before events carried it count under the version those
+   * events were written with (UNSTATED_TAXONOMY_VERSION).
+   */
+  taxonomyVersion?: string;
 }
 
 /**

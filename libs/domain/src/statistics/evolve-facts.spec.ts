@@ -55,6 +55,24 @@ describe('evolveFacts: what the yearly report knows of one declaration', () => {
     });
   });
 
+  it('counts under the taxonomy version of its latest qualification, else its submission’s, else the unstated one', () => {
+    const first = qualification({ origin: 'NON_MALICIOUS', type: 'INFRA_FAILURE' });
+    const second = qualification({ origin: 'MALICIOUS', type: 'IS_COMPROMISE' });
+    // Events written before they carried a version: the one that existed then.
+    expect(given(submitted())?.taxonomyVersion).toBe('2026.1');
+    const submittedUnder = { ...submitted(), data: { ...submitted().data, taxonomyVersion: '2030.1' } };
+    expect(given(submittedUnder)?.taxonomyVersion).toBe('2030.1');
+    const qualifiedEvent = qualified('d-1', first);
+    const qualifiedUnder = { ...qualifiedEvent, data: { ...qualifiedEvent.data, taxonomyVersion: '2031.1' } };
+    expect(given(submittedUnder, qualifiedUnder)?.taxonomyVersion).toBe('2031.1');
+    const requalifiedEvent = requalified('d-1', first, second);
+    const requalifiedUnder = {
+      ...requalifiedEvent,
+      data: { ...requalifiedEvent.data, taxonomyVersion: '2032.1' },
+    };
+    expect(given(submittedUnder, qualifiedUnder, requalifiedUnder)?.taxonomyVersion).toBe('2032.1');
+  });
+
   it('a requalification replaces the previous qualification', () => {
     const first = qualification({ origin: 'NON_MALICIOUS', type: 'INFRA_FAILURE' });
     const second = qualification({ origin: 'MALICIOUS', type: 'IS_COMPROMISE' });

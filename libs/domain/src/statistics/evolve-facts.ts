@@ -4,6 +4,7 @@ import type {
   Qualification,
 } from '../declaration/declaration.events';
 import { INTERVENTION_KINDS, type InterventionKind } from '../taxonomy/codes';
+import { UNSTATED_TAXONOMY_VERSION } from '../taxonomy/versions';
 import { parisDate } from '../time/paris-calendar';
 import type { DeclarationFacts } from './declaration-facts';
 import { timeToDeclare } from './time-to-declare';
@@ -35,9 +36,9 @@ export function evolveFacts(
     case 'DataImpactsAmended':
       return { ...facts, dataImpacts: distinct(event.data.to) };
     case 'DeclarationQualified':
-      return qualified(facts, event.data);
+      return qualified(facts, event.data, event.data.taxonomyVersion);
     case 'DeclarationRequalified':
-      return qualified(facts, event.data.to);
+      return qualified(facts, event.data.to, event.data.taxonomyVersion);
     case 'SupportRequested':
       return { ...facts, supportRequested: true };
     case 'SupportInterventionLogged':
@@ -107,13 +108,20 @@ function submittedFacts(event: DeclarationSubmitted): DeclarationFacts | null {
     supportRequested: data.supportRequested === true,
     interventions: noInterventions(),
     timeToDeclare: timeToDeclare(data.detectedAt, data.submittedAt),
+    taxonomyVersion: data.taxonomyVersion ?? UNSTATED_TAXONOMY_VERSION,
   };
 }
 
-function qualified(facts: DeclarationFacts, qualification: Qualification | undefined): DeclarationFacts {
+function qualified(
+  facts: DeclarationFacts,
+  qualification: Qualification | undefined,
+  version: string | undefined,
+): DeclarationFacts {
   if (!qualification) return facts;
   return {
     ...facts,
+    // Counted under the version its codes were chosen in: the qualification's.
+    taxonomyVersion: version ?? UNSTATED_TAXONOMY_VERSION,
     qualified: true,
     origin: qualification.origin,
     incidentType: qualification.type ?? null,

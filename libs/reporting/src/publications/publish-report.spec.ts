@@ -168,6 +168,7 @@ describe('publishing an edition of the yearly report, on a real SQLite log', () 
       ['operationalImpact.declarations', 'DEGRADED', 1, 2, ['d-2']],
       ['dataImpacts', 'AVAILABILITY', 1, 2, ['d-2']],
       ['timeToDeclare', 'sameDay', 1, 2, ['d-2']],
+      ['taxonomyVersions', '2026.1', 1, 2, ['d-2']],
     ]);
   });
 });

@@ -88,6 +88,7 @@ describe('restatements of a published edition', () => {
       cell('operationalImpact.declarations', 'NONE', 0, 1, ['d-2']),
       cell('operationalImpact.structures', 'NONE', 0, 1, ['d-2']),
       cell('timeToDeclare', 'sameDay', 1, 2, ['d-2']),
+      cell('taxonomyVersions', '2026.1', 1, 2, ['d-2']),
     ]);
   });
 

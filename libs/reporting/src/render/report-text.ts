@@ -50,8 +50,8 @@ const TEXT = {
   page: { fr: 'Page {page} / {pages}', en: 'Page {page} of {pages}' },
   countingRules: { fr: 'Règles de comptage', en: 'Counting rules' },
   rules: {
-    fr: 'Chaque signalement compte une fois, dans l’année et le mois (heure de Paris) de sa transmission, hors périmètre compris. L’origine et la typologie sont celles de la dernière qualification du CERT Santé, à défaut celles indiquées par le déclarant. Les impacts sont les dernières valeurs connues ; l’impact d’une structure est le plus grave de ses signalements de l’année. Une échéance réglementaire ne court que si le texte s’appliquait au constat de l’incident : obligation du code de la santé publique depuis le 1er octobre 2017 (le 29 avril 2022 pour les ESMS), RGPD depuis le 25 mai 2018, NIS 2 depuis le 18 octobre 2024 ou la date de la loi nationale retenue par le service.',
-    en: 'Each declaration counts once, in the Paris year and month it was submitted, out-of-scope ones included. Origin and type are those of CERT Santé’s latest qualification, else the declarant’s. Impacts are the latest values; a structure’s impact is the worst of its declarations of the year. A regulatory deadline runs only if its law applied when the incident was detected: the public health code’s obligation from 1 October 2017 (29 April 2022 for medico-social facilities), GDPR from 25 May 2018, NIS2 from 18 October 2024 or the national law’s date the service is configured with.',
+    fr: 'Chaque signalement compte une fois, dans l’année et le mois (heure de Paris) de sa transmission, hors périmètre compris. L’origine et la typologie sont celles de la dernière qualification du CERT Santé, à défaut celles indiquées par le déclarant. Chaque signalement est compté dans la version de la taxonomie de sa dernière qualification, à défaut celle de sa transmission. Les impacts sont les dernières valeurs connues ; l’impact d’une structure est le plus grave de ses signalements de l’année. Une échéance réglementaire ne court que si le texte s’appliquait au constat de l’incident : obligation du code de la santé publique depuis le 1er octobre 2017 (le 29 avril 2022 pour les ESMS), RGPD depuis le 25 mai 2018, NIS 2 depuis le 18 octobre 2024 ou la date de la loi nationale retenue par le service.',
+    en: 'Each declaration counts once, in the Paris year and month it was submitted, out-of-scope ones included. Origin and type are those of CERT Santé’s latest qualification, else the declarant’s. Each declaration counts under the taxonomy version of its latest qualification, else that of its submission. Impacts are the latest values; a structure’s impact is the worst of its declarations of the year. A regulatory deadline runs only if its law applied when the incident was detected: the public health code’s obligation from 1 October 2017 (29 April 2022 for medico-social facilities), GDPR from 25 May 2018, NIS2 from 18 October 2024 or the national law’s date the service is configured with.',
   },
   'declarations.total': { fr: 'Signalements de l’année', en: 'Declarations of the year' },
   'declarations.inScope': { fr: 'dans le périmètre', en: 'in scope' },
@@ -72,6 +72,8 @@ const TEXT = {
   'timeToDeclare.within24h': { fr: 'Sous 24 h', en: 'Within 24 h' },
   'timeToDeclare.within72h': { fr: 'Sous 72 h', en: 'Within 72 h' },
   'timeToDeclare.later': { fr: 'Au-delà de 72 h', en: 'Later than 72 h' },
+  // One row per version that ever existed (report-codes.ts TAXONOMY_VERSION_CODES).
+  'taxonomyVersions.2026.1': { fr: 'Version 2026.1', en: 'Version 2026.1' },
   'stage.total': { fr: 'échéances', en: 'deadlines' },
   'stage.met': { fr: 'tenues à temps', en: 'met on time' },
   'stage.metLate': { fr: 'tenues en retard', en: 'met late' },

@@ -9,14 +9,22 @@ import { useT } from '../../i18n/i18n';
 import { usePageTitle } from '../../ui/page-title';
 import { ProblemAlert } from '../../ui/problem-alert';
 
+/** The token taken from the address bar, kept in memory only: a render React starts again must find it. */
+let taken = '';
+
 /**
  * The one-time link is `/activer#<token>`: a fragment never reaches a server or its logs. Read once,
- * then wiped from the address bar (and the history) before anything else happens.
+ * then wiped from the address bar (and the history) before anything else happens. A render that
+ * suspends (the page's chunk, a lazy part) runs this again on an address already wiped: the
+ * token read the first time stays the one.
  */
 function takeTokenFromFragment(): string {
   const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
-  if (token !== '') window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  return token;
+  if (token !== '') {
+    taken = token;
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return taken;
 }
 
 export function ActivationPage() {
