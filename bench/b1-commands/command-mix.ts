@@ -1,4 +1,10 @@
-import { INTERVENTION_KINDS, MALICIOUS_TYPES, REGION_CODES, STRUCTURE_TYPES } from '@vigie/domain';
+import {
+  INTERVENTION_KINDS,
+  MALICIOUS_TYPES,
+  STRUCTURE_TYPES,
+  finessPlace,
+  type RegionCode,
+} from '@vigie/domain';
 import type { Principal } from '../../apps/api/src/auth/principal';
 import type { CommandContext } from '../../apps/api/src/declarations/command-context';
 import type { CommandIntent } from '../../apps/api/src/declarations/execute-declaration-command';
@@ -7,6 +13,13 @@ import { mulberry32 } from '../../libs/read-models/src/testing/event-log-generat
 
 /** FINESS numbers with valid check digits (the domain refuses others). */
 const FACILITIES = ['750712184', '010000016', '970100400'] as const;
+
+/** A facility's region is its FINESS number's (the domain refuses any other). */
+function regionOf(finess: string): RegionCode {
+  const place = finessPlace(finess);
+  if (place.kind !== 'region') throw new Error(`${finess} is in no region`);
+  return place.region;
+}
 
 export const ANALYST: Principal = { sub: 'analyst-1', role: 'analyst', finess: [] };
 export const declarantOf = (writer: number): Principal => ({
@@ -53,15 +66,16 @@ export function declarationLife(seed: number, writer: number, index: number): Pl
     };
   };
   const on = { declarationId };
+  const facility = pick(FACILITIES);
   return [
     command(0, declarant, '/api/v1/declarations', {
       type: 'SubmitDeclaration',
       ...on,
       structure: {
-        finess: pick(FACILITIES),
+        finess: facility,
         name: 'Centre hospitalier de Bench',
         type: pick(STRUCTURE_TYPES),
-        region: pick(REGION_CODES),
+        region: regionOf(facility),
         isOse: random() < 0.2,
         nis2: 'NONE',
       },

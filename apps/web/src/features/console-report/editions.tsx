@@ -1,7 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState, type FormEvent } from 'react';
+import { useMe } from '../../api/me';
 import { formatDate, useLang, useT } from '../../i18n/i18n';
+import { useNameOf } from '../console/cert-staff';
 import { fieldState, ProblemAlert } from '../../ui/problem-alert';
 import type { Publication } from './report-model';
 import { ReportDownloads } from './report-downloads';
@@ -52,6 +54,8 @@ export function Editions({ year, editions }: { year: number; editions: Publicati
   const t = useT();
   const lang = useLang();
   const r = t.cert.report;
+  // Who published it, by name (a script's token shows its sub).
+  const nameOf = useNameOf(useMe().data?.user.id ?? '');
   return (
     <>
       <PublishForm year={year} />
@@ -70,7 +74,7 @@ export function Editions({ year, editions }: { year: number; editions: Publicati
               formatDate(edition.asOf, lang),
               edition.note ?? '—',
               edition.total.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'),
-              edition.publishedBy,
+              nameOf(edition.publishedBy),
             ])}
           />
           <details className="fr-mb-4w">
