@@ -6,6 +6,7 @@ import { clockLabel } from '../declarations/clocks-list';
 import { Countdown } from '../declarations/countdown';
 import type { Clock } from '../declarations/declaration-types';
 import { useMe } from '../../api/me';
+import { ConsoleNav } from '../console-dashboard/console-nav';
 import { useNameOf } from './cert-staff';
 import { ConsoleOnly } from './console-access';
 import { useConsoleDeadlines } from './console-queries';
@@ -89,6 +90,7 @@ function Deadlines() {
   return (
     <>
       <h1>{d.title}</h1>
+      <ConsoleNav />
       <p className="fr-text--lead">{d.lead}</p>
       <ProblemAlert error={deadlines.error} />
       {deadlines.isPending ? (

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { DECLARATION_STATUSES } from '../declarations/declaration-types';
 import { ConsoleOnly } from './console-access';
+import { ConsoleNav } from '../console-dashboard/console-nav';
 import { useNameOf } from './cert-staff';
 import { useDeclarationChanges, useQueue, useQueueCounts, type Change } from './console-queries';
 import { QueueBulkActions } from './queue-bulk';
@@ -81,6 +82,7 @@ function Queue() {
   return (
     <>
       <h1>{q.title}</h1>
+      <ConsoleNav />
       {/* Seen and heard: the rows have already been re-read when it says so. */}
       <p
         className="fr-text--sm fr-text--bold fr-mb-1v"
