@@ -111,6 +111,33 @@ describe('assignment and internal notes', () => {
     for (const item of forFacility) expect(item).toEqual(expect.objectContaining({ assignee: null }));
     const clocks = await read(`/api/v1/declarations/${id}/clocks`, declarant);
     expect(JSON.stringify(clocks.body)).not.toContain('analyst-cert');
+    // The list counts down to the soonest clock still to meet, for both sides: none here (its one
+    // clock, CSP, was met by the submission); a NIS2 essential entity's clocks run.
+    const listed = async (reader: Record<string, string>, which: string) =>
+      (await read('/api/v1/declarations', reader)).body.items.find(
+        (item: { id: string }) => item.id === which,
+      );
+    expect((await listed(analyst, id)).nextDeadline).toBeNull();
+    const base = submission();
+    const nis2 = await api.http
+      .post('/api/v1/declarations')
+      .set(declarant)
+      .send({ ...base, structure: { ...(base.structure as object), nis2: 'ESSENTIAL' } })
+      .expect(201);
+    position = nis2.body.position;
+    const unmet = (await read('/api/v1/deadlines', analyst)).body.items
+      .filter(
+        (item: { declarationId: string; metAt: string | null }) =>
+          item.declarationId === nis2.body.id && item.metAt === null,
+      )
+      .sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt));
+    expect(unmet.length).toBeGreaterThan(1);
+    for (const reader of [analyst, declarant])
+      expect((await listed(reader, nis2.body.id)).nextDeadline).toEqual({
+        dueAt: unmet[0].dueAt,
+        regime: unmet[0].regime,
+        stage: unmet[0].stage,
+      });
   });
 
   it('the CERT’s people by name, to assign to and to sign the history; refused to a facility', async () => {

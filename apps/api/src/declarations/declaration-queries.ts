@@ -8,10 +8,12 @@ import {
   getDeclaration,
   getTimeline,
   listDeclarations,
+  nextDeadlinesOf,
   type DeclarationFilter,
   type DeclarationListItem,
   type DeclarationScope,
   type DeclarationView,
+  type NextDeadline,
   type TimelineEntry,
 } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
@@ -22,8 +24,11 @@ import { historyFor, listItemsFor, viewFor } from './cert-only';
 import { ReadYourWrites } from './read-your-writes';
 import { revealTimeline, revealView } from './revealed-personal-data';
 
+/** A row of the list, with the soonest clock it still has to meet (the queue's countdown). */
+export type ListedDeclaration = DeclarationListItem & { nextDeadline: NextDeadline | null };
+
 export interface DeclarationPage {
-  items: DeclarationListItem[];
+  items: ListedDeclaration[];
   nextCursor: string | null;
 }
 
@@ -131,7 +136,15 @@ export class ListDeclarationsHandler implements IQueryHandler<ListDeclarations, 
     try {
       // A declarant filtering on a facility it does not act for gets an empty page, not an error.
       const page = await listDeclarations(this.dataSource, filter, scopeOf(principal));
-      return { ...page, items: listItemsFor(principal, page.items) };
+      const next = await nextDeadlinesOf(
+        this.dataSource,
+        page.items.map((item) => item.id),
+      );
+      const items = listItemsFor(principal, page.items).map((item) => ({
+        ...item,
+        nextDeadline: next.get(item.id) ?? null,
+      }));
+      return { ...page, items };
     } catch (error) {
       // The DTO already checked the syntax; what is left is a cursor that decodes to nothing.
       if (error instanceof InvalidListQuery) {

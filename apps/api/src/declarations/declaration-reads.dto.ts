@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DECLARATION_STATUSES } from '@vigie/domain';
+import { CLOCK_STAGES, DECLARATION_STATUSES, REGIMES } from '@vigie/domain';
 import { INSTANT, NEXT_CURSOR } from '../api-fields';
+
+export class NextDeadlineDto {
+  @ApiProperty(INSTANT)
+  dueAt!: string;
+
+  @ApiProperty({ enum: REGIMES })
+  regime!: string;
+
+  @ApiProperty({ enum: CLOCK_STAGES })
+  stage!: string;
+}
 
 /** One row of the list: the declaration-summary read model, no personal data of the declarant. */
 export class DeclarationListItemDto {
@@ -70,6 +81,13 @@ export class DeclarationListItemDto {
 
   @ApiProperty(INSTANT)
   updatedAt!: string;
+
+  @ApiProperty({
+    type: () => NextDeadlineDto,
+    nullable: true,
+    description: 'The soonest regulatory clock still to meet; null when closed or every clock is met',
+  })
+  nextDeadline!: NextDeadlineDto | null;
 }
 
 export class DeclarationPageDto {

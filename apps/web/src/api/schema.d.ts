@@ -1514,6 +1514,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       month: number;
+      /** @description The soonest regulatory clock still to meet; null when closed or every clock is met */
+      nextDeadline: components['schemas']['NextDeadlineDto'] | null;
       operationalImpact: string;
       /** @description The latest qualification's, else the declarant's */
       origin: string;
@@ -1826,6 +1828,15 @@ export interface components {
       id: string;
       /** @description Null for a caller that is no Vigie user (a script token) */
       name: string | null;
+    };
+    NextDeadlineDto: {
+      /** Format: date-time */
+      dueAt: string;
+      /** @enum {string} */
+      regime: 'CSP' | 'NIS2' | 'GDPR';
+      /** @enum {string} */
+      stage:
+        'DECLARATION' | 'EARLY_WARNING' | 'NOTIFICATION' | 'INTERMEDIATE' | 'FINAL' | 'CNIL_NOTIFICATION';
     };
     NotificationSettingsDto: {
       mail: components['schemas']['MailSettingsDto'];

@@ -816,6 +816,7 @@ export const en: Messages = {
       patient: 'Patient endangerment',
       impact: 'Impact',
       assignee: 'Assigned to',
+      nextDue: 'Next deadline',
       me: 'me',
       nobody: '—',
       supposed: 'suspected',

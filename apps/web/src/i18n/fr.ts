@@ -831,6 +831,7 @@ export const fr = {
       patient: 'Mise en danger des patients',
       impact: 'Impact',
       assignee: 'Assignée à',
+      nextDue: 'Prochaine échéance',
       me: 'moi',
       nobody: '—',
       supposed: 'supposé',

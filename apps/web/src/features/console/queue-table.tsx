@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDate, useLang, useT } from '../../i18n/i18n';
 import { displayReference, type DeclarationListItem } from '../declarations/declaration-types';
+import { Countdown } from '../declarations/countdown';
 import { StatusBadge } from '../declarations/status-badge';
 import { sortOf, type QueueState, type SortKey } from './queue-params';
 
@@ -54,6 +55,20 @@ export function QueueTable({ items, state, nameOf, onSort, selected, onSelect }:
     code === null ? t.declarations.empty : (t.console.labels[code] ?? code);
   const sort = sortOf(state);
   const assignee = (item: DeclarationListItem) => nameOf(item.assignee);
+  const nextDue = (item: DeclarationListItem) =>
+    item.nextDeadline === null ? (
+      t.declarations.empty
+    ) : (
+      <>
+        <Countdown dueAt={item.nextDeadline.dueAt} />
+        <br />
+        {/* The regime's code, not its name: the column stays narrow. */}
+        <span className="fr-text--xs">
+          {item.nextDeadline.regime} —{' '}
+          {t.declarations.stages[item.nextDeadline.stage] ?? item.nextDeadline.stage}
+        </span>
+      </>
+    );
   const b = t.console.bulk;
   const allTicked = items.length > 0 && items.every((item) => selected.has(item.id));
   const tick = (item: DeclarationListItem, where: string) => (
@@ -139,6 +154,7 @@ export function QueueTable({ items, state, nameOf, onSort, selected, onSelect }:
                 {header(q.originType, 'origin')}
                 {header(q.patient, 'patientEndangerment')}
                 {header(q.impact, 'operationalImpact')}
+                {header(q.nextDue)}
                 {header(q.assignee)}
               </tr>
             </thead>
@@ -159,6 +175,7 @@ export function QueueTable({ items, state, nameOf, onSort, selected, onSelect }:
                   <td>{originType(item)}</td>
                   <td>{patient(item)}</td>
                   <td>{t.declarations.values[item.operationalImpact] ?? item.operationalImpact}</td>
+                  <td>{nextDue(item)}</td>
                   <td>{assignee(item)}</td>
                 </tr>
               ))}
@@ -198,6 +215,8 @@ export function QueueTable({ items, state, nameOf, onSort, selected, onSelect }:
                   {q.patient} : {t.declarations.values[item.patientEndangerment] ?? item.patientEndangerment}
                   <br />
                   {q.impact} : {t.declarations.values[item.operationalImpact] ?? item.operationalImpact}
+                  <br />
+                  {q.nextDue} : {nextDue(item)}
                   <br />
                   {q.assignee} : {assignee(item)}
                 </>
