@@ -148,6 +148,10 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/declarations': { expected: ANY_TOKEN, path: () => '/api/v1/declarations' },
   'GET /api/v1/declarations/:id': { expected: OWN_FACILITY, path: declaration() },
   'GET /api/v1/declaration-counts': { expected: ANY_TOKEN, path: () => '/api/v1/declaration-counts' },
+  'GET /api/v1/declaration-counts/weekly': {
+    expected: ANY_TOKEN,
+    path: () => '/api/v1/declaration-counts/weekly',
+  },
   // The code lists for the pickers: the declaration form needs them as much as the console.
   'GET /api/v1/taxonomy': { expected: ANY_TOKEN, path: () => '/api/v1/taxonomy' },
   // The live feed, in its mode that ends; each sees its own scope.

@@ -242,6 +242,11 @@ export function badQueryValue(
         (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 500,
         ['0', '-1', '1000', '1.0', '999'],
       );
+    case 'weeks':
+      return blankOrJunk(
+        (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 104,
+        ['0', '105', '-1', '1.0', '52 '],
+      );
     case 'cursor':
       return blankOrJunk(
         (value) => /^[A-Za-z0-9_-]{1,512}$/.test(value),

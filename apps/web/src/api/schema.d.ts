@@ -100,6 +100,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/declaration-counts/weekly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeclarationCountsController_weekly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/declarations': {
     parameters: {
       query?: never;
@@ -2448,6 +2464,20 @@ export interface components {
       reminderLeadMs: number | null;
       timeoutMs: number | null;
     };
+    WeekCountDto: {
+      /** @description Declarations submitted that week */
+      count: number;
+      /**
+       * Format: date
+       * @description The Monday (Europe/Paris) the week starts on
+       * @example 2026-11-30
+       */
+      weekStart: string;
+    };
+    WeeklyCountsDto: {
+      /** @description Oldest first, every week present (0 when none) */
+      weeks: components['schemas']['WeekCountDto'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -2924,6 +2954,79 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeclarationCountsDto'];
+        };
+      };
+      /** @description The request does not pass validation: `errors` names each field, header or parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblemDto'];
+        };
+      };
+      /** @description No, malformed, badly signed or expired bearer token */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A bug: the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A store or the identity provider is unreachable, or the read models did not reach `minPosition` in time */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  DeclarationCountsController_weekly: {
+    parameters: {
+      query?: {
+        /** @description How many weeks, to this one (default 52, at most 104) */
+        weeks?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Declarations submitted per Paris week, to this one; a declarant counts its facilities only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeeklyCountsDto'];
         };
       };
       /** @description The request does not pass validation: `errors` names each field, header or parameter */

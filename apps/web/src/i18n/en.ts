@@ -1038,9 +1038,10 @@ export const en: Messages = {
       year: (year: number) => `${year} in figures`,
       asOf: (date: string) => `Figures of the annual report, as of ${date} (refreshed every minute).`,
       fullReport: (year: number) => `See the full ${year} report`,
-      monthly: 'Declarations by month, over the last twelve months',
-      monthlyData: 'See the chart’s data',
-      month: 'Month',
+      weekly: 'Declarations by week, over the last 52 weeks',
+      weeklyData: 'See the chart’s data',
+      weekHeader: 'Week',
+      week: (monday: string) => `Week of ${monday}`,
       count: 'Declarations',
     },
     report: {

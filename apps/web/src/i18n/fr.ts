@@ -1053,9 +1053,10 @@ export const fr = {
       year: (year: number) => `L’année ${year} en chiffres`,
       asOf: (date: string) => `Chiffres du rapport annuel, à jour au ${date} (actualisés chaque minute).`,
       fullReport: (year: number) => `Voir le rapport ${year} complet`,
-      monthly: 'Signalements par mois, sur les douze derniers mois',
-      monthlyData: 'Voir les données du graphique',
-      month: 'Mois',
+      weekly: 'Signalements par semaine, sur les 52 dernières semaines',
+      weeklyData: 'Voir les données du graphique',
+      weekHeader: 'Semaine',
+      week: (monday: string) => `Semaine du ${monday}`,
       count: 'Signalements',
     },
     report: {

@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { DECLARATION_STATUSES, type DeclarationStatus } from '@vigie/domain';
+import { DECLARATION_STATUSES, parisDay, type DeclarationStatus } from '@vigie/domain';
 import { dialectOf } from '../data-source/read-data-source';
 import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
 import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
@@ -314,3 +314,42 @@ function instant(field: string, value: string): string {
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/** Monday of the Paris week of `day` (`YYYY-MM-DD`), as `YYYY-MM-DD`. */
+function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Declarations submitted per week (Monday to Sunday, Europe/Paris), the `weeks` weeks to the one
+ * of `now`, oldest first, every week present (0 when none): the dashboard's series. The
+ * submission instants of the period are read and grouped here, the same on both dialects.
+ */
+export async function weeklySubmissions(
+  dataSource: DataSource,
+  scope: DeclarationScope,
+  weeks: number,
+  now: Date,
+): Promise<{ weekStart: string; count: number }[]> {
+  const last = mondayOf(parisDay(now));
+  const starts = Array.from({ length: weeks }, (_, index) => {
+    const date = new Date(`${last}T00:00:00.000Z`);
+    date.setUTCDate(date.getUTCDate() - 7 * (weeks - 1 - index));
+    return date.toISOString().slice(0, 10);
+  });
+  const counts = new Map(starts.map((start) => [start, 0]));
+  // A day's margin before the first Monday: Paris is ahead of UTC.
+  const from = new Date(Date.parse(`${starts[0]}T00:00:00.000Z`) - 86_400_000).toISOString();
+  const query = filteredQuery(dataSource, { from }, scope);
+  if (query !== null) {
+    const rows: { submittedAt: string }[] = await query.select('d.submittedAt', 'submittedAt').getRawMany();
+    for (const { submittedAt } of rows) {
+      const week = mondayOf(parisDay(submittedAt));
+      const count = counts.get(week);
+      if (count !== undefined) counts.set(week, count + 1);
+    }
+  }
+  return starts.map((weekStart) => ({ weekStart, count: counts.get(weekStart) ?? 0 }));
+}

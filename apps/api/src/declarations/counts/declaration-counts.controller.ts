@@ -1,13 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DECLARATION_STATUSES } from '@vigie/domain';
-import { READ_DATA_SOURCE, countDeclarations } from '@vigie/read-models';
+import { READ_DATA_SOURCE, countDeclarations, weeklySubmissions } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
 import { ApiProblems } from '../../problem/api-problems.decorator';
 import { DeclarationFilterQueryDto, filterOf, minPositionOf } from '../list-declarations.dto';
+import { CLOCK, type Clock } from '../../config/config.tokens';
 import { ReadYourWrites } from '../read-your-writes';
+import { WeeklyCountsDto, WeeklyCountsQueryDto } from './weekly-counts';
 
 export class StatusCountsDto {
   @ApiProperty({ type: 'integer' }) SUBMITTED!: number;
@@ -37,7 +39,22 @@ export class DeclarationCountsController {
   constructor(
     @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  @Get('weekly')
+  @ApiOkResponse({
+    type: WeeklyCountsDto,
+    description: 'Declarations submitted per Paris week, to this one; a declarant counts its facilities only',
+  })
+  async weekly(
+    @Query() query: WeeklyCountsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WeeklyCountsDto> {
+    const scope = principal.role === 'declarant' ? { finess: principal.finess } : 'all';
+    const weeks = query.weeks === undefined ? 52 : Number(query.weeks);
+    return { weeks: await weeklySubmissions(this.dataSource, scope, weeks, this.clock()) };
+  }
 
   @Get()
   @ApiOkResponse({

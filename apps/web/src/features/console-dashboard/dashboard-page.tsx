@@ -5,8 +5,13 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { ConsoleOnly } from '../console/console-access';
 import { KeyFigures } from '../console-report/key-figures';
 import { ConsoleNav } from './console-nav';
-import { useDashboardReports, useOpenEndangered, useOverdueClocks } from './dashboard-queries';
-import { MonthlyChart } from './monthly-chart';
+import {
+  useDashboardReports,
+  useOpenEndangered,
+  useOverdueClocks,
+  useWeeklyCounts,
+} from './dashboard-queries';
+import { WeeklyChart } from './weekly-chart';
 
 function Alarm({
   id,
@@ -47,6 +52,7 @@ function Dashboard() {
   usePageTitle(d.title);
   const year = new Date().getFullYear();
   const reports = useDashboardReports(year);
+  const weekly = useWeeklyCounts();
   const endangered = useOpenEndangered();
   const overdue = useOverdueClocks();
   return (
@@ -94,9 +100,10 @@ function Dashboard() {
           </>
         )}
       </section>
-      <section aria-labelledby="par-mois">
-        <h2 id="par-mois">{d.monthly}</h2>
-        {reports.data && <MonthlyChart current={reports.data.current} previous={reports.data.previous} />}
+      <section aria-labelledby="par-semaine">
+        <h2 id="par-semaine">{d.weekly}</h2>
+        <ProblemAlert error={weekly.error} />
+        {weekly.data && <WeeklyChart weeks={weekly.data} />}
       </section>
     </>
   );

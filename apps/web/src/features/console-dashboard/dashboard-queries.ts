@@ -12,15 +12,12 @@ const annual = async (year: number): Promise<AnnualReport> =>
     await api.GET('/api/v1/reports/annual/{year}', { params: { path: { year: String(year) } } }),
   ) as AnnualReport;
 
-/** This year's report (its cards) and last year's (for the twelve months to this one). */
+/** This year's report: its cards. */
 export const useDashboardReports = (year: number) =>
   useQuery({
     queryKey: [...DECLARATIONS, 'dashboard', 'reports', year],
     refetchInterval: REFRESH_MS,
-    queryFn: async () => {
-      const [current, previous] = await Promise.all([annual(year), annual(year - 1)]);
-      return { current, previous };
-    },
+    queryFn: async () => ({ current: await annual(year) }),
   });
 
 /** Open declarations (not resolved nor closed) with actual patient endangerment, by status. */
@@ -64,4 +61,12 @@ export const useOverdueClocks = () =>
       }
       return { count, more: true };
     },
+  });
+
+/** Declarations per Paris week, the 52 weeks to this one (`GET /api/v1/declaration-counts/weekly`). */
+export const useWeeklyCounts = () =>
+  useQuery({
+    queryKey: [...DECLARATIONS, 'dashboard', 'weekly'],
+    refetchInterval: REFRESH_MS,
+    queryFn: async () => unwrap(await api.GET('/api/v1/declaration-counts/weekly')).weeks,
   });
