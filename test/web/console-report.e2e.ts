@@ -145,9 +145,11 @@ describe('The report page of the console, in Chromium', () => {
         .getByTestId('report-stands-at')
         .getByText(/tel qu’il était/)
         .waitFor();
+      // Polled on a timer, not on animation frames: a page Chromium deems hidden paints none.
       await page.waitForFunction(
         (total) => document.querySelector('[data-cell="declarations|total|count"]')?.textContent === total,
         then.declarations.total.toLocaleString('fr-FR'),
+        { polling: 250 },
       );
       const cells = await pageCells(page);
       expect(cells).toEqual(expectedCells(then, cells));
@@ -161,6 +163,7 @@ describe('The report page of the console, in Chromium', () => {
       await page.waitForFunction(
         (total) => document.querySelector('[data-cell="declarations|total|count"]')?.textContent === total,
         String(masked.declarations.total),
+        { polling: 250 },
       );
       const publicCells = await pageCells(page);
       expect(publicCells).toEqual(expectedCells(masked, publicCells));
