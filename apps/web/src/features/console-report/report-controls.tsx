@@ -3,7 +3,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n';
-import type { ReportParams } from './report-params';
+import { paramsOf, type ReportParams } from './report-params';
 
 /** The first year the service counts; the picker offers every one since, to this one. */
 const FIRST_YEAR = 2017;
@@ -20,6 +20,8 @@ export function ReportControls({ year, params, onYear, onChange }: Props) {
   const t = useT();
   const r = t.cert.report;
   const [day, setDay] = useState(params.asOfDay ?? '');
+  // The toggle reads the URL as it is at the click: a navigation just made (back to now) may not
+  // have rendered yet, and its old day would come back with the public edition.
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, index) => thisYear - index);
   const today = new Date().toLocaleDateString('sv-SE');
@@ -85,7 +87,9 @@ export function ReportControls({ year, params, onYear, onChange }: Props) {
           helperText={r.publicHint}
           checked={params.public}
           showCheckedHint={false}
-          onChange={(checked) => onChange({ ...params, public: checked })}
+          onChange={(checked) =>
+            onChange({ ...paramsOf(new URLSearchParams(window.location.search)), public: checked })
+          }
         />
       </div>
     </div>
