@@ -145,7 +145,7 @@ describe('The report page of the console, in Chromium', () => {
         .getByTestId('report-stands-at')
         .getByText(/tel qu’il était/)
         .waitFor();
-      // Polled on a timer, not on animation frames: a page Chromium deems hidden paints none.
+      // Polled on a timer: the figures change when an answer arrives, not on a frame.
       await page.waitForFunction(
         (total) => document.querySelector('[data-cell="declarations|total|count"]')?.textContent === total,
         then.declarations.total.toLocaleString('fr-FR'),
