@@ -26,6 +26,16 @@ export function useAssigneeOptions(meSub: string): { value: string; label: strin
 
 export const assigneeOf = (value: string): string | null => (value === NOBODY ? null : value);
 
+/** `POST …/assignment` on the revision shown: the one-button form and the picker both send it. */
+export const useAssignment = (id: string, onDone: (result: CommandResult) => void, onConflict: () => void) =>
+  useConsoleCommand<{ assignee: string | null }>(
+    id,
+    (body, headers) =>
+      api.POST('/api/v1/declarations/{id}/assignment', { params: { path: { id } }, body, headers }),
+    onDone,
+    onConflict,
+  );
+
 interface Props {
   declaration: DeclarationView;
   meSub: string;
@@ -47,17 +57,7 @@ export function AssignToForm({ declaration, meSub, onDone, onConflict }: Props) 
       : []),
   ];
   const [choice, setChoice] = useState(declaration.assignee ?? NOBODY);
-  const { command, conflict, submit } = useConsoleCommand<{ assignee: string | null }>(
-    declaration.id,
-    (body, headers) =>
-      api.POST('/api/v1/declarations/{id}/assignment', {
-        params: { path: { id: declaration.id } },
-        body,
-        headers,
-      }),
-    onDone,
-    onConflict,
-  );
+  const { command, conflict, submit } = useAssignment(declaration.id, onDone, onConflict);
   return (
     <ConsoleForm
       fields={['assignee']}

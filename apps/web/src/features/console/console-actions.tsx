@@ -2,8 +2,9 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import type { CommandResult, DeclarationView } from '../declarations/declaration-types';
+import { useAssignment } from './assign-to-form';
 import { AuthorityForm } from './authority-form';
-import { ConsoleForm, useConsoleCommand } from './console-form';
+import { ConsoleForm } from './console-form';
 import { InterventionForm } from './intervention-form';
 import { QualifyForm } from './qualify-form';
 import { TextCommandForm } from './text-command-form';
@@ -19,17 +20,7 @@ interface Props {
 export function AssignButton({ declaration, meSub, onDone, onConflict }: Props) {
   const t = useT();
   const mine = declaration.assignee === meSub;
-  const { command, conflict, submit } = useConsoleCommand<{ assignee: string | null }>(
-    declaration.id,
-    (body, headers) =>
-      api.POST('/api/v1/declarations/{id}/assignment', {
-        params: { path: { id: declaration.id } },
-        body,
-        headers,
-      }),
-    onDone,
-    onConflict,
-  );
+  const { command, conflict, submit } = useAssignment(declaration.id, onDone, onConflict);
   return (
     <ConsoleForm
       fields={['assignee']}

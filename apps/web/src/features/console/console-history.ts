@@ -4,7 +4,7 @@ import { BY_VIGIE, whoOf } from '../declarations/timeline-format';
 import type { CertMember } from './cert-staff';
 
 /** Fields whose values are subs: shown by name in the CERT's history. */
-const PERSON_FIELDS = new Set(['assignee', 'postedBy']);
+const PERSON_FIELDS = new Set(['assignee']);
 
 /**
  * Who did it, as the CERT knows it: Vigie itself, "Vous", a colleague by name; anyone else the
