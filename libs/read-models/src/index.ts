@@ -20,3 +20,6 @@ export { LIST_SORT_KEYS, type ListSortKey } from './queries/list-cursor';
 export * from './read-models.module';
 export * from './deadlines';
 export * from './user-permissions';
+export * from './as-of-history/as-of-history.entity';
+export * from './as-of-history/as-of-history.projection';
+export * from './as-of-history/read-as-of-history';

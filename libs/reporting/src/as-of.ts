@@ -161,16 +161,30 @@ export function asOfFold(year: number, bound: Date | LogBound, policy: ClockPoli
     },
     /** The year's snapshot, its clocks read at `at` (the report's instant; without one, no clocks). */
     snapshot(at: Date | undefined = within.asOf): AnnualStatisticsSnapshot {
-      const kept = counted();
-      if (at === undefined) return snapshotFromFacts(year, kept.values());
-      const clocks = [...regulatory]
-        .filter(([id]) => kept.get(id)?.year === year)
-        .flatMap(([, declaration]) => clocksOf(declaration, at, policy));
-      return { ...snapshotFromFacts(year, kept.values()), deadlines: onTimeShares(clocks) };
+      return foldedSnapshot(year, counted(), regulatory, at, policy);
     },
     /** The facts of every declaration of the year and the year before, by declaration id. */
     facts: counted,
   };
+}
+
+/**
+ * The year's snapshot from folded facts (of the year and the year before) and the regulatory facts
+ * of the year's declarations, its clocks read at `at` (without one, no clocks): what the replay
+ * and the as-of history both end with.
+ */
+export function foldedSnapshot(
+  year: number,
+  facts: ReadonlyMap<string, DeclarationFacts>,
+  regulatory: ReadonlyMap<string, RegulatoryFacts>,
+  at: Date | undefined,
+  policy: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): AnnualStatisticsSnapshot {
+  if (at === undefined) return snapshotFromFacts(year, facts.values());
+  const clocks = [...regulatory]
+    .filter(([id]) => facts.get(id)?.year === year)
+    .flatMap(([, declaration]) => clocksOf(declaration, at, policy));
+  return { ...snapshotFromFacts(year, facts.values()), deadlines: onTimeShares(clocks) };
 }
 
 /** Odd data must not stop a replay, as it does not stop the deadlines projection: the clocks stay as they were. */

@@ -4,3 +4,4 @@ export * from './as-of';
 export * from './render';
 export * from './seed';
 export * from './publications';
+export * from './report-within';

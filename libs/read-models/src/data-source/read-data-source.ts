@@ -9,6 +9,7 @@ import { UserDirectory1797379200000 } from '../migrations/1797379200000-user-dir
 import { DeclarationReference1797984000000 } from '../migrations/1797984000000-declaration-reference.migration';
 import { RegimeDates1798070400000 } from '../migrations/1798070400000-regime-dates.migration';
 import { DegradedMode1798156800000 } from '../migrations/1798156800000-degraded-mode.migration';
+import { AsOfHistory1798329600000 } from '../migrations/1798329600000-as-of-history.migration';
 import { READ_ENTITIES } from './read-entities';
 
 export type ReadDialect = 'sqlite' | 'postgres';
@@ -55,6 +56,7 @@ export function createReadDataSource(url: string, options: ReadDataSourceOptions
       DeclarationReference1797984000000,
       RegimeDates1798070400000,
       DegradedMode1798156800000,
+      AsOfHistory1798329600000,
     ],
     migrationsTableName: 'read_migrations',
     migrationsRun: false,

@@ -3,6 +3,7 @@ import {
   StatisticCellRow,
   StructureYearRow,
 } from '../annual-statistics/annual-statistics.entity';
+import { AsOfChangeRow, AsOfDeclarationRow, AsOfInstantRow } from '../as-of-history/as-of-history.entity';
 import { ProjectionCheckpoint } from '../checkpoint/projection-checkpoint.entity';
 import { DeclarationSummary } from '../declaration-summary/declaration-summary.entity';
 import { DeclarationTimelineRow } from '../declaration-timeline/declaration-timeline.entity';
@@ -24,4 +25,7 @@ export const READ_ENTITIES = [
   DeadlineShareRow,
   UserPermissionsRow,
   UserLoginRow,
+  AsOfDeclarationRow,
+  AsOfChangeRow,
+  AsOfInstantRow,
 ];

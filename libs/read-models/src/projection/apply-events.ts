@@ -12,6 +12,7 @@ export async function applyEvents(
   model: ReadModel,
   events: readonly RecordedEvent[],
 ): Promise<void> {
+  if ('apply' in model) return model.apply(store, events);
   const { rows } = model;
   const touched: [key: string, event: RecordedEvent][] = [];
   for (const event of events) {

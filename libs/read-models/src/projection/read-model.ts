@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@vigie/event-store';
+import type { RowStore } from './row-store';
 
 /** A TypeORM entity class whose table has exactly one (text) primary column. */
 export type RowEntity<Row> = new () => Row;
@@ -36,10 +37,25 @@ export interface SumProjection<Source extends object, Contribution, Row extends 
 }
 
 /** One read model (one question): its own tables and checkpoint, rebuilt on its own. */
-export interface ReadModel {
+export type ReadModel = RowsReadModel | BatchReadModel;
+
+/** One row per key folded from its events, and sums over those rows: most read models. */
+export interface RowsReadModel {
   name: string;
   rows: RowProjection<object>;
   sums: SumProjection<object, unknown, object>[];
+}
+
+/**
+ * A read model that keeps what each event changed, not only where its rows ended (the as-of
+ * history): rows and sums only see a batch's first and last state of a row, so it folds the batch
+ * itself, in feed order, into its `tables`. Same contract: a batch applied twice changes nothing,
+ * and the caller owns the transaction.
+ */
+export interface BatchReadModel {
+  name: string;
+  tables: RowEntity<object>[];
+  apply(store: RowStore, events: readonly RecordedEvent[]): Promise<void>;
 }
 
 export const readModel = <Source extends object>(
@@ -47,10 +63,8 @@ export const readModel = <Source extends object>(
   rows: RowProjection<Source>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   sums: SumProjection<Source, any, object>[] = [],
-): ReadModel => ({ name, rows, sums }) as unknown as ReadModel;
+): RowsReadModel => ({ name, rows, sums }) as unknown as RowsReadModel;
 
 /** Every table a read model owns, for rebuilds. */
-export const entitiesOf = (model: ReadModel): RowEntity<object>[] => [
-  model.rows.entity,
-  ...model.sums.map((sum) => sum.entity),
-];
+export const entitiesOf = (model: ReadModel): RowEntity<object>[] =>
+  'tables' in model ? model.tables : [model.rows.entity, ...model.sums.map((sum) => sum.entity)];

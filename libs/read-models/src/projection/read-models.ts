@@ -1,3 +1,4 @@
+import { asOfHistory } from '../as-of-history/as-of-history.projection';
 import { annualStatistics } from '../annual-statistics/annual-statistics.projection';
 import { declarationSummaryProjection } from '../declaration-summary/declaration-summary.projection';
 import { declarationTimelineProjection } from '../declaration-timeline/declaration-timeline.projection';
@@ -14,6 +15,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   annualStatistics,
   deadlines,
   userPermissions,
+  asOfHistory,
 ];
 
 export const READ_MODEL_NAMES = READ_MODELS.map((model) => model.name);

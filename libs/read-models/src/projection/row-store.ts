@@ -10,6 +10,12 @@ export interface RowStore {
     rows: readonly Row[],
     deletedKeys: readonly string[],
   ): Promise<void>;
+  /** Deletes the rows whose (numeric) column is at least `value`. */
+  deleteAtLeast<Row extends object>(
+    entity: RowEntity<Row>,
+    property: keyof Row & string,
+    value: number,
+  ): Promise<void>;
 }
 
 /**
@@ -89,6 +95,21 @@ export class SqlRowStore implements RowStore {
       const [sql, parameters] = this.byKeys('DELETE', table, chunk);
       await this.runner.query(sql, parameters);
     }
+  }
+
+  async deleteAtLeast<Row extends object>(
+    entity: RowEntity<Row>,
+    property: keyof Row & string,
+    value: number,
+  ): Promise<void> {
+    const { metadata } = this.describe(entity);
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName}: no column for ${property}`);
+    const sql = this.statement(metadata, `delete-at-least/${property}`, 0, () => {
+      const parameter = this.postgres ? '$1' : '?';
+      return `DELETE FROM ${this.table(metadata)} WHERE ${quote(column.databaseName)} >= ${parameter}`;
+    });
+    await this.runner.query(sql, [value]);
   }
 
   private async upsertRows({ metadata, primary }: Table, rows: readonly object[]): Promise<void> {

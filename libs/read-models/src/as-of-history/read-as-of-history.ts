@@ -1,0 +1,147 @@
+import type { DeclarationFacts, RegulatoryFacts } from '@vigie/domain';
+import type { DataSource } from 'typeorm';
+import { dialectOf } from '../data-source/read-data-source';
+import { AS_OF_HISTORY } from './as-of-history.projection';
+import { applyChange, type Flat } from './facts-change';
+
+/** The part of the log a report counts (as `LogBound` of the report's replay): recorded at or before `asOf`, at or before `position`. */
+export interface HistoryBound {
+  asOf: Date;
+  position?: bigint;
+}
+
+/** What the report's replay folds from the log, read from the history instead. */
+export interface HistoryFacts {
+  /** The facts of each declaration of the year and the year before, by declaration id. */
+  facts: Map<string, DeclarationFacts>;
+  /** The regulatory facts of the year's declarations. */
+  regulatory: Map<string, RegulatoryFacts>;
+  /** The last position within the bound, of any stream. */
+  position: bigint;
+  /** The history's checkpoint: everything up to it was folded into what was read. */
+  checkpoint: bigint;
+}
+
+/**
+ * Why the history cannot give exactly what the replay gives, and the log must be replayed: it has
+ * not folded the whole bound yet, a declaration of the two years has events recorded out of order,
+ * or, under a position bound, a later position was recorded at or before the instant.
+ */
+export type HistoryUnavailable = 'behind' | 'irregular' | 'instants-out-of-order' | 'moving';
+
+interface ChangeRow {
+  declaration_id: string;
+  year: number | string;
+  facts_change: string | null;
+  regulatory_change: string | null;
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * The facts the report as it stood within `bound` counts, from the as-of history: for each
+ * declaration of `year` and the year before, its changes recorded within the bound, in log order.
+ * The reads are separate while the projector commits, so its checkpoint is read before and after
+ * (as the live report does); the rows read are bounded by the checkpoint read first.
+ */
+export async function readAsOfHistory(
+  dataSource: DataSource,
+  year: number,
+  bound: HistoryBound,
+): Promise<HistoryFacts | HistoryUnavailable> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const checkpoint = await historyCheckpoint(dataSource);
+    const read = await readWithin(dataSource, year, bound, checkpoint);
+    if ((await historyCheckpoint(dataSource)) === checkpoint) return read;
+  }
+  return 'moving';
+}
+
+export async function historyCheckpoint(dataSource: DataSource): Promise<bigint> {
+  const rows = (await dataSource.query(
+    `SELECT "position" FROM "projection_checkpoint" WHERE "name" = ${parameter(dataSource, 1)}`,
+    [AS_OF_HISTORY],
+  )) as { position: string | number }[];
+  return rows.length === 0 ? 0n : BigInt(rows[0].position);
+}
+
+async function readWithin(
+  dataSource: DataSource,
+  year: number,
+  bound: HistoryBound,
+  checkpoint: bigint,
+): Promise<HistoryFacts | HistoryUnavailable> {
+  const $ = (index: number) => parameter(dataSource, index);
+  if (bound.position !== undefined && bound.position > checkpoint) return 'behind';
+  const until = bound.position ?? checkpoint;
+  const at = bound.asOf.getTime();
+
+  const irregular = (await dataSource.query(
+    `SELECT 1 AS found FROM "as_of_declaration" WHERE "year" IN (${$(1)}, ${$(2)}) AND NOT "regular" LIMIT 1`,
+    [year - 1, year],
+  )) as unknown[];
+  if (irregular.length > 0) return 'irregular';
+
+  const position = await lastPositionWithin(dataSource, at, until, checkpoint);
+  if (position === null) return 'instants-out-of-order';
+
+  const rows = (await dataSource.query(
+    `SELECT "declaration_id", "year", "facts_change", "regulatory_change" FROM "as_of_change"
+      WHERE "year" IN (${$(1)}, ${$(2)}) AND "recorded_at" <= ${$(3)} AND "position" <= ${$(4)}
+      ORDER BY "position"`,
+    [year - 1, year, at, until.toString()],
+  )) as ChangeRow[];
+  const facts = new Map<string, Flat>();
+  const regulatory = new Map<string, Flat>();
+  for (const row of rows) {
+    const id = row.declaration_id;
+    if (row.facts_change !== null) facts.set(id, applyChange(facts.get(id) ?? null, row.facts_change));
+    if (row.regulatory_change !== null && Number(row.year) === year)
+      regulatory.set(id, applyChange(regulatory.get(id) ?? null, row.regulatory_change));
+  }
+  return {
+    facts: facts as unknown as Map<string, DeclarationFacts>,
+    regulatory: regulatory as unknown as Map<string, RegulatoryFacts>,
+    position,
+    checkpoint,
+  };
+}
+
+/**
+ * The last position at or before `until` recorded at or before `at` (0 for none), from the suffix
+ * minima of the recorded instants (AsOfInstantRow): the smaller of the last one up to `until` and
+ * the last one up to `at`. That holds when no position after `until` (up to the checkpoint) was
+ * recorded at or before `at`; null otherwise.
+ */
+async function lastPositionWithin(
+  dataSource: DataSource,
+  at: number,
+  until: bigint,
+  checkpoint: bigint,
+): Promise<bigint | null> {
+  const $ = (index: number) => parameter(dataSource, index);
+  if (until < checkpoint) {
+    const after = (await dataSource.query(
+      `SELECT "recorded_at" FROM "as_of_instant" WHERE "position" > ${$(1)} ORDER BY "position" LIMIT 1`,
+      [until.toString()],
+    )) as { recorded_at: string | number }[];
+    if (after.length > 0 && Number(after[0].recorded_at) <= at) return null;
+  }
+  const [byPosition, byInstant] = (await Promise.all([
+    dataSource.query(
+      `SELECT "position" FROM "as_of_instant" WHERE "position" <= ${$(1)} ORDER BY "position" DESC LIMIT 1`,
+      [until.toString()],
+    ),
+    dataSource.query(
+      `SELECT "position" FROM "as_of_instant" WHERE "recorded_at" <= ${$(1)} ORDER BY "recorded_at" DESC LIMIT 1`,
+      [at],
+    ),
+  ])) as { position: string | number }[][];
+  if (byPosition.length === 0 || byInstant.length === 0) return 0n;
+  const a = BigInt(byPosition[0].position);
+  const b = BigInt(byInstant[0].position);
+  return a < b ? a : b;
+}
+
+const parameter = (dataSource: DataSource, index: number): string =>
+  dialectOf(dataSource) === 'postgres' ? `$${index}` : '?';
