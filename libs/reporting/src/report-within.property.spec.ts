@@ -7,8 +7,10 @@ import { Projector, asOfHistory, openReadDataSource } from '@vigie/read-models';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, describePostgres } from '../../../test/support/postgres';
 import { temporaryDirectory } from '../../read-models/src/testing/read-test-kit';
+import type { AnnualReport } from './annual-report';
 import { replayReport } from './as-of';
-import { reportWithin } from './report-within';
+import { restatementsSince } from './publications/compare-edition';
+import { reportWithin, restatementsWithin } from './report-within';
 import { laterEventArb, streamArb } from './testing/declaration-log.arbitraries';
 
 const YEAR = 2020;
@@ -210,6 +212,7 @@ function equalitySuite(
           const projector = new Projector({ store, dataSource, readModels: [asOfHistory], batchSize: 7 });
           await projector.catchUp();
           const head = await store.headPosition();
+          const editions: { within: { asOf: Date; position?: bigint }; report: AnnualReport }[] = [];
           for (const bound of bounds) {
             // Small naturals pick one of the log's own instants (and its neighbours).
             const at =
@@ -227,7 +230,25 @@ function equalitySuite(
             if (source.from === 'history') fromHistory += 1;
             else replayed += 1;
             expect(source.from).toBe(historyCanAnswer(entries, within) ? 'history' : 'replay');
+            editions.push({ within, report: expected });
           }
+          // What changed between two of those reports, as if the first had been published.
+          const [edition, compared] = [editions[0], editions[editions.length - 1]];
+          const publication = {
+            publicationId: 'p',
+            year: YEAR,
+            report: edition.report,
+            position: edition.report.position,
+            taxonomyVersion: edition.report.taxonomyVersion,
+            asOf: edition.report.asOf,
+            note: null,
+            checksum: '',
+            publishedBy: 'a',
+            publishedAt: edition.report.asOf,
+            recordedPosition: String(head),
+          };
+          const restated = await restatementsWithin(store, dataSource, publication, compared.within);
+          expect(restated.restatements).toEqual(await restatementsSince(store, publication, compared.within));
         } finally {
           await store.close();
         }
@@ -243,9 +264,9 @@ describe('the report as it stood, from the as-of history [sqlite]', () => {
   equalitySuite(async () => {
     const directory = temporaryDirectory('report-within-read');
     return { url: `sqlite:${join(directory.path, 'read.sqlite')}`, drop: async () => directory.remove() };
-  }, 150);
+  }, 80);
 });
 
 describePostgres('the report as it stood, from the as-of history', () => {
-  equalitySuite(() => createTestDatabase('vigie_report_within'), 30);
+  equalitySuite(() => createTestDatabase('vigie_report_within'), 40);
 });

@@ -4,6 +4,13 @@ import { readAsOfHistory, type HistoryFacts, type HistoryUnavailable } from '@vi
 import type { DataSource } from 'typeorm';
 import { buildAnnualReport, type AnnualReport } from './annual-report';
 import { foldedSnapshot, replayReport, type ReadProgress } from './as-of';
+import {
+  comparisonOf,
+  restatementsReport,
+  restatementsSince,
+  type RestatementsReport,
+} from './publications/compare-edition';
+import type { Publication } from './publications/report-published';
 
 /** Where a report as it stood at an instant came from. */
 export type ReportSource =
@@ -61,4 +68,38 @@ export function historyReport(
     generatedAt: generatedAt.toISOString(),
     position: history.position.toString(),
   });
+}
+
+/**
+ * What changed since an edition (`restatementsSince`), from the as-of history when it can say
+ * exactly: the edition's bound (its instant and position) and the compared one (`asOf`, up to the
+ * log's head when asked) are two reads of the history instead of one pass over the log.
+ */
+export async function restatementsWithin(
+  store: EventStore,
+  dataSource: DataSource | null,
+  publication: Publication,
+  compared: { asOf: Date },
+  options: Pick<ReportWithinOptions, 'reach'> = {},
+): Promise<{ restatements: RestatementsReport; source: ReportSource }> {
+  const replay = async (because: HistoryUnavailable | 'no read database') => ({
+    restatements: await restatementsSince(store, publication, compared),
+    source: { from: 'replay', because } as const,
+  });
+  if (dataSource === null) return replay('no read database');
+  const head = await store.headPosition();
+  if (options.reach !== undefined && !(await options.reach(head))) return replay('behind');
+  const year = publication.year;
+  const edition = await readAsOfHistory(dataSource, year, {
+    asOf: new Date(publication.asOf),
+    position: BigInt(publication.position),
+  });
+  if (typeof edition === 'string') return replay(edition);
+  const now = await readAsOfHistory(dataSource, year, { asOf: compared.asOf, position: head });
+  if (typeof now === 'string') return replay(now);
+  const comparison = comparisonOf(year, publication.report, edition.facts, now.facts);
+  return {
+    restatements: restatementsReport(publication, compared.asOf, now.position, comparison),
+    source: { from: 'history' },
+  };
 }

@@ -5,8 +5,8 @@ import { READ_DATA_SOURCE, deadlinePolicy } from '@vigie/read-models';
 import {
   publicationStreamId,
   publicationsOf,
-  replayReport,
-  restatementsSince,
+  reportWithin,
+  restatementsWithin,
   type AnnualReport,
   type Publication,
   type RestatementsReport,
@@ -15,13 +15,14 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../config/config.tokens';
 import { ReadYourWrites } from '../declarations/read-your-writes';
 import { EVENT_STORE } from '../infrastructure/event-store.module';
+import { HistoryReach } from './history-reach';
 import { liveAnnualReport } from './live-annual-report';
 import { PublicationNotFound, assertNotFuture } from './report-problems';
 
 export class GetAnnualReport extends Query<AnnualReport> {
   constructor(
     readonly year: number,
-    /** null: now, from the read models; an instant: replayed from the log. */
+    /** null: now, from the read models; an instant: from the as-of history, else replayed from the log. */
     readonly asOf: Date | null,
     readonly minPosition: bigint | null,
   ) {
@@ -64,15 +65,29 @@ export class GetAnnualReportHandler implements IQueryHandler<GetAnnualReport, An
     @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly history: HistoryReach,
   ) {}
 
   async execute({ year, asOf, minPosition }: GetAnnualReport): Promise<AnnualReport> {
     const now = this.clock();
     if (asOf !== null) {
       assertNotFuture('asOf', asOf, now);
-      // The log is the truth at any instant; the read models only know the present. The clocks
-      // are measured as the deadlines read model measures them, so both ways agree.
-      return replayReport(this.store, year, { asOf }, { generatedAt: now, policy: deadlinePolicy() });
+      // The as-of history gives exactly what a replay of the log gives (and says when it cannot:
+      // then the log is replayed). The clocks are measured as the deadlines read model measures
+      // them, so the live report and this one agree.
+      const { report, source } = await reportWithin(
+        this.store,
+        this.dataSource,
+        year,
+        { asOf },
+        {
+          generatedAt: now,
+          policy: deadlinePolicy(),
+          reach: this.history.reach,
+        },
+      );
+      this.history.note(source);
+      return report;
     }
     await this.readYourWrites.reach(minPosition);
     return liveAnnualReport(this.dataSource, year, now);
@@ -118,13 +133,23 @@ export class GetPublicationHandler implements IQueryHandler<GetPublication, Publ
 export class GetRestatementsHandler implements IQueryHandler<GetRestatements, RestatementsReport> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly history: HistoryReach,
   ) {}
 
   async execute({ year, id, asOf }: GetRestatements): Promise<RestatementsReport> {
     const now = this.clock();
     if (asOf !== null) assertNotFuture('asOf', asOf, now);
     const publication = await publicationOf(this.store, year, id);
-    return restatementsSince(this.store, publication, { asOf: asOf ?? now });
+    const { restatements, source } = await restatementsWithin(
+      this.store,
+      this.dataSource,
+      publication,
+      { asOf: asOf ?? now },
+      { reach: this.history.reach },
+    );
+    this.history.note(source);
+    return restatements;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ReadYourWrites } from '../declarations/read-your-writes';
+import { HistoryReach } from './history-reach';
 import { PublishReportHandler } from './publish-report.handler';
 import {
   GetAnnualReportHandler,
@@ -21,6 +22,7 @@ import { ReportsController } from './reports.controller';
     GetRestatementsHandler,
     PublishReportHandler,
     ReadYourWrites,
+    HistoryReach,
   ],
 })
 export class ReportsModule {}

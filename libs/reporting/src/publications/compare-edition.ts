@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { snapshotFromFacts } from '@vigie/domain';
+import { snapshotFromFacts, type DeclarationFacts } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
 import type { AnnualReport } from '../annual-report';
 import { asOfFold, isWithin, readLog, type LogBound, type LoggedEvent } from '../as-of';
@@ -25,22 +25,30 @@ export function editionFold(year: number, edition: LogBound, compared: LogBound)
       now.add(recorded);
     },
     comparison(published: AnnualReport): EditionComparison {
-      const before = then.facts();
-      const after = now.facts();
-      const changes: FactsChange[] = [];
-      for (const declarationId of new Set([...before.keys(), ...after.keys()])) {
-        const was = before.get(declarationId) ?? null;
-        const is = after.get(declarationId) ?? null;
-        if (!isDeepStrictEqual(was, is)) changes.push({ declarationId, before: was, after: is });
-      }
-      return {
-        year,
-        published,
-        before: snapshotFromFacts(year, before.values()),
-        after: snapshotFromFacts(year, after.values()),
-        changes,
-      };
+      return comparisonOf(year, published, then.facts(), now.facts());
     },
+  };
+}
+
+/** The edition's facts and the compared bound's, declaration by declaration. */
+export function comparisonOf(
+  year: number,
+  published: AnnualReport,
+  before: ReadonlyMap<string, DeclarationFacts>,
+  after: ReadonlyMap<string, DeclarationFacts>,
+): EditionComparison {
+  const changes: FactsChange[] = [];
+  for (const declarationId of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(declarationId) ?? null;
+    const is = after.get(declarationId) ?? null;
+    if (!isDeepStrictEqual(was, is)) changes.push({ declarationId, before: was, after: is });
+  }
+  return {
+    year,
+    published,
+    before: snapshotFromFacts(year, before.values()),
+    after: snapshotFromFacts(year, after.values()),
+    changes,
   };
 }
 
@@ -70,13 +78,22 @@ export async function restatementsSince(
     },
     { until: head },
   );
+  return restatementsReport(publication, compared.asOf, last, fold.comparison(publication.report));
+}
+
+export function restatementsReport(
+  publication: Publication,
+  asOf: Date,
+  position: bigint,
+  comparison: EditionComparison,
+): RestatementsReport {
   return {
     publication: {
       id: publication.publicationId,
       position: publication.position,
       publishedAt: publication.publishedAt,
     },
-    comparedWith: { asOf: compared.asOf.toISOString(), position: last.toString() },
-    changes: restatements(fold.comparison(publication.report)),
+    comparedWith: { asOf: asOf.toISOString(), position: position.toString() },
+    changes: restatements(comparison),
   };
 }
