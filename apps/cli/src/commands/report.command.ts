@@ -4,7 +4,19 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '@vigie/config';
 import { openEventStore } from '@vigie/event-store';
 import { forLongWork } from '@vigie/postgres';
-import { REPORT_FORMATS, renderReport, reportAsOf, type ReportFormat } from '@vigie/reporting';
+import { Projector, asOfHistory, openReadDataSource } from '@vigie/read-models';
+import {
+  REPORT_FORMATS,
+  renderReport,
+  replayReport,
+  reportWithin,
+  type AnnualReport,
+  type ReadProgress,
+  type ReportFormat,
+} from '@vigie/reporting';
+import { isDeepStrictEqual } from 'node:util';
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '@vigie/event-store';
 import { writeResult } from '../write-result';
 
 interface ReportOptions {
@@ -14,6 +26,8 @@ interface ReportOptions {
   out?: string;
   lang: 'fr' | 'en';
   public?: boolean;
+  replay?: boolean;
+  verify?: boolean;
 }
 
 function year(value: string): number {
@@ -37,9 +51,11 @@ function instant(value: string): Date {
 }
 
 /**
- * `vigie report`: the yearly report, computed from the event log as it stood at --as-of (default:
- * now). It replays the log rather than reading the annual-statistics read model, so it needs no
- * running API and gives the same figures as `asOf` over HTTP.
+ * `vigie report`: the yearly report as it stood at --as-of (default: now), from the event log. By
+ * default it reads the as-of history read model (brought up to the log's head first: the API's
+ * projector keeps it there), which gives exactly what a replay of the log gives, in a fraction of
+ * the time; `--replay` replays the log alone (no read database); `--verify` computes both and
+ * fails unless they are identical.
  */
 export function registerReportCommand(program: Command): void {
   program
@@ -54,27 +70,67 @@ export function registerReportCommand(program: Command): void {
       '--public',
       'the public edition: counts of 1 to 4 as "<5", and "secret" where a total or a share would give one back',
     )
+    .option('--replay', 'replay the event log only (the reference; reads no read database)')
+    .option(
+      '--verify',
+      'compute the report from the as-of history and by replaying the log; fail unless identical',
+    )
     .action(async (options: ReportOptions, command: Command) => {
       const writeErr = command.configureOutput().writeErr ?? ((text: string) => process.stderr.write(text));
       const config = loadConfig(process.env);
-      // The whole log is read: long limits, as for every command that is one long operation.
-      const store = await openEventStore(config.eventStoreUrl, { postgres: forLongWork(config.postgres) });
+      // The whole log may be read: long limits, as for every command that is one long operation.
+      const postgres = forLongWork(config.postgres);
+      const store = await openEventStore(config.eventStoreUrl, { postgres });
+      const dataSource = options.replay ? null : await openReadDataSource(config.readDbUrl, { postgres });
       try {
         const asOf = options.asOf ?? new Date();
-        let reported = -1;
-        const report = await reportAsOf(
-          store,
-          options.year,
-          asOf,
-          ({ events, head, position }) => {
-            const percent = head === 0n ? 100 : Number((position * 100n) / head);
-            if (percent >= reported + 10 || position >= head) {
-              reported = percent;
-              writeErr(`reading the event log: ${events} events (${Math.min(percent, 100)} %)\n`);
-            }
-          },
-          clockPolicyFromEnv(process.env),
-        );
+        const generatedAt = new Date();
+        const policy = clockPolicyFromEnv(process.env);
+        const replay = () =>
+          replayReport(
+            store,
+            options.year,
+            { asOf },
+            { generatedAt, policy, onProgress: progressTo(writeErr) },
+          );
+        const fromHistory = async (): Promise<AnnualReport> => {
+          const started = Date.now();
+          const { report, source } = await reportWithin(
+            store,
+            dataSource,
+            options.year,
+            { asOf },
+            {
+              generatedAt,
+              policy,
+              reach: () => catchUpHistory(store, dataSource!),
+            },
+          );
+          writeErr(
+            source.from === 'history'
+              ? `read from the as-of history in ${Date.now() - started} ms\n`
+              : `replayed from the event log (the as-of history could not answer: ${source.because})\n`,
+          );
+          return report;
+        };
+        let report: AnnualReport;
+        if (options.replay) {
+          report = await replay();
+        } else if (options.verify) {
+          report = await fromHistory();
+          const started = Date.now();
+          const replayed = await replay();
+          writeErr(`replayed from the event log in ${Date.now() - started} ms\n`);
+          const differing = differingKeys(report, replayed);
+          if (differing.length > 0) {
+            writeErr(`verify: the as-of history and the replay differ in ${differing.join(', ')}\n`);
+            process.exitCode = 1;
+            return;
+          }
+          writeErr(`verify: the as-of history and the replay of the log give the same report\n`);
+        } else {
+          report = await fromHistory();
+        }
         const rendered = await renderReport(report, {
           format: options.format,
           lang: options.lang,
@@ -89,7 +145,33 @@ export function registerReportCommand(program: Command): void {
           writeResult(command, rendered.body.toString('utf8'));
         }
       } finally {
+        await dataSource?.destroy();
         await store.close();
       }
     });
+}
+
+/** Brings the as-of history to the log's head, as the API's projector keeps it. */
+async function catchUpHistory(store: EventStore, dataSource: DataSource): Promise<boolean> {
+  await new Projector({ store, dataSource, readModels: [asOfHistory] }).catchUp();
+  return true;
+}
+
+function progressTo(writeErr: (text: string) => void): (progress: ReadProgress) => void {
+  let reported = -1;
+  return ({ events, head, position }) => {
+    const percent = head === 0n ? 100 : Number((position * 100n) / head);
+    if (percent >= reported + 10 || position >= head) {
+      reported = percent;
+      writeErr(`reading the event log: ${events} events (${Math.min(percent, 100)} %)\n`);
+    }
+  };
+}
+
+/** The top-level sections whose content differs (both computed with the same `generatedAt`). */
+function differingKeys(a: AnnualReport, b: AnnualReport): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter(
+    (key) => !isDeepStrictEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
