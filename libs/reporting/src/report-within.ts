@@ -63,11 +63,15 @@ export function historyReport(
   generatedAt: Date,
   policy?: ClockPolicy,
 ): AnnualReport {
-  return buildAnnualReport(foldedSnapshot(year, history.facts, history.regulatory, asOf, policy), {
-    asOf: asOf.toISOString(),
-    generatedAt: generatedAt.toISOString(),
-    position: history.position.toString(),
-  });
+  const snapshot = foldedSnapshot(year, history.facts, history.regulatory, asOf, policy);
+  return buildAnnualReport(
+    { ...snapshot, previousYearTotal: history.previousYearTotal },
+    {
+      asOf: asOf.toISOString(),
+      generatedAt: generatedAt.toISOString(),
+      position: history.position.toString(),
+    },
+  );
 }
 
 /**
@@ -90,12 +94,19 @@ export async function restatementsWithin(
   const head = await store.headPosition();
   if (options.reach !== undefined && !(await options.reach(head))) return replay('behind');
   const year = publication.year;
-  const edition = await readAsOfHistory(dataSource, year, {
-    asOf: new Date(publication.asOf),
-    position: BigInt(publication.position),
-  });
+  const edition = await readAsOfHistory(
+    dataSource,
+    year,
+    { asOf: new Date(publication.asOf), position: BigInt(publication.position) },
+    { previousYear: 'facts' },
+  );
   if (typeof edition === 'string') return replay(edition);
-  const now = await readAsOfHistory(dataSource, year, { asOf: compared.asOf, position: head });
+  const now = await readAsOfHistory(
+    dataSource,
+    year,
+    { asOf: compared.asOf, position: head },
+    { previousYear: 'facts' },
+  );
   if (typeof now === 'string') return replay(now);
   const comparison = comparisonOf(year, publication.report, edition.facts, now.facts);
   return {

@@ -1,4 +1,6 @@
-import { addParisCalendarMonths, parisInstantOf, parisWallClock } from './paris-wall-clock';
+import fc from 'fast-check';
+import { parisDate, parisDay } from './paris-calendar';
+import { addParisCalendarMonths, parisInstantOf, parisWallClock, zoneWallClock } from './paris-wall-clock';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -53,5 +55,46 @@ describe('calendar months in Paris', () => {
   it('a month landing in the autumn overlap takes the earlier instant', () => {
     // 25 September 2026, 02:30 summer time.
     expect(iso(addParisCalendarMonths(at('2026-09-25T00:30:00Z'), 1))).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('the Paris wall clock kept per UTC hour', () => {
+  it('reads what the time-zone database reads, at any instant from 1990 to 2100 (DST nights included)', () => {
+    const from = Date.UTC(1990, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    const transitions = [Date.UTC(2027, 2, 28, 1), Date.UTC(2027, 9, 31, 1), Date.UTC(1996, 9, 27, 1)];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: from, max: to }),
+          fc
+            .tuple(fc.constantFrom(...transitions), fc.integer({ min: -7_200_000, max: 7_200_000 }))
+            .map(([t, d]) => t + d),
+        ),
+        (epochMs) => {
+          expect(parisWallClock(epochMs)).toEqual(zoneWallClock(epochMs));
+          const { year, month, day } = zoneWallClock(epochMs);
+          expect(parisDate(new Date(epochMs))).toEqual({ year, month, day });
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the calendar day as the zone database formats it, and refuses an instant that does not parse', () => {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    for (const instant of [
+      '2026-12-31T23:30:00Z',
+      '2027-03-28T00:59:59.999Z',
+      '1985-06-01T12:00:00Z',
+      '0999-01-01T00:00:00Z',
+    ])
+      expect(parisDay(instant)).toBe(format.format(new Date(instant)));
+    expect(() => parisDate('not a date')).toThrow(RangeError);
   });
 });

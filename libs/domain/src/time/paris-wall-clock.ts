@@ -27,7 +27,8 @@ const parisParts = new Intl.DateTimeFormat('en-CA', {
   second: '2-digit',
 });
 
-export function parisWallClock(epochMs: number): WallClock {
+/** The wall clock as the time-zone database gives it: exact at any instant, and slow (Intl). */
+export function zoneWallClock(epochMs: number): WallClock {
   const parts: Record<string, number> = {};
   for (const part of parisParts.formatToParts(epochMs)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -40,6 +41,42 @@ export function parisWallClock(epochMs: number): WallClock {
     minute: parts.minute,
     second: parts.second,
     millisecond: ((epochMs % 1000) + 1000) % 1000,
+  };
+}
+
+/**
+ * Since 1996 Paris changes its UTC offset only at 01:00 UTC (the EU rule), so one offset holds for
+ * a whole UTC hour: it is asked of the zone database once per hour and kept. Reports and clocks
+ * read thousands of instants of the same few days; Intl costs about 10 µs a reading.
+ */
+const ONE_OFFSET_PER_UTC_HOUR_FROM = Date.UTC(1996, 0, 1);
+const OFFSETS_KEPT = 100_000;
+const offsetOfHour = new Map<number, number>();
+
+function cachedOffset(epochMs: number): number | null {
+  if (!(epochMs >= ONE_OFFSET_PER_UTC_HOUR_FROM) || !Number.isFinite(epochMs)) return null;
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    if (offsetOfHour.size >= OFFSETS_KEPT) offsetOfHour.clear();
+    offset = asUtc(zoneWallClock(hour * HOUR_MS)) - hour * HOUR_MS;
+    offsetOfHour.set(hour, offset);
+  }
+  return offset;
+}
+
+export function parisWallClock(epochMs: number): WallClock {
+  const offset = cachedOffset(epochMs);
+  if (offset === null) return zoneWallClock(epochMs);
+  const wall = new Date(epochMs + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
   };
 }
 

@@ -15,6 +15,7 @@ const millisTransformer: ValueTransformer = {
  */
 @Entity('as_of_declaration')
 @Index('idx_as_of_declaration_irregular', ['year', 'regular'])
+@Index('idx_as_of_declaration_created', ['year', 'createdAt'])
 export class AsOfDeclarationRow {
   @PrimaryColumn('text', { name: 'declaration_id' })
   declarationId!: string;
@@ -24,6 +25,16 @@ export class AsOfDeclarationRow {
 
   @Column('boolean')
   regular!: boolean;
+
+  /**
+   * Its first change (the submission counted): a declaration of the year before counts in the
+   * report's `previousYearTotal` from then on, whatever it says.
+   */
+  @Column('bigint', { name: 'created_at', transformer: millisTransformer })
+  createdAt!: number;
+
+  @Column('bigint', { name: 'created_position', transformer: positionTransformer })
+  createdPosition!: string;
 
   /** The latest recorded instant among its counted events. */
   @Column('bigint', { name: 'last_at', transformer: millisTransformer })
@@ -47,7 +58,7 @@ export class AsOfDeclarationRow {
  * stood at an instant folds, for each declaration of the year, its changes recorded up to then.
  */
 @Entity('as_of_change')
-@Index('idx_as_of_change_year', ['year', 'recordedAt'])
+@Index('idx_as_of_change_year', ['year', 'recordedAt', 'position'])
 export class AsOfChangeRow {
   @PrimaryColumn('bigint', { transformer: positionTransformer })
   position!: string;

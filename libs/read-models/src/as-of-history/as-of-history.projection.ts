@@ -53,6 +53,8 @@ export function evolveHistory(
   const next: AsOfDeclarationRow = {
     declarationId: key,
     year: state?.year ?? facts.year,
+    createdAt: state?.createdAt ?? (Number.isNaN(at) ? 0 : at),
+    createdPosition: state?.createdPosition ?? position,
     regular,
     lastAt: Number.isNaN(at) ? (state?.lastAt ?? 0) : Math.max(at, state?.lastAt ?? at),
     lastPosition: position,

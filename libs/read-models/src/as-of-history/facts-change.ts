@@ -32,15 +32,17 @@ export function encodeChange(before: Flat | null, after: Flat): string | null {
   return JSON.stringify(unset.length === 0 ? set : { [UNSET]: unset, ...set });
 }
 
-/** `before` with a stored change applied (a new object); `before` null: the change is the whole record. */
-export function applyChange(before: Flat | null, change: string): Flat {
+/**
+ * A stored change applied to `into` (changed in place: the caller owns it, a record it parsed
+ * itself), or, `into` null, the whole record the change holds.
+ */
+export function applyChange(into: Flat | null, change: string): Flat {
   const parsed = JSON.parse(change) as Flat;
-  if (before === null) return parsed;
-  const after: Flat = { ...before };
+  if (into === null) return parsed;
   const unset = parsed[UNSET];
   if (Array.isArray(unset)) {
-    for (const key of unset) delete after[key as string];
+    for (const key of unset) delete into[key as string];
     delete parsed[UNSET];
   }
-  return Object.assign(after, parsed);
+  return Object.assign(into, parsed);
 }

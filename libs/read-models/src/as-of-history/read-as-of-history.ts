@@ -12,8 +12,10 @@ export interface HistoryBound {
 
 /** What the report's replay folds from the log, read from the history instead. */
 export interface HistoryFacts {
-  /** The facts of each declaration of the year and the year before, by declaration id. */
+  /** The facts of each declaration of the year (and of the year before, when asked), by declaration id. */
   facts: Map<string, DeclarationFacts>;
+  /** The declarations of the year before counted within the bound. */
+  previousYearTotal: number;
   /** The regulatory facts of the year's declarations. */
   regulatory: Map<string, RegulatoryFacts>;
   /** The last position within the bound, of any stream. */
@@ -31,9 +33,16 @@ export type HistoryUnavailable = 'behind' | 'irregular' | 'instants-out-of-order
 
 interface ChangeRow {
   declaration_id: string;
-  year: number | string;
   facts_change: string | null;
-  regulatory_change: string | null;
+  regulatory_change?: string | null;
+}
+
+export interface HistoryReadOptions {
+  /**
+   * What of the year before is read: its declarations' count (`previousYearTotal`, all the report
+   * takes of them), or their facts as well (what restatements compare).
+   */
+  previousYear?: 'count' | 'facts';
 }
 
 const ATTEMPTS = 5;
@@ -48,10 +57,11 @@ export async function readAsOfHistory(
   dataSource: DataSource,
   year: number,
   bound: HistoryBound,
+  options: HistoryReadOptions = {},
 ): Promise<HistoryFacts | HistoryUnavailable> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const checkpoint = await historyCheckpoint(dataSource);
-    const read = await readWithin(dataSource, year, bound, checkpoint);
+    const read = await readWithin(dataSource, year, bound, checkpoint, options);
     if ((await historyCheckpoint(dataSource)) === checkpoint) return read;
   }
   return 'moving';
@@ -70,6 +80,7 @@ async function readWithin(
   year: number,
   bound: HistoryBound,
   checkpoint: bigint,
+  options: HistoryReadOptions,
 ): Promise<HistoryFacts | HistoryUnavailable> {
   const $ = (index: number) => parameter(dataSource, index);
   if (bound.position !== undefined && bound.position > checkpoint) return 'behind';
@@ -85,26 +96,58 @@ async function readWithin(
   const position = await lastPositionWithin(dataSource, at, until, checkpoint);
   if (position === null) return 'instants-out-of-order';
 
-  const rows = (await dataSource.query(
-    `SELECT "declaration_id", "year", "facts_change", "regulatory_change" FROM "as_of_change"
-      WHERE "year" IN (${$(1)}, ${$(2)}) AND "recorded_at" <= ${$(3)} AND "position" <= ${$(4)}
-      ORDER BY "position"`,
-    [year - 1, year, at, until.toString()],
-  )) as ChangeRow[];
   const facts = new Map<string, Flat>();
   const regulatory = new Map<string, Flat>();
-  for (const row of rows) {
-    const id = row.declaration_id;
-    if (row.facts_change !== null) facts.set(id, applyChange(facts.get(id) ?? null, row.facts_change));
-    if (row.regulatory_change !== null && Number(row.year) === year)
-      regulatory.set(id, applyChange(regulatory.get(id) ?? null, row.regulatory_change));
+  await foldChanges(dataSource, year, at, until, facts, regulatory);
+  let previousYearTotal: number;
+  if (options.previousYear === 'facts') {
+    const before = new Map<string, Flat>();
+    await foldChanges(dataSource, year - 1, at, until, before, null);
+    for (const [id, value] of before) facts.set(id, value);
+    previousYearTotal = before.size;
+  } else {
+    const [row] = (await dataSource.query(
+      `SELECT COUNT(*) AS "count" FROM "as_of_declaration"
+        WHERE "year" = ${$(1)} AND "created_at" <= ${$(2)} AND "created_position" <= ${$(3)}`,
+      [year - 1, at, until.toString()],
+    )) as { count: number | string }[];
+    previousYearTotal = Number(row.count);
   }
   return {
     facts: facts as unknown as Map<string, DeclarationFacts>,
     regulatory: regulatory as unknown as Map<string, RegulatoryFacts>,
+    previousYearTotal,
     position,
     checkpoint,
   };
+}
+
+/**
+ * Folds the year's changes within the bound, declaration by declaration. In the order of the
+ * index (instant, then position): for a declaration whose events were recorded in log order
+ * (the others are replayed), that is its changes' log order.
+ */
+async function foldChanges(
+  dataSource: DataSource,
+  year: number,
+  at: number,
+  until: bigint,
+  facts: Map<string, Flat>,
+  regulatory: Map<string, Flat> | null,
+): Promise<void> {
+  const $ = (index: number) => parameter(dataSource, index);
+  const rows = (await dataSource.query(
+    `SELECT "declaration_id", "facts_change"${regulatory === null ? '' : ', "regulatory_change"'} FROM "as_of_change"
+      WHERE "year" = ${$(1)} AND "recorded_at" <= ${$(2)} AND "position" <= ${$(3)}
+      ORDER BY "recorded_at", "position"`,
+    [year, at, until.toString()],
+  )) as ChangeRow[];
+  for (const row of rows) {
+    const id = row.declaration_id;
+    if (row.facts_change !== null) facts.set(id, applyChange(facts.get(id) ?? null, row.facts_change));
+    if (regulatory !== null && row.regulatory_change)
+      regulatory.set(id, applyChange(regulatory.get(id) ?? null, row.regulatory_change));
+  }
 }
 
 /**

@@ -7,13 +7,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const TABLES = [
   'CREATE TABLE "as_of_declaration" ("declaration_id" text NOT NULL, "year" integer NOT NULL, ' +
-    '"regular" boolean NOT NULL, "last_at" bigint NOT NULL, "last_position" bigint NOT NULL, "facts" text NOT NULL, ' +
+    '"regular" boolean NOT NULL, "created_at" bigint NOT NULL, "created_position" bigint NOT NULL, ' +
+    '"last_at" bigint NOT NULL, "last_position" bigint NOT NULL, "facts" text NOT NULL, ' +
     '"regulatory" text, CONSTRAINT "PK_a84d350b9975cfe314801d095d2" PRIMARY KEY ("declaration_id"))',
   'CREATE INDEX "idx_as_of_declaration_irregular" ON "as_of_declaration" ("year", "regular")',
+  'CREATE INDEX "idx_as_of_declaration_created" ON "as_of_declaration" ("year", "created_at")',
   'CREATE TABLE "as_of_change" ("position" bigint NOT NULL, "declaration_id" text NOT NULL, "year" integer NOT NULL, ' +
     '"recorded_at" bigint NOT NULL, "facts_change" text, "regulatory_change" text, ' +
     'CONSTRAINT "PK_f8e5dc290d8d08dee13abdb1861" PRIMARY KEY ("position"))',
-  'CREATE INDEX "idx_as_of_change_year" ON "as_of_change" ("year", "recorded_at")',
+  'CREATE INDEX "idx_as_of_change_year" ON "as_of_change" ("year", "recorded_at", "position")',
   'CREATE TABLE "as_of_instant" ("position" bigint NOT NULL, "recorded_at" bigint NOT NULL, ' +
     'CONSTRAINT "PK_6832633ef18ed18cccde069707a" PRIMARY KEY ("position"))',
   'CREATE INDEX "idx_as_of_instant_recorded_at" ON "as_of_instant" ("recorded_at")',
