@@ -211,55 +211,59 @@ const median = (values: number[]): number => [...values].sort((x, y) => x - y)[M
 
 /**
  * The bare app with the API's global pieces added one at a time, each at saturation: what each
- * piece costs, in CPU per request (the median of the rounds); then the whole API's no-op route
- * beside the last of them.
+ * piece costs, in CPU per request (the median of the rounds); then the whole API's no-op route,
+ * bearer and session cookie, in the same rounds.
  */
 async function breakdown(
   context: BenchContext,
-  bare: ServerChild,
+  servers: { bare: ServerChild; api: ServerChild },
   seconds: number,
-  whole: { bearer: Row; cookie: Row },
 ): Promise<Row[]> {
-  const apps = Array.from({ length: PIECES.length + 1 }, (_, count) => ({
-    name: count === 0 ? 'bare Nest 12 (JSON body parser, no-op route)' : `+ ${PIECES[count - 1]}`,
-    load: { server: bare, target: String(count), route: 'noop', seconds } satisfies Load,
-    cpu: [] as number[],
-    perSecond: [] as number[],
-  }));
+  const app = (name: string, load: Load) => ({ name, load, cpu: [] as number[], perSecond: [] as number[] });
+  const apps = [
+    ...Array.from({ length: PIECES.length + 1 }, (_, count) =>
+      app(count === 0 ? 'bare Nest 12 (JSON body parser, no-op route)' : `+ ${PIECES[count - 1]}`, {
+        server: servers.bare,
+        target: String(count),
+        route: 'noop',
+        seconds,
+      }),
+    ),
+    // In the same rounds and windows as the bare apps: the comparison is not skewed by the load of another moment.
+    app('= Vigie, no-op, bearer: + the rest of the application', {
+      server: servers.api,
+      target: 'bearer',
+      route: 'noop',
+      seconds,
+    }),
+    app('Vigie, no-op, session cookie (Δ: vs bearer)', {
+      server: servers.api,
+      target: 'cookie',
+      route: 'noop',
+      seconds,
+    }),
+  ];
   for (let round = 1; round <= BREAKDOWN_ROUNDS; round++) {
     context.progress(
       `B5 breakdown, round ${round}/${BREAKDOWN_ROUNDS}: ${apps.length} apps, ${seconds} s each…`,
     );
-    for (const app of apps) {
-      if (round === 1) await fire({ ...app.load, seconds: seconds / 2 });
-      const measured = await measure(app.load, `breakdown ${app.name}`);
-      app.cpu.push(measured.cpuMsPerRequest);
-      app.perSecond.push(perSecond(measured));
+    for (const { name, load, cpu, perSecond: rates } of apps) {
+      if (round === 1) await fire({ ...load, seconds: seconds / 2 });
+      const measured = await measure(load, `breakdown ${name}`);
+      cpu.push(measured.cpuMsPerRequest);
+      rates.push(perSecond(measured));
     }
   }
-  const rows: Row[] = [];
-  let previous: number | null = null;
-  for (const app of apps) {
-    const cpu = median(app.cpu);
-    rows.push(piece(app.name, median(app.perSecond), cpu, previous));
-    previous = cpu;
-  }
-  const bearer = Number(whole.bearer['API CPU ms/req']);
-  rows.push(
-    piece(
-      '= Vigie, no-op, bearer (saturation row): + the rest of the application',
-      Number(whole.bearer['req/s']),
-      bearer,
-      previous,
-    ),
-    piece(
-      'Vigie, no-op, session cookie (saturation row)',
-      Number(whole.cookie['req/s']),
-      Number(whole.cookie['API CPU ms/req']),
-      bearer,
-    ),
-  );
-  return rows;
+  const medians = apps.map(({ name, cpu, perSecond: rates }) => ({
+    name,
+    cpu: median(cpu),
+    rate: median(rates),
+  }));
+  return medians.map(({ name, cpu, rate }, index) => {
+    // The cookie row against the bearer row; every other row against the one above it.
+    const previous = index === 0 ? null : medians[index === apps.length - 1 ? index - 2 : index - 1].cpu;
+    return piece(name, rate, cpu, previous);
+  });
 }
 
 const piece = (app: string, perSecond: number, cpu: number, previous: number | null): Row => ({
@@ -314,8 +318,7 @@ async function scenarios(
     compare(fixedDeclarations, fixedNoop, 'no-op, bearer');
     const rows = [bareRow, bearer, cookie, declarations, fixedNoop, fixedDeclarations];
     // The breakdown once (projector inline): the pieces in front of every route do not depend on it.
-    if (projector === 'inline')
-      rows.push(...(await breakdown(context, bare, seconds.breakdown, { bearer, cookie })));
+    if (projector === 'inline') rows.push(...(await breakdown(context, { bare, api }, seconds.breakdown)));
     const memory = await api.ask({ type: 'memory' }, 'memory');
     rows.push({
       scenario: `API process over the whole run${suffix}`,
@@ -337,7 +340,7 @@ export const b5Http: Benchmark = {
       main: bySize(context.mode, { full: 5, quick: 2, smoke: 1 }),
       warmUp: bySize(context.mode, { full: 2, quick: 1, smoke: 0.5 }),
       // Shorter: nine apps, three rounds each; the median CPU per request is steadier than one long window.
-      breakdown: bySize(context.mode, { full: 0.75, quick: 0.5, smoke: 0.25 }),
+      breakdown: bySize(context.mode, { full: 0.5, quick: 0.4, smoke: 0.25 }),
     };
     const rows = await scenarios(context, 'inline', seconds);
     // BENCH_B5_PROJECTOR_OFF=1 adds the same runs with the projector in another process (VIGIE_PROJECTOR=off).
