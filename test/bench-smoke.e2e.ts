@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSuite } from '../bench/bench-suite';
+import { PIECES } from '../bench/b5-http/bare-apps';
 import type { BenchResult, Row } from '../bench/support/bench-result';
 import { postgresReachable } from './support/postgres';
 
@@ -126,17 +127,29 @@ describe('benchmarks (smoke: tiny sizes, figures present, speed not asserted)', 
       expectPositive(rowOf(result, 'report from the PostgreSQL read models'), ['p50 ms', 'p95 ms']);
   }, 180_000);
 
-  it('B5: the declaration route and the no-op route over HTTP, with the API process memory', async () => {
+  it('B5: a bare Nest app, the no-op route (bearer, session cookie), the declaration route, and the breakdown by piece', async () => {
     const result = await run('b5-http');
-    const declarations = result.rows.filter((row) => row.route === 'POST /api/v1/declarations');
-    const noop = result.rows.filter((row) => row.route === 'POST /bench/noop');
+    const measured = result.rows.filter((row) => row.server !== undefined);
+    const declarations = measured.filter((row) => row.route === 'POST /api/v1/declarations');
+    const noop = measured.filter((row) => row.route === 'POST /bench/noop');
     expect(declarations).toHaveLength(2);
-    expect(noop).toHaveLength(2);
+    expect(noop.map((row) => `${String(row.server)}, ${String(row.caller)}`)).toEqual([
+      'bare Nest 12, —',
+      'Vigie, bearer JWT',
+      'Vigie, session cookie',
+      'Vigie, bearer JWT',
+    ]);
     // Latencies are whole milliseconds: a fast no-op may well answer in "0 ms" at the median.
-    for (const row of [...declarations, ...noop]) expectPositive(row, ['req/s', 'max ms', 'API peak RSS MB']);
-    for (const row of [...declarations, ...noop])
-      expect(row['p99 ms']).toBeGreaterThanOrEqual(row['p50 ms'] as number);
-    for (const row of declarations) expectPositive(row, ['ratio %']);
+    for (const row of measured) expectPositive(row, ['req/s', 'max ms', 'API peak RSS MB', 'API CPU ms/req']);
+    for (const row of measured) expect(row['p99 ms']).toBeGreaterThanOrEqual(row['p50 ms'] as number);
+    for (const row of [...declarations, noop[1], noop[2]]) expectPositive(row, ['ratio %']);
+    // The bare app, each piece added (in createApp's order), then the whole API's no-op route, bearer and cookie.
+    const pieces = result.rows.filter((row) => row.breakdown !== undefined);
+    expect(pieces).toHaveLength(PIECES.length + 3);
+    expect(pieces[0].breakdown).toMatch(/^bare Nest 12/);
+    expect(pieces.slice(1, -2).map((row) => row.breakdown)).toEqual(PIECES.map((piece) => `+ ${piece}`));
+    for (const row of pieces) expectPositive(row, ['req/s', 'CPU ms/req']);
+    for (const row of pieces.slice(1)) expect(typeof row['Δ CPU ms/req']).toBe('number');
     expectPositive(rowOf(result, 'API process over the whole run'), ['API peak RSS MB']);
   }, 180_000);
 });

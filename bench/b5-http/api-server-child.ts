@@ -1,8 +1,9 @@
 /*
  * The real API, plus B5's no-op route, in a process of its own (its memory and CPU are the API's):
  *   node -r ./bench/register.js bench/b5-http/api-server-child.ts <dataDir> <inline|off>
- * Tells the parent { port, token } over IPC once it listens, then answers 'settle' (the in-process
- * projector has applied everything), 'memory' (peak RSS and CPU time since the last call) and 'stop'.
+ * Tells the parent its targets over IPC once it listens (a declarant's bearer token, a logged-in
+ * declarant's session cookie), then answers 'settle' (the in-process projector has applied
+ * everything), 'memory' and 'stop' (server-child-ipc.ts).
  */
 import { PROJECTOR, type Projector } from '@vigie/read-models';
 import type { AddressInfo } from 'node:net';
@@ -10,24 +11,13 @@ import { join } from 'node:path';
 import { signToken } from '../../apps/api/src/auth/tokens';
 import { loadConfig } from '@vigie/config';
 import { createApp } from '../../apps/api/src/create-app';
-import { BENCH_FINESS, type ServerMessage, type ServerRequest } from './api-server-protocol';
+import { BENCH_FINESS } from './api-server-protocol';
 import { BenchNoopModule } from './bench-noop.module';
+import { benchSessionHeaders } from './bench-session';
+import { serveParent } from './server-child-ipc';
 
 /** The largest limit the configuration accepts: far above what 32 connections send in a window. */
 const RATE_LIMIT_OUT_OF_REACH = '10000000';
-
-/** RSS sampled every 50 ms: the peak of each measured window, not only of the whole life. */
-function memorySampler(): () => number {
-  let peak = process.memoryUsage.rss();
-  setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 50).unref();
-  return () => {
-    const value = Math.max(peak, process.memoryUsage.rss());
-    peak = process.memoryUsage.rss();
-    return Math.round(value / 2 ** 20);
-  };
-}
 
 async function main(): Promise<void> {
   const [dataDir, projector = 'inline'] = process.argv.slice(2);
@@ -53,35 +43,21 @@ async function main(): Promise<void> {
     { sub: 'declarant-bench', role: 'declarant', finess: [BENCH_FINESS], ttl: '4h' },
     config.jwtSecret,
   );
-  const windowPeak = memorySampler();
-  let cpuSince = process.cpuUsage();
-  const send = (message: ServerMessage) => process.send?.(message);
-  process.on('message', (message: ServerRequest) => {
-    void (async () => {
-      try {
-        if (message.type === 'settle') {
-          const inline = app.get<Projector | null>(PROJECTOR);
-          await inline?.catchUp();
-          send({ type: 'settled', position: String(inline?.position() ?? 0) });
-        } else if (message.type === 'memory') {
-          const cpu = process.cpuUsage(cpuSince);
-          cpuSince = process.cpuUsage();
-          send({
-            type: 'memory',
-            peakRssMB: windowPeak(),
-            maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-            cpuMs: (cpu.user + cpu.system) / 1000,
-          });
-        } else if (message.type === 'stop') {
-          await app.close();
-          process.exit(0);
-        }
-      } catch (error) {
-        send({ type: 'failed', message: String(error) });
-      }
-    })();
-  });
-  send({ type: 'ready', port, token });
+  const cookie = await benchSessionHeaders(app, config);
+  serveParent(
+    {
+      bearer: { port, headers: { authorization: `Bearer ${token}` } },
+      cookie: { port, headers: cookie },
+    },
+    {
+      settle: async () => {
+        const inline = app.get<Projector | null>(PROJECTOR);
+        await inline?.catchUp();
+        return String(inline?.position() ?? 0);
+      },
+      stop: () => app.close(),
+    },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,8 @@ declare module 'autocannon' {
       duration?: number;
       amount?: number;
       overallRate?: number;
+      /** Milliseconds between samples; autocannon checks the end of `duration` only then (1,000 by default). */
+      sampleInt?: number;
       timeout?: number;
       method?: string;
       headers?: Record<string, string>;

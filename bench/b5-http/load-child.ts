@@ -1,16 +1,17 @@
 /*
  * The load generator in a process of its own, so that neither the API nor the runner's heap (the
  * logs of B2–B4 have been through it) slows the client down:
- *   node -r ./bench/register.js bench/b5-http/load-child.ts '<LoadRequest as JSON>'
- * Prints autocannon's result as JSON on its last line.
+ *   node -r ./bench/register.js bench/b5-http/load-child.ts
+ * One process for every run of B5 (starting one per run cost about a second each): it takes a
+ * LoadRequest over IPC and answers autocannon's result, until its channel closes.
  */
 import autocannon from 'autocannon';
-import { childMain } from '../support/child-process';
 
 export interface LoadRequest {
   url: string;
   path: string;
-  token: string;
+  /** Sent with every request: the caller's credentials (a bearer token, or a session's cookie and CSRF token). */
+  headers: Record<string, string>;
   body: string;
   connections: number;
   seconds: number;
@@ -20,20 +21,23 @@ export interface LoadRequest {
   keyPrefix: string;
 }
 
-childMain(async () => {
-  const request = JSON.parse(process.argv[2]) as LoadRequest;
+export type LoadAnswer = { type: 'result'; result: autocannon.Result } | { type: 'failed'; message: string };
+
+function fire(request: LoadRequest): Promise<autocannon.Result> {
   let keys = 0;
   return autocannon({
     url: request.url,
     connections: request.connections,
     duration: request.seconds,
     overallRate: request.rate,
+    // The window ends at the first sample after `seconds`: with the default 1 s samples, a 0.4 s window lasted 1 s.
+    sampleInt: 100,
     timeout: 30,
     requests: [
       {
         method: 'POST',
         path: request.path,
-        headers: { authorization: `Bearer ${request.token}`, 'content-type': 'application/json' },
+        headers: { ...request.headers, 'content-type': 'application/json' },
         body: request.body,
         setupRequest: (next) => ({
           ...next,
@@ -42,4 +46,12 @@ childMain(async () => {
       },
     ],
   });
+}
+
+process.on('message', (request: LoadRequest) => {
+  fire(request).then(
+    (result) => process.send?.({ type: 'result', result } satisfies LoadAnswer),
+    (error: unknown) => process.send?.({ type: 'failed', message: String(error) } satisfies LoadAnswer),
+  );
 });
+process.on('disconnect', () => process.exit(0));

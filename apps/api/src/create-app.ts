@@ -1,4 +1,10 @@
-import { ValidationPipe, type INestApplication, type LogLevel, type ModuleMetadata } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type INestApplication,
+  type LogLevel,
+  type ModuleMetadata,
+  type PipeTransform,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -45,6 +51,28 @@ class AppLogger extends PinoLoggerService {
   }
 }
 
+/**
+ * JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
+ * Strict: UTF-8 only, nesting bounded, checked on the raw bytes before anything parses them. Nest's
+ * types leave `verify` out because its `rawBody` option replaces it; this app never sets `rawBody`.
+ */
+export const jsonBodyOptions = (config: VigieConfig) => ({ limit: config.bodyLimit, verify: strictJsonBody });
+
+/** Every body and query string: its shape first, then its DTO's rules (B5's breakdown mounts them too). */
+export function globalPipes(): PipeTransform[] {
+  return [
+    new BodyShapePipe(),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true,
+      validationError: { target: false, value: true },
+      exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
+    }),
+  ];
+}
+
 /** The whole API, initialised but not listening: `main.ts` listens, tests call `getHttpServer()`. */
 export async function createApp(
   config: VigieConfig,
@@ -65,22 +93,8 @@ export async function createApp(
   app.use(app.get(VigieMetrics).middleware);
   // The embedded OpenID provider reads its own (form-encoded) bodies: mounted before the JSON parser.
   mountEmbeddedProvider(app, config);
-  // JSON only, with the configured limit: larger bodies get 413, broken JSON 400, both as problem+json.
-  // Strict: UTF-8 only, nesting bounded, checked on the raw bytes before anything parses them. Nest's
-  // types leave `verify` out because its `rawBody` option replaces it; this app never sets `rawBody`.
-  const jsonOptions = { limit: config.bodyLimit, verify: strictJsonBody };
-  app.useBodyParser('json', jsonOptions);
-  app.useGlobalPipes(
-    new BodyShapePipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: true,
-      validationError: { target: false, value: true },
-      exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
-    }),
-  );
+  app.useBodyParser('json', jsonBodyOptions(config));
+  app.useGlobalPipes(...globalPipes());
   const document = new DocumentBuilder()
     .setTitle('Vigie')
     .setDescription('Declaration and follow-up of IT security incidents in health facilities')

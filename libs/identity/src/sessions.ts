@@ -1,4 +1,5 @@
 import type { SessionLimits } from '@vigie/config';
+import { rowByKey } from '@vigie/read-models';
 import type { DataSource, Repository } from 'typeorm';
 import { SessionRow } from './identity.entities';
 import { randomToken, sha256 } from './secrets';
@@ -29,9 +30,11 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export class Sessions {
   private readonly rows: Repository<SessionRow>;
+  /** Every request with the cookie reads its session: one statement, built at the first. */
+  private rowOf: ((idHash: string) => Promise<SessionRow | null>) | undefined;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly limits: SessionLimits,
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -58,7 +61,8 @@ export class Sessions {
   /** The session of a cookie's value, still valid, marked as used; null otherwise (and an ended one is removed). */
   async use(id: string): Promise<ActiveSession | null> {
     const idHash = sha256(id);
-    const row = await this.rows.findOne({ where: { idHash } });
+    this.rowOf ??= rowByKey(this.dataSource, SessionRow, 'idHash');
+    const row = await this.rowOf(idHash);
     if (row === null) return null;
     const now = this.clock();
     const idleEnd = Date.parse(row.lastSeenAt) + this.limits.idleMs;

@@ -2,6 +2,7 @@ export * from './declaration-view/declaration-view';
 export * from './declaration-timeline/timeline-entry';
 export * from './data-source/read-data-source';
 export * from './data-source/read-entities';
+export * from './shared/row-by-key';
 export * from './declaration-summary/declaration-summary.entity';
 export * from './declaration-timeline/declaration-timeline.entity';
 export * from './facility-history/facility-history.entity';

@@ -20,19 +20,25 @@ const SENSITIVE_KEYS = new Set([
   'query',
 ]);
 
-const PATTERNS: [RegExp, string][] = [
-  [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi, `Bearer ${REDACTED}`],
-  [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[token]'],
-  [/[^\s@"'<>(),;:/]+@[^\s@"'<>(),;:/]+\.[A-Za-z]{2,}/g, '[email]'],
+/**
+ * Each pattern with what any text it matches must contain: every string of every log record is
+ * scrubbed (an access log line has six), and most hold none of it, so the pattern is not run.
+ * No replacement brings in what a later pattern needs.
+ */
+const PATTERNS: [pattern: RegExp, replacement: string, needs: (text: string) => boolean][] = [
+  [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi, `Bearer ${REDACTED}`, (text) => /bearer/i.test(text)],
+  [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[token]', (text) => text.includes('eyJ')],
+  [/[^\s@"'<>(),;:/]+@[^\s@"'<>(),;:/]+\.[A-Za-z]{2,}/g, '[email]', (text) => text.includes('@')],
   // International numbers, and French national ones written in pairs (01 23 45 67 89).
-  [/\+\d[\d ().-]{6,}\d/g, '[phone]'],
-  [/\b0\d(?:[ .-]?\d{2}){4}\b/g, '[phone]'],
+  [/\+\d[\d ().-]{6,}\d/g, '[phone]', (text) => text.includes('+')],
+  [/\b0\d(?:[ .-]?\d{2}){4}\b/g, '[phone]', (text) => text.includes('0')],
 ];
 
 /** The patterns see text as a reader would: percent-encoded (`leak%40x.example`) is decoded first. */
 export function scrub(text: string): string {
   return PATTERNS.reduce(
-    (scrubbed, [pattern, replacement]) => scrubbed.replace(pattern, replacement),
+    (scrubbed, [pattern, replacement, needs]) =>
+      needs(scrubbed) ? scrubbed.replace(pattern, replacement) : scrubbed,
     percentDecoded(text),
   );
 }
@@ -67,10 +73,20 @@ export function scrubFields(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[…]';
   if (Array.isArray(value)) return value.map((item) => scrubFields(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
-      key,
-      SENSITIVE_KEYS.has(key.toLowerCase()) ? REDACTED : scrubFields(item, depth + 1),
-    ]),
-  );
+  // Object.fromEntries(Object.entries(…)) without its arrays: one record per request goes through here.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const scrubbed = SENSITIVE_KEYS.has(key.toLowerCase()) ? REDACTED : scrubFields(item, depth + 1);
+    // A field named `__proto__` stays a field, as fromEntries makes it (an assignment would set the prototype).
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: scrubbed,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = scrubbed;
+  }
+  return copy;
 }

@@ -1,13 +1,14 @@
 import type { Grant, LoginBinding, Permissions } from '@vigie/domain';
 import { Like, type DataSource } from 'typeorm';
 import { UserLoginRow, UserPermissionsRow } from './user-permissions.entity';
+import { rowByKey } from '../shared/row-by-key';
 import { loginKeyOf } from './user-permissions.projection';
 
 const list = (joined: string): string[] => (joined === '' ? [] : joined.split(','));
 
 /** What the user may do, as the projector last saw it; null for a user never invited. */
 export async function permissionsOfUser(dataSource: DataSource, userId: string): Promise<Permissions | null> {
-  const row = await dataSource.getRepository(UserPermissionsRow).findOne({ where: { userId } });
+  const row = await permissionsRowOf(dataSource)(userId);
   if (row === null) return null;
   return {
     roles: list(row.roles) as Permissions['roles'],
@@ -100,4 +101,16 @@ export async function hasAdministrator(dataSource: DataSource): Promise<boolean>
   return (
     (await dataSource.getRepository(UserPermissionsRow).count({ where: { roles: Like('%admin%') } })) > 0
   );
+}
+
+/** Read on every request of a user (bearer API token, session): one statement per read database. */
+const permissionsRows = new WeakMap<DataSource, (userId: string) => Promise<UserPermissionsRow | null>>();
+
+function permissionsRowOf(dataSource: DataSource): (userId: string) => Promise<UserPermissionsRow | null> {
+  let find = permissionsRows.get(dataSource);
+  if (find === undefined) {
+    find = rowByKey(dataSource, UserPermissionsRow, 'userId');
+    permissionsRows.set(dataSource, find);
+  }
+  return find;
 }
