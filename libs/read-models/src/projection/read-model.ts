@@ -1,8 +1,7 @@
 import type { RecordedEvent } from '@vigie/event-store';
-import type { RowStore } from './row-store';
+import type { RowEntity, RowStore } from './row-store';
 
-/** A TypeORM entity class whose table has exactly one (text) primary column. */
-export type RowEntity<Row> = new () => Row;
+export type { RowEntity } from './row-store';
 
 /**
  * A table whose rows each fold the events of one key (a declaration, an event). `evolve` is

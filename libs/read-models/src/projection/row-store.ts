@@ -1,6 +1,8 @@
 import type { DataSource, EntityMetadata, QueryRunner } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { RowEntity } from './read-model';
+
+/** A TypeORM entity class whose table has exactly one (text) primary column. */
+export type RowEntity<Row> = new () => Row;
 
 /** Loads and saves rows of read-model tables by primary key, in bulk. */
 export interface RowStore {
