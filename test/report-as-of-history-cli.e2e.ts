@@ -38,29 +38,39 @@ describe('vigie report --verify: the as-of history against the replay of the log
   }, 120_000);
 
   it('fails, naming the section, when the history does not say what the log says', async () => {
-    // One declaration's first change (its whole facts) rewritten behind the projector's back: its
-    // region, which nothing changes later.
+    // One declaration's region rewritten behind the projector's back, in its first change (what a
+    // report folds while the declaration still changes) and as it stands (what a report reads once
+    // all its events are counted): nothing changes the region later.
     const read = await openReadDataSource(`sqlite:${join(dataDir, 'read.sqlite')}`);
+    const midYear = Date.parse('2019-07-01T00:00:00Z');
     try {
       const [row] = (await read.query(
-        `SELECT "position", "facts_change" FROM "as_of_change" WHERE "year" = 2019 AND "facts_change" LIKE '{"declarationId"%' LIMIT 1`,
-      )) as { position: number; facts_change: string }[];
-      const facts = JSON.parse(row.facts_change) as { region: string };
-      facts.region = facts.region === '11' ? '84' : '11';
-      await read.query(`UPDATE "as_of_change" SET "facts_change" = ? WHERE "position" = ?`, [
-        JSON.stringify(facts),
-        row.position,
+        `SELECT d."declaration_id", d."facts", c."facts_change" FROM "as_of_declaration" d
+           JOIN "as_of_change" c ON c."position" = d."created_position"
+          WHERE d."year" = 2019 AND d."created_at" < ? AND d."last_at" > ? LIMIT 1`,
+        [midYear, midYear],
+      )) as { declaration_id: string; facts: string; facts_change: string }[];
+      const otherRegion = (json: string) => {
+        const facts = JSON.parse(json) as { region: string };
+        return JSON.stringify({ ...facts, region: facts.region === '11' ? '84' : '11' });
+      };
+      await read.query(`UPDATE "as_of_declaration" SET "facts" = ? WHERE "declaration_id" = ?`, [
+        otherRegion(row.facts),
+        row.declaration_id,
       ]);
+      await read.query(
+        `UPDATE "as_of_change" SET "facts_change" = ? WHERE "position" = (SELECT "created_position" FROM "as_of_declaration" WHERE "declaration_id" = ?)`,
+        [otherRegion(row.facts_change), row.declaration_id],
+      );
     } finally {
       await read.destroy();
     }
-    const verified = await runVigie(
-      ['report', '--year', '2019', '--as-of', '2020-04-28T12:00:00Z', '--verify'],
-      env,
-    );
-    expect(verified.err).toMatch(/verify: the as-of history and the replay differ in .*byRegion/);
-    expect(verified.out).toBe('');
-    expect(process.exitCode).toBe(1);
-    process.exitCode = undefined;
+    for (const asOf of ['2019-07-01T00:00:00Z', '2020-04-28T12:00:00Z']) {
+      const verified = await runVigie(['report', '--year', '2019', '--as-of', asOf, '--verify'], env);
+      expect(verified.err).toMatch(/verify: the as-of history and the replay differ in .*byRegion/);
+      expect(verified.out).toBe('');
+      expect(process.exitCode).toBe(1);
+      process.exitCode = undefined;
+    }
   }, 60_000);
 });

@@ -123,9 +123,11 @@ async function readWithin(
 }
 
 /**
- * Folds the year's changes within the bound, declaration by declaration. In the order of the
- * index (instant, then position): for a declaration whose events were recorded in log order
- * (the others are replayed), that is its changes' log order.
+ * The year's declarations as they stood within the bound. One whose every event is within it
+ * (most, for a report after the year) is read as it stands (`as_of_declaration`: one row); the
+ * others fold their changes within the bound, in the order of the index (instant, then position):
+ * for a declaration whose events were recorded in log order (the others are replayed), that is
+ * its changes' log order.
  */
 async function foldChanges(
   dataSource: DataSource,
@@ -136,16 +138,29 @@ async function foldChanges(
   regulatory: Map<string, Flat> | null,
 ): Promise<void> {
   const $ = (index: number) => parameter(dataSource, index);
-  const rows = (await dataSource.query(
-    `SELECT "declaration_id", "facts_change"${regulatory === null ? '' : ', "regulatory_change"'} FROM "as_of_change"
-      WHERE "year" = ${$(1)} AND "recorded_at" <= ${$(2)} AND "position" <= ${$(3)}
-      ORDER BY "recorded_at", "position"`,
+  const withRegulatory = regulatory !== null;
+  const settled = (await dataSource.query(
+    `SELECT "declaration_id", "facts"${withRegulatory ? ', "regulatory"' : ''} FROM "as_of_declaration"
+      WHERE "year" = ${$(1)} AND "last_at" <= ${$(2)} AND "last_position" <= ${$(3)}`,
     [year, at, until.toString()],
+  )) as { declaration_id: string; facts: string; regulatory?: string | null }[];
+  for (const row of settled) {
+    facts.set(row.declaration_id, JSON.parse(row.facts) as Flat);
+    if (withRegulatory && row.regulatory)
+      regulatory.set(row.declaration_id, JSON.parse(row.regulatory) as Flat);
+  }
+  const rows = (await dataSource.query(
+    `SELECT "declaration_id", "facts_change"${withRegulatory ? ', "regulatory_change"' : ''} FROM "as_of_change" c
+      WHERE "year" = ${$(1)} AND "recorded_at" <= ${$(2)} AND "position" <= ${$(3)}
+        AND NOT EXISTS (SELECT 1 FROM "as_of_declaration" d WHERE d."declaration_id" = c."declaration_id"
+                         AND d."last_at" <= ${$(4)} AND d."last_position" <= ${$(5)})
+      ORDER BY "recorded_at", "position"`,
+    [year, at, until.toString(), at, until.toString()],
   )) as ChangeRow[];
   for (const row of rows) {
     const id = row.declaration_id;
     if (row.facts_change !== null) facts.set(id, applyChange(facts.get(id) ?? null, row.facts_change));
-    if (regulatory !== null && row.regulatory_change)
+    if (withRegulatory && row.regulatory_change)
       regulatory.set(id, applyChange(regulatory.get(id) ?? null, row.regulatory_change));
   }
 }
