@@ -24,25 +24,6 @@ describe('upcasting', () => {
     expect(read({ type: 'ThingNamedV2', data })).toEqual({ type: 'ThingNamedV2', data });
   });
 
-  it('upcasts one stored data object once, whoever reads it (the projections of a batch)', () => {
-    let calls = 0;
-    const counting = upcasting<Renamed>({
-      ThingNamed: (data) => {
-        calls += 1;
-        return { type: 'ThingNamedV2', data: { name: String((data as { name: unknown }).name), label: '' } };
-      },
-    });
-    const data = { name: 'c' };
-    const first = counting({ type: 'ThingNamed', data });
-    expect(counting({ type: 'ThingNamed', data })).toBe(first);
-    expect(calls).toBe(1);
-    // Equal data in another object (another read of the log) is upcast again.
-    expect(counting({ type: 'ThingNamed', data: { name: 'c' } })).toEqual(first);
-    expect(calls).toBe(2);
-    // The same object read under another type is not taken for the first.
-    expect(counting({ type: 'ThingNamedV2', data })).toEqual({ type: 'ThingNamedV2', data });
-  });
-
   it('finds no upcaster in a type named like a member of every object', () => {
     expect(read({ type: 'constructor', data: {} })).toEqual({ type: 'constructor', data: {} });
   });

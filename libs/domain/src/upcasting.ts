@@ -19,19 +19,11 @@ export type Upcasters<Event extends { type: string }> = Readonly<Record<string, 
 export function upcasting<Event extends { type: string }>(
   upcasters: Upcasters<Event>,
 ): (stored: StoredEvent) => Event {
-  // Every projection reads each event of a batch through here: the upcast of one stored data
-  // object is made once and shared, as the data itself already is (neither is ever mutated).
-  const upcastOf = new WeakMap<object, { type: string; event: Event }>();
   return (stored) => {
     // hasOwn: a stored type named `constructor` or `toString` is no upcaster.
     const upcast = Object.hasOwn(upcasters, stored.type) ? upcasters[stored.type] : undefined;
-    if (upcast === undefined) return { type: stored.type, data: stored.data } as unknown as Event;
-    const data = stored.data;
-    if (typeof data !== 'object' || data === null) return upcast(data);
-    const known = upcastOf.get(data);
-    if (known !== undefined && known.type === stored.type) return known.event;
-    const event = upcast(data);
-    upcastOf.set(data, { type: stored.type, event });
-    return event;
+    return upcast === undefined
+      ? ({ type: stored.type, data: stored.data } as unknown as Event)
+      : upcast(stored.data);
   };
 }
